@@ -1,0 +1,3 @@
+// Package clean turns messy government tables into tidy ones and reports
+// exactly what it changed.
+package clean

@@ -1,0 +1,103 @@
+// Package fold turns text into matching keys: accents and case removed,
+// punctuation turned into spaces, whitespace collapsed. "  Michoacán de
+// Ocampo " and "MICHOACAN DE OCAMPO" fold to the same key.
+package fold
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Key folds s for matching: Unicode NFD, combining marks dropped (so "é" →
+// "e", "ñ" → "n"), lower case, every run of punctuation, symbols and
+// whitespace turned into one space, trimmed. ASCII input takes a fast path
+// with no allocation beyond the result.
+func Key(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return asciiKey(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	it := norm.Iter{}
+	it.InitString(norm.NFD, s)
+	for !it.Done() {
+		seg := it.Next()
+		for len(seg) > 0 {
+			r, size := utf8.DecodeRune(seg)
+			seg = seg[size:]
+			switch {
+			case unicode.Is(unicode.Mn, r):
+				continue
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteRune(unicode.ToLower(r))
+			default:
+				space = true
+			}
+		}
+	}
+	return b.String()
+}
+
+func asciiKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Accents removes combining marks after NFD decomposition and returns the
+// NFC form: "Querétaro" → "Queretaro", "Peña" → "Pena". Case, spaces and
+// punctuation are kept.
+func Accents(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}

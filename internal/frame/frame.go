@@ -1,0 +1,122 @@
+// Package frame builds gota series and data frames from typed column slices
+// and reads typed slices back out of them.
+//
+// It is the one place where cifra hands data to gota and takes it back, so
+// that every package builds each series once, from a typed slice, with
+// missing values marked explicitly.
+//
+// gota quirk kept in mind: a String element whose text is exactly "NaN" is
+// always missing in gota; nothing here can change that.
+package frame
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// Strings builds a String series. When na is not nil, na[i] marks v[i] as
+// missing.
+func Strings(name string, v []string, na []bool) series.Series {
+	s := series.New(v, series.String, name)
+	markNA(s, na)
+	return s
+}
+
+// Ints builds an Int series. When na is not nil, na[i] marks v[i] as missing.
+func Ints(name string, v []int, na []bool) series.Series {
+	s := series.New(v, series.Int, name)
+	markNA(s, na)
+	return s
+}
+
+// Floats builds a Float series. NaN values are missing; when na is not nil,
+// na[i] also marks v[i] as missing.
+func Floats(name string, v []float64, na []bool) series.Series {
+	s := series.New(v, series.Float, name)
+	markNA(s, na)
+	return s
+}
+
+// Bools builds a Bool series. When na is not nil, na[i] marks v[i] as
+// missing.
+func Bools(name string, v []bool, na []bool) series.Series {
+	s := series.New(v, series.Bool, name)
+	markNA(s, na)
+	return s
+}
+
+func markNA(s series.Series, na []bool) {
+	for i, m := range na {
+		if m {
+			s.Elem(i).Set(nil)
+		}
+	}
+}
+
+// New builds a DataFrame from series of equal length and returns gota's
+// error instead of hiding it in the frame. Column names must already be
+// unique and non-empty (gota would otherwise rename them silently).
+func New(cols ...series.Series) (dataframe.DataFrame, error) {
+	if len(cols) == 0 {
+		return dataframe.DataFrame{}, fmt.Errorf("no columns")
+	}
+	seen := make(map[string]bool, len(cols))
+	for _, c := range cols {
+		if c.Name == "" {
+			return dataframe.DataFrame{}, fmt.Errorf("a column has an empty name")
+		}
+		if seen[c.Name] {
+			return dataframe.DataFrame{}, fmt.Errorf("column %q appears twice", c.Name)
+		}
+		seen[c.Name] = true
+	}
+	df := dataframe.New(cols...)
+	if df.Err != nil {
+		return df, df.Err
+	}
+	return df, nil
+}
+
+// Column returns the named column of df, or an error naming the column and
+// the columns that exist.
+func Column(df dataframe.DataFrame, name string) (series.Series, error) {
+	if df.Err != nil {
+		return series.Series{}, df.Err
+	}
+	for _, n := range df.Names() {
+		if n == name {
+			return df.Col(name), nil
+		}
+	}
+	return series.Series{}, fmt.Errorf("no column %q (columns: %v)", name, df.Names())
+}
+
+// FloatsOf returns the values of s as float64, with NaN for missing values,
+// and a mask of missing values. String columns are parsed with gota's rules
+// (plain Go float syntax); values that do not parse are missing.
+func FloatsOf(s series.Series) ([]float64, []bool) {
+	v := s.Float()
+	na := s.IsNaN()
+	for i, m := range na {
+		if m {
+			v[i] = math.NaN()
+		}
+	}
+	return v, na
+}
+
+// StringsOf returns the values of s as strings and a mask of missing values.
+// Missing values are returned as "".
+func StringsOf(s series.Series) ([]string, []bool) {
+	v := s.Records()
+	na := s.IsNaN()
+	for i, m := range na {
+		if m {
+			v[i] = ""
+		}
+	}
+	return v, na
+}
