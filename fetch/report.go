@@ -1,0 +1,133 @@
+package fetch
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/go-gota/gota/series"
+)
+
+// Report records what a reader decided and what it changed, so that a
+// methodology note can say exactly how a file was read. Pass one with
+// WithReport; print it with String.
+type Report struct {
+	Source     string // file name, URL or the Source option
+	Format     string // "csv", "json", "xlsx", "html"
+	Encoding   string // e.g. "UTF-8", "UTF-8 with BOM", "Windows-1252"
+	Delimiter  string // e.g. ",", ";", "tab"
+	HeaderLine int    // 1-based line (or sheet row) of the header; 0 without one
+	Rows       int    // data rows read
+	Skipped    []SkippedLine
+	Columns    []ColumnReport
+	// PaddedRows counts rows with fewer fields than the header, padded with
+	// missing values.
+	PaddedRows int
+	// TrimmedRows counts rows whose extra fields beyond the header were
+	// empty and ignored.
+	TrimmedRows int
+	// DroppedColumns lists header fields dropped because no row filled them
+	// (a trailing empty header cell, as spreadsheet exports write).
+	DroppedColumns []string
+	// Notes holds any other decision worth telling.
+	Notes []string
+}
+
+// SkippedLine is a line (or row) the reader did not turn into data.
+type SkippedLine struct {
+	Line   int    // 1-based line or row number in the input
+	Reason string // "preamble", "note", "blank"…
+	Text   string // the line as read, shortened
+}
+
+// ColumnReport says how one column was read.
+type ColumnReport struct {
+	Name     string      // name in the table
+	Original string      // name as written in the file, when it was changed
+	Type     series.Type // type chosen
+	Why      string      // why that type, e.g. "leading zeros: \"01\""
+	Missing  int         // values that became missing
+	// MissingValues counts the raw strings that became missing.
+	MissingValues map[string]int
+}
+
+// String prints the report as a short readable block.
+func (r Report) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "read %s", orDash(r.Source))
+	if r.Format != "" {
+		fmt.Fprintf(&b, " (%s", r.Format)
+		if r.Encoding != "" {
+			fmt.Fprintf(&b, ", %s", r.Encoding)
+		}
+		if r.Delimiter != "" {
+			fmt.Fprintf(&b, ", delimiter %s", r.Delimiter)
+		}
+		b.WriteString(")")
+	}
+	fmt.Fprintf(&b, ": %d rows, %d columns", r.Rows, len(r.Columns))
+	if r.HeaderLine > 0 {
+		fmt.Fprintf(&b, ", header on line %d", r.HeaderLine)
+	}
+	b.WriteString("\n")
+	for _, s := range r.Skipped {
+		fmt.Fprintf(&b, "  skipped line %d (%s): %q\n", s.Line, s.Reason, s.Text)
+	}
+	if r.PaddedRows > 0 {
+		fmt.Fprintf(&b, "  %d short rows padded with missing values\n", r.PaddedRows)
+	}
+	if r.TrimmedRows > 0 {
+		fmt.Fprintf(&b, "  %d rows had empty extra fields, ignored\n", r.TrimmedRows)
+	}
+	for _, d := range r.DroppedColumns {
+		fmt.Fprintf(&b, "  dropped empty column %q\n", d)
+	}
+	for _, c := range r.Columns {
+		fmt.Fprintf(&b, "  %-24s %-6s", c.Name, c.Type)
+		if c.Original != "" && c.Original != c.Name {
+			fmt.Fprintf(&b, " (was %q)", c.Original)
+		}
+		if c.Why != "" {
+			fmt.Fprintf(&b, " %s", c.Why)
+		}
+		if c.Missing > 0 {
+			fmt.Fprintf(&b, "; %d missing", c.Missing)
+			if len(c.MissingValues) > 0 {
+				b.WriteString(" (")
+				b.WriteString(countList(c.MissingValues))
+				b.WriteString(")")
+			}
+		}
+		b.WriteString("\n")
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "  note: %s\n", n)
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// countList prints a map of raw values to counts, most frequent first.
+func countList(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%q×%d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
