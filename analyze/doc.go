@@ -1,3 +1,65 @@
 // Package analyze finds the story in a tidy table: profiles, group
-// summaries, rates, changes, shares, ranks and constant pesos.
+// summaries, crosstabs, rates per capita, shares, changes, ranks, rolling
+// windows, constant pesos, currency conversion, outliers, correlation and
+// trends. Every function takes a gota dataframe.DataFrame and returns a new
+// one (the input is never changed), plus a report where a step can leave
+// values missing.
+//
+// # Entry points
+//
+//	p := analyze.Profile(df)                                  // fmt.Print(p); p.DataFrame()
+//	out, err := analyze.GroupBy(df, "cve_ent").Agg(analyze.Sum("importe"), analyze.Count())
+//	out, err := analyze.Rate(df, "homicidios", "poblacion", 100_000, "tasa")
+//	out, rep, err := analyze.Deflate(df, "importe", "fecha", analyze.INPC(), "2024-03")
+//
+// # Files
+//
+//   - profile.go, profile_checks.go: Profile, ProfileReport and its warnings.
+//   - grouped.go, agg.go, group.go, kernels.go: GroupBy, Agg constructors
+//     (Count, Sum, Mean, Median, Quantile, Min, Max, Std, CountDistinct,
+//     Missing, WeightedSum, WeightedMean, WeightedQuantile), typed hash
+//     grouping and the per-group kernels.
+//   - partial.go, partial_state.go, tdigest.go: Partial, aggregates that
+//     combine across chunks (fetch.EachChunk) with a t-digest for quantiles.
+//   - crosstab.go: Crosstab with counts or sums, percentages and totals.
+//   - rate.go: Rate with the small-number flag.
+//   - change.go: Share, Change, YoY, IndexTo. between.go: ChangeBetween.
+//     rank.go: Rank, TopN.
+//     window.go: Rolling, CumSum.
+//   - index.go, deflate.go: Index, INPC (embedded), Deflate.
+//     currency.go: Rates, FIX (embedded), Convert.
+//   - stats.go: Outliers, Pearson, Spearman, Trend.
+//   - columns.go, dates.go, errors.go: reading columns, ISO dates, errors.
+//
+// # Input rules
+//
+// Missing values are gota's missing elements (IsNaN), including NaN floats.
+// Numeric calculations accept Int, Float and Bool columns, and String
+// columns whose every non-missing value is a plain number ("12.5"); any other
+// text is an error wrapping ErrNotNumeric that names the column, row and
+// value (parse such columns with clean first). A missing column is an error
+// wrapping ErrNoColumn, never an empty result. Dates are ISO strings
+// ("2024-10-17", "2024-10" or "2024"; a time after the day is ignored);
+// anything else is an error wrapping ErrBadDate.
+//
+// Missing values are skipped by sums, means, quantiles and the rest, and
+// counted by Count and Missing; an aggregate over a group with no values is
+// missing, not 0. A missing key value forms its own group. Divisions never
+// give ±Inf: a zero or negative denominator, a change from zero or a base of
+// zero gives a missing value plus a flag or note column and a count in the
+// report. Reports print as short blocks (String) for the methodology note.
+//
+// # Output order and names
+//
+// GroupBy output has the keys first (with their types) then one column per
+// aggregate named "count", "<col>_sum", "<col>_mean", "<col>_median",
+// "<col>_min", "<col>_max", "<col>_std", "<col>_n_distinct",
+// "<col>_q<percent>" (q=0.9 → "_q90", q=0.025 → "_q2.5"), "<col>_missing",
+// "<col>_wsum", "<col>_wmean", "<col>_wq<percent>", or the name given with
+// Agg.As. Groups come in order of first appearance; Grouped.Sorted orders
+// them by key. Functions that add columns keep the row order of the input.
+//
+// All errors wrap one of the package sentinels (ErrNoColumn, ErrNotNumeric,
+// ErrBadArgument, ErrBadDate, ErrBadFrame, ErrNoBase); messages start with
+// "analyze:".
 package analyze

@@ -1,3 +1,121 @@
 // Package chart draws publication-ready charts with a newsroom look on
 // gonum/plot and saves them as PNG, SVG or PDF.
+//
+// One call gives a chart an editor would publish: a bold headline title,
+// a subtitle that says what is measured, direct labels instead of a
+// legend, value labels written the way readers write numbers, notes and a
+// "Fuente: …" line at the bottom left, and an optional credit at the
+// bottom right:
+//
+//	ch, err := chart.Bar(df, "entidad", "tasa",
+//		chart.Title("Colima, la entidad con más homicidios por habitante"),
+//		chart.Subtitle("Homicidios dolosos por cada 100 mil habitantes, enero–marzo de 2026"),
+//		chart.Highlight("Colima"), chart.RefLine(3.0, "Nacional"),
+//		chart.Source("SESNSP; CONAPO"))
+//	if err != nil { … }
+//	err = ch.Save("tasa.png") // .png .svg .pdf .jpg by extension
+//
+// # Chart types
+//
+//   - Bar: horizontal bars sorted by value (Vertical for columns; KeepOrder,
+//     Ascending, TopN). Categories that are dates keep their order.
+//   - StackedBar, GroupedBar: several series from a long table (one row per
+//     category and series); Stacked100 for shares.
+//   - Line: x as ISO dates ("2024-10-17", "2024-10", "2024-Q3", "2024"),
+//     years, or numbers; Series(col) for several lines, each labelled at
+//     its end; Spanish month ticks ("ene 2024").
+//   - Scatter: labelled points (Labels), optional TrendLine.
+//   - Histogram: round bin edges chosen from the data, or Bins(n).
+//   - Dumbbell and Slope: two values per category (two periods) from two
+//     columns.
+//   - SmallMultiples: one small line chart per value of a column, shared
+//     scales.
+//   - Choropleth: Mexico's 32 states (INEGI outlines embedded) coloured by
+//     a value, joined on state code ("01", "1") or name ("CDMX").
+//
+// # Numbers, dates and the look
+//
+// Format writes numbers per Locale: es-MX "1,234,567.8" (default), es-ES
+// "1.234.567,8", en-US. Value labels get one decimal for rates and none
+// for counts unless Decimals says otherwise; Abbreviate writes "3.4
+// millones", MillionsOfPesos "3,400 mdp", Percent and Currency add their
+// signs. Theme holds fonts, sizes and colours (Okabe–Ito palette by
+// default); Size presets are Web (640×400), Social (1200×675) and Print.
+// Fonts are Liberation, compiled into the binary, so output is the same on
+// every machine; the same input gives the same SVG bytes. SVG text stays
+// text, and the SVG carries <title> (the chart title) and <desc> (a
+// one-line alt text, AltText or generated from the data).
+//
+// # Input rules
+//
+// Charts read the named columns of a gota DataFrame. Value columns may be
+// Int or Float, or String holding plain numbers ("1234.5"); missing
+// markers ("", "N/D", "NA"…) are missing values. These are errors, each
+// wrapping a sentinel for errors.Is and naming the column, row and value:
+//
+//   - a column that does not exist: ErrNoColumn (the message lists the
+//     columns there are);
+//   - text that is not a number in a value column: ErrNotNumeric (clean
+//     it first, e.g. with clean.Numbers);
+//   - no rows, or no row with a value: ErrNoData;
+//   - a missing value (NaN) or an infinite one: ErrMissing, ErrNotFinite —
+//     unless SkipMissing is given, which leaves the rows out, prints a
+//     note on the chart ("Sin dato: …") and lists them in Report;
+//   - an x that is not a date or number: ErrBadDate; the same x twice in a
+//     line, or a category–series pair twice: ErrDuplicate;
+//   - more than 40 bars (ErrTooMany: use TopN or AllowMany), more than
+//     eight lines without Highlight, more than seven stacked series;
+//   - a Highlight label that names nothing, or a map key that names no
+//     state: ErrNoMatch (matching ignores case and accents); a negative
+//     value in a stack: ErrNegative;
+//   - an invalid option argument: ErrOption; an unknown output format:
+//     ErrFormat.
+//
+// Nothing panics on bad input. Charts that need more room than the size
+// preset gives (many bars) grow taller rather than cramming.
+//
+// # Files
+//
+//	chart.go        Chart, Render/Save, SVG <title>/<desc>, frame layout
+//	options.go      Option and the options shared by all chart types
+//	theme.go        Theme, palette, Size presets, the embedded font cache
+//	format.go       Format and Locale: numbers for readers
+//	dates.go        ParseDate and date labels
+//	ticks.go        round numeric ticks and calendar ticks
+//	axes.go         value axes, gridlines, label de-overlapping
+//	text.go         the renderer: text measuring, wrapping, truncation
+//	data.go         reading columns into typed slices, value checks
+//	report.go       Report of drawn and skipped rows
+//	errors.go       sentinel errors
+//	bar.go, bardraw.go            Bar (horizontal and vertical)
+//	barstack.go, barstackdraw.go  StackedBar, GroupedBar
+//	line.go, linedraw.go          Line
+//	scatter.go, histogram.go      Scatter, Histogram
+//	dumbbell.go, slope.go         Dumbbell, Slope (two columns per category)
+//	multiples.go                  SmallMultiples
+//	map.go, mapdraw.go, geo/      Choropleth and the embedded state outlines
+//
+// # Adding a chart type
+//
+// A new type is one file (two if the drawing is long), e.g. slope.go:
+//
+//  1. A constructor with the usual shape,
+//     func Slope(df dataframe.DataFrame, …cols string, opts ...Option) (*Chart, error),
+//     that calls newConfig(opts), reads columns with texts and numbers
+//     (which give the package's errors), checks values with checkValue or
+//     skips them into a Report when cfg.skipMissing is set, resolves
+//     Highlight with highlightMask, and returns
+//     &Chart{kind: "slope", cfg: cfg, body: b, report: rep}.
+//  2. A body type with three methods: minHeight (least plot height it
+//     needs, 0 for any), draw(r *renderer, area vg.Rectangle) which draws
+//     inside the plot area only — title, subtitle, notes, source and credit
+//     are already drawn around it — and describe, the one-line alt text.
+//     Implement key() []keyItem as well to get a colour key under the
+//     subtitle.
+//  3. Draw with the renderer helpers (r.text, r.wrap, r.truncate,
+//     r.fillRect, r.line, r.dot, r.drawYGrid, newValueAxis, placeLabels)
+//     and the theme in r.th; format numbers with cfg.format.
+//  4. Add an Example that saves testdata/<type>.png, a row in TestGolden
+//     (golden_test.go), run go test -run TestGolden -regen once, look at
+//     the PNG, and copy it to docs/gallery/<type>.png.
 package chart

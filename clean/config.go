@@ -45,6 +45,9 @@ type Config struct {
 	// FoldKeys matches join keys by their folded form (case, accents,
 	// punctuation and spacing ignored): "Michoacán" matches "MICHOACAN".
 	FoldKeys bool
+	// KeepLast makes Dedupe keep the last row of each group of duplicates
+	// instead of the first.
+	KeepLast bool
 	// Suggestions is how many closest keys on the other side a JoinReport
 	// lists for each unmatched key; 3 when zero, none when negative.
 	Suggestions int

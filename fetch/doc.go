@@ -1,4 +1,95 @@
 // Package fetch gets bytes and turns them into tables: cached HTTP downloads
 // with provenance, and readers for CSV/TSV, JSON, Excel, HTML tables and SQL
 // query results, all returning gota DataFrames.
+//
+// # Reading tables
+//
+// The readers work with no options on real government files:
+//
+//	df, err := fetch.ReadCSVFile("IDEFC_NM_dic24.csv")
+//	df, err := fetch.ReadCSV(resp.Body, fetch.Source(url))
+//	err := fetch.EachChunk(f, 100_000, func(df dataframe.DataFrame) error { … })
+//
+// Options (Columns, ColumnType, Encoding, Delimiter, HeaderRow, NoHeader,
+// MissingValues, ExtraMissing, NoInference, Workers, Source, WithReport…)
+// only override what a reader decides on its own. A Report, filled through
+// WithReport and printable with its String method, records every decision:
+// encoding, delimiter, header line, skipped preamble and note lines, padded
+// and trimmed rows, dropped empty columns, and each column's type, why it
+// was chosen and which raw values became missing.
+//
+// # Input rules (CSV; the other readers follow them where they apply)
+//
+//   - Encoding: a UTF-8 BOM, a UTF-16 BOM (or UTF-16 text without one),
+//     valid UTF-8, else Windows-1252. Encoding forces one.
+//   - Dialect: the delimiter is sniffed among comma, semicolon, tab and
+//     pipe (or forced with Delimiter); Excel's "sep=;" first line is
+//     honoured; fields may be quoted with "" for a quote and may hold line
+//     breaks; LF, CRLF or CR line ends; the last line needs no line end.
+//   - Header: title and metadata lines before the header are skipped (the
+//     rule is in detectHeader); trailing "Fuente:", "Nota:", "1/ …" lines
+//     are dropped; both are listed in the report. Header names are trimmed;
+//     empty ones become col_N and duplicates x_2, x_3.
+//   - Rows: blank lines are skipped; a short row is padded with missing
+//     values; empty extra fields are ignored; a trailing header cell that no
+//     row fills is dropped. When the last column is free text that held the
+//     delimiter unquoted, its parts are joined back (and noted).
+//   - Types: Int, Float, Bool or String per column, conservatively: values
+//     with leading zeros ("01", "09002", "01.01"), integers of more than 15
+//     digits and columns whose name looks like a code (cve_*, clave*, id*,
+//     rfc, curp, cp, cvegeo, folio…) stay String; numbers with exact comma
+//     thousands groups ("1,425,607") are numbers, decimal commas ("1,5")
+//     are not; a column with no values at all is Float (all missing).
+//     String values are kept exactly as written.
+//   - Missing: "", "NA", "N/A", "N/D", "ND", "S/D", "-", "—", "NULL", "NaN",
+//     "No disponible" and the rest of internal/missing.Default (compared
+//     after trimming spaces) become missing values and do not stop a column
+//     from being numeric. They are counted per column in the report.
+//
+// Errors (every one wraps a sentinel of errors.go and names the source, line,
+// column and value where known): an empty input (ErrEmpty); binary data, a
+// ZIP/xlsx/xls/PDF given as CSV, or a quoted field never closed
+// (ErrFormat); a row with more non-empty fields than the header
+// (ErrFieldCount); a column named in Columns or ColumnType that does not
+// exist (ErrNoColumn); a value that does not fit a declared type, or in
+// EachChunk a later chunk's value that does not fit the first chunk's type
+// (ErrType). No input makes a reader panic.
+//
+// # Speed
+//
+// ReadCSV reads the input into one string and scans it without copying:
+// a field is a substring of the input. Large inputs are scanned by several
+// goroutines split at line ends outside quotes (checked against a serial
+// scan's boundaries). Columns are typed in parallel, each into a typed
+// slice, and each gota series is built once; a column with few distinct
+// values is built from its distinct values and expanded with
+// Series.Subset, which avoids gota's per-element boxing. Columns skips the
+// other columns while typing. EachChunk streams in 4 MB blocks and keeps
+// memory flat.
+//
+// # Files
+//
+//	csv.go         ReadCSV, ReadCSVFile
+//	csv_scan.go    the scanner: records of substrings, parallel split
+//	csv_layout.go  header, notes, width and ragged rows; typed columns
+//	chunk.go       EachChunk, streaming with a fixed schema
+//	decode.go      encoding detection and decoding
+//	sniff.go       delimiter and "sep=" detection
+//	header.go      detectHeader, trailingNotes (shared with Excel and HTML)
+//	infer.go       type inference and number parsing rules
+//	infer_dict.go  building gota series cheaply
+//	table.go       tableFromRecords, the reference typed-table builder
+//	options.go     Option and every reader option
+//	report.go      Report
+//	errors.go      sentinel errors
+//	json*.go       ReadJSON
+//	excel*.go      ReadExcel
+//	html*.go       HTMLTables
+//	client*.go, cache.go, manifest.go, retry.go, progress.go, errors_net.go
+//	               the HTTP client, its cache and provenance records
+//	zip.go         ZIP members
+//	query.go       SQL query results through database/sql
+//
+// Subpackages: fetch/ckan (CKAN open-data portals) and fetch/fetchtest (a
+// test server for saved pages and files).
 package fetch

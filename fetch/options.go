@@ -32,6 +32,9 @@ type config struct {
 	tableText    string                 // TableContaining (HTML)
 	recordsPath  string                 // RecordsPath (JSON)
 	workers      int                    // Workers: 0 means choose
+	// emptyAsString types a column with no values as String (EachChunk's
+	// first chunk) instead of Float.
+	emptyAsString bool
 }
 
 func newConfig(opts []Option) *config {

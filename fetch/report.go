@@ -83,21 +83,22 @@ func (r Report) String() string {
 		fmt.Fprintf(&b, "  dropped empty column %q\n", d)
 	}
 	for _, c := range r.Columns {
-		fmt.Fprintf(&b, "  %-24s %-6s", c.Name, c.Type)
+		var parts []string
 		if c.Original != "" && c.Original != c.Name {
-			fmt.Fprintf(&b, " (was %q)", c.Original)
+			parts = append(parts, fmt.Sprintf("was %q", c.Original))
 		}
 		if c.Why != "" {
-			fmt.Fprintf(&b, " %s", c.Why)
+			parts = append(parts, c.Why)
 		}
 		if c.Missing > 0 {
-			fmt.Fprintf(&b, "; %d missing", c.Missing)
+			m := fmt.Sprintf("%d missing", c.Missing)
 			if len(c.MissingValues) > 0 {
-				b.WriteString(" (")
-				b.WriteString(countList(c.MissingValues))
-				b.WriteString(")")
+				m += " (" + countList(c.MissingValues) + ")"
 			}
+			parts = append(parts, m)
 		}
+		line := fmt.Sprintf("  %-24s %-6s %s", c.Name, c.Type, strings.Join(parts, "; "))
+		b.WriteString(strings.TrimRight(line, " "))
 		b.WriteString("\n")
 	}
 	for _, n := range r.Notes {

@@ -15,13 +15,18 @@ import (
 // DataFrame: names made unique, types inferred (or forced by options),
 // missing markers turned into missing values, and every decision written to
 // rep. Readers that do not parse straight into typed columns (JSON, Excel,
-// HTML) end here. rows may be ragged; short rows are padded with missing
-// values. firstLine is the 1-based input line or row of rows[0], for errors.
+// HTML) end here, and it is the reference the fast CSV path is tested
+// against. rows may be ragged; short rows are padded with missing values.
+// firstLine is the 1-based input line or row of rows[0], for errors.
 func tableFromRecords(cfg *config, header []string, rows [][]string, firstLine int, rep *Report) (dataframe.DataFrame, error) {
 	names := uniqueNames(header)
-	ms := cfg.missingSet()
+	if err := cfg.checkColumns(names); err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	ms := cfg.markers()
 	cols := make([]series.Series, 0, len(names))
 	want := cfg.wanted(names)
+	lineOf := func(i int) int { return firstLine + i }
 	for j, name := range names {
 		if want != nil && !want[name] {
 			continue
@@ -32,22 +37,15 @@ func tableFromRecords(cfg *config, header []string, rows [][]string, firstLine i
 				raw[i] = r[j]
 			}
 		}
-		s, cr, err := typedColumn(cfg, name, raw, ms, firstLine)
+		s, cr, err := typedColumn(cfg, name, raw, ms, lineOf, nil)
 		if err != nil {
 			return dataframe.DataFrame{}, err
 		}
-		if header[j] != name {
+		if strings.TrimSpace(header[j]) != name || header[j] != name {
 			cr.Original = header[j]
 		}
 		rep.Columns = append(rep.Columns, cr)
 		cols = append(cols, s)
-	}
-	if want != nil {
-		for _, c := range cfg.columns {
-			if !contains(names, c) {
-				return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: column %q: %w (columns: %s)", orDash(cfg.source), c, ErrNoColumn, strings.Join(names, ", "))
-			}
-		}
 	}
 	rep.Rows = len(rows)
 	df, err := frame.New(cols...)
@@ -55,6 +53,22 @@ func tableFromRecords(cfg *config, header []string, rows [][]string, firstLine i
 		return df, fmt.Errorf("fetch: %s: %w", orDash(cfg.source), err)
 	}
 	return df, nil
+}
+
+// checkColumns returns an error wrapping ErrNoColumn when Columns names a
+// column that is not in names.
+func (c *config) checkColumns(names []string) error {
+	for _, want := range c.columns {
+		if !contains(names, want) {
+			return fmt.Errorf("fetch: %s: column %q: %w (columns: %s)", orDash(c.source), want, ErrNoColumn, strings.Join(names, ", "))
+		}
+	}
+	for want := range c.types {
+		if !contains(names, want) {
+			return fmt.Errorf("fetch: %s: ColumnType names column %q: %w (columns: %s)", orDash(c.source), want, ErrNoColumn, strings.Join(names, ", "))
+		}
+	}
+	return nil
 }
 
 // missingSet returns the markers in force.
@@ -67,6 +81,43 @@ func (c *config) missingSet() missing.Set {
 		base = c.missing
 	}
 	return missing.NewSet(append(append([]string(nil), base...), c.extraMissing...))
+}
+
+// markerSet is a missing.Set with a first-byte filter, so that most values
+// (numbers, names) are known not to be markers without a map lookup.
+type markerSet struct {
+	set    missing.Set
+	first  [256]bool
+	last   [256]bool
+	maxLen int
+}
+
+func (c *config) markers() *markerSet {
+	m := &markerSet{set: c.missingSet()}
+	for k := range m.set {
+		if k != "" {
+			m.first[k[0]] = true
+			m.last[k[len(k)-1]] = true
+			if len(k) > m.maxLen {
+				m.maxLen = len(k)
+			}
+		}
+	}
+	return m
+}
+
+// is reports whether the raw value v is missing: empty after trimming
+// spaces, or a marker.
+func (m *markerSet) is(v string) bool {
+	t := trimSpace(v)
+	if t == "" {
+		return true
+	}
+	if len(t) > m.maxLen || !m.first[t[0]] || !m.last[t[len(t)-1]] {
+		return false
+	}
+	_, ok := m.set[t]
+	return ok
 }
 
 // wanted returns the set of columns asked for with Columns, or nil for all.
@@ -90,179 +141,144 @@ func contains(xs []string, s string) bool {
 	return false
 }
 
-// uniqueNames trims header names, names empty ones col_N (1-based position)
-// and makes duplicates unique with _2, _3…
+// uniqueNames trims header names (spaces, and a UTF-8 BOM), names empty ones
+// col_N (1-based position) and makes duplicates unique with _2, _3…
 func uniqueNames(header []string) []string {
 	out := make([]string, len(header))
-	seen := make(map[string]int, len(header))
+	taken := make(map[string]bool, len(header))
 	for i, h := range header {
-		h = strings.TrimSpace(h)
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		if h == "" {
 			h = "col_" + strconv.Itoa(i+1)
 		}
 		out[i] = h
 	}
+	for _, h := range out {
+		taken[h] = true
+	}
+	seen := make(map[string]int, len(header))
 	for i, h := range out {
 		seen[h]++
-		if seen[h] > 1 {
-			n := seen[h]
-			cand := h + "_" + strconv.Itoa(n)
-			for contains(out, cand) {
-				n++
-				cand = h + "_" + strconv.Itoa(n)
-			}
-			seen[h] = n
-			out[i] = cand
+		if seen[h] == 1 {
+			continue
 		}
+		n := seen[h]
+		cand := h + "_" + strconv.Itoa(n)
+		for taken[cand] {
+			n++
+			cand = h + "_" + strconv.Itoa(n)
+		}
+		seen[h] = n
+		taken[cand] = true
+		out[i] = cand
 	}
 	return out
 }
 
-// typedColumn infers (or applies) the type of one column of raw strings.
-func typedColumn(cfg *config, name string, raw []string, ms missing.Set, firstLine int) (series.Series, ColumnReport, error) {
+// typedColumn infers (or applies) the type of one column of raw strings and
+// builds its series once. lineOf maps a row index to its input line, for
+// errors. Every reader's typing goes through here.
+//
+// sc, when not nil, lends buffers that are reused from column to column.
+func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf func(int) int, sc *scratch) (series.Series, ColumnReport, error) {
 	cr := ColumnReport{Name: name}
-	na := make([]bool, len(raw))
+	na := sc.bools(len(raw))
+	empties := 0
+	var in inference
 	for i, v := range raw {
-		if ms.Is(v) {
+		if ms.is(v) {
 			na[i] = true
 			cr.Missing++
+			if trimSpace(v) == "" {
+				empties++
+				continue
+			}
 			if cr.MissingValues == nil {
 				cr.MissingValues = make(map[string]int)
 			}
 			cr.MissingValues[v]++
+			continue
+		}
+		if _, forced := cfg.types[name]; !forced && !cfg.noInference {
+			in.add(trimSpace(v))
 		}
 	}
+	if empties > 0 {
+		if cr.MissingValues == nil {
+			cr.MissingValues = make(map[string]int)
+		}
+		cr.MissingValues[""] += empties
+	}
 	t, forced := cfg.types[name]
-	if !forced {
-		t, cr.Why = inferType(name, raw, na, cfg.noInference)
-	} else {
+	if forced {
 		cr.Why = "type set by option"
+	} else {
+		t, cr.Why = in.decide(name, cfg.noInference, cfg.emptyAsString)
 	}
 	cr.Type = t
+	s, err := buildSeries(cfg, name, t, raw, na, lineOf, sc)
+	return s, cr, err
+}
+
+// buildSeries parses raw into a typed slice of type t and builds the
+// series. A value that does not fit t is an error wrapping ErrType.
+func buildSeries(cfg *config, name string, t series.Type, raw []string, na []bool, lineOf func(int) int, sc *scratch) (series.Series, error) {
+	bad := func(i int) error {
+		return fmt.Errorf("fetch: %s: line %d: column %q: %q is not %s: %w", orDash(cfg.source), lineOf(i), name, raw[i], typeName(t), ErrType)
+	}
 	switch t {
 	case series.Int:
-		v := make([]int, len(raw))
+		v := sc.intSlice(len(raw))
 		for i, s := range raw {
 			if na[i] {
 				continue
 			}
-			n, err := strconv.Atoi(strings.TrimSpace(s))
-			if err != nil {
-				return series.Series{}, cr, fmt.Errorf("fetch: %s: line %d: column %q: %q: %w", orDash(cfg.source), firstLine+i, name, s, ErrType)
+			n, ok := parseIntValue(trimSpace(s))
+			if !ok {
+				return series.Series{}, bad(i)
 			}
 			v[i] = n
 		}
-		return frame.Ints(name, v, na), cr, nil
+		return intSeries(name, v, na, sc), nil
 	case series.Float:
-		v := make([]float64, len(raw))
+		v := sc.floatSlice(len(raw))
 		for i, s := range raw {
 			if na[i] {
 				continue
 			}
-			f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-			if err != nil {
-				return series.Series{}, cr, fmt.Errorf("fetch: %s: line %d: column %q: %q: %w", orDash(cfg.source), firstLine+i, name, s, ErrType)
+			f, ok := parseFloatValue(trimSpace(s))
+			if !ok {
+				return series.Series{}, bad(i)
 			}
 			v[i] = f
 		}
-		return frame.Floats(name, v, na), cr, nil
+		return floatSeries(name, v, na, sc), nil
 	case series.Bool:
 		v := make([]bool, len(raw))
 		for i, s := range raw {
 			if na[i] {
 				continue
 			}
-			b, err := strconv.ParseBool(strings.ToLower(strings.TrimSpace(s)))
-			if err != nil {
-				return series.Series{}, cr, fmt.Errorf("fetch: %s: line %d: column %q: %q: %w", orDash(cfg.source), firstLine+i, name, s, ErrType)
+			b, ok := parseBoolValue(trimSpace(s))
+			if !ok {
+				return series.Series{}, bad(i)
 			}
 			v[i] = b
 		}
-		return frame.Bools(name, v, na), cr, nil
+		return frame.Bools(name, v, na), nil
 	default:
-		return frame.Strings(name, raw, na), cr, nil
+		return stringSeries(name, raw, na, sc), nil
 	}
 }
 
-// inferType chooses a column type conservatively. It is the simple,
-// reference version of inference; faster paths must agree with it.
-func inferType(name string, raw []string, na []bool, off bool) (series.Type, string) {
-	if off {
-		return series.String, "inference off"
+func typeName(t series.Type) string {
+	switch t {
+	case series.Int:
+		return "an integer"
+	case series.Float:
+		return "a number"
+	case series.Bool:
+		return "true or false"
 	}
-	if looksLikeCodeName(name) {
-		return series.String, "name looks like a code"
-	}
-	isInt, isFloat, isBool, any := true, true, true, false
-	for i, s := range raw {
-		if na[i] {
-			continue
-		}
-		any = true
-		s = strings.TrimSpace(s)
-		if hasLeadingZero(s) {
-			return series.String, fmt.Sprintf("leading zeros: %q", s)
-		}
-		if isInt {
-			if _, err := strconv.Atoi(s); err != nil {
-				isInt = false
-			}
-		}
-		if isFloat {
-			if _, err := strconv.ParseFloat(s, 64); err != nil {
-				isFloat = false
-			}
-		}
-		if isBool {
-			switch strings.ToLower(s) {
-			case "true", "false":
-			default:
-				isBool = false
-			}
-		}
-		if !isInt && !isFloat && !isBool {
-			return series.String, ""
-		}
-	}
-	switch {
-	case !any:
-		return series.String, "no values"
-	case isInt:
-		return series.Int, ""
-	case isFloat:
-		return series.Float, ""
-	case isBool:
-		return series.Bool, ""
-	}
-	return series.String, ""
-}
-
-// hasLeadingZero reports whether s is a digit string that starts with 0 and
-// has more than one digit ("01", "007"), as codes are written.
-func hasLeadingZero(s string) bool {
-	if len(s) < 2 || s[0] != '0' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return s[1] != '.' && s[1] != ','
-		}
-	}
-	return true
-}
-
-// looksLikeCodeName reports whether a column name says it holds codes:
-// cve_*, clave*, id*, rfc, curp, cp, cvegeo…
-func looksLikeCodeName(name string) bool {
-	n := strings.ToLower(strings.TrimSpace(name))
-	switch n {
-	case "rfc", "curp", "cp", "cvegeo", "cve_geo", "codigo_postal", "id":
-		return true
-	}
-	for _, p := range []string{"cve_", "cve ", "clave", "id_", "id ", "codigo", "folio"} {
-		if strings.HasPrefix(n, p) {
-			return true
-		}
-	}
-	return false
+	return string(t)
 }

@@ -1,0 +1,321 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/datacon-mx/cifra/internal/frame"
+	"github.com/go-gota/gota/dataframe"
+)
+
+// Notes written in the note column of Change, YoY and IndexTo.
+const (
+	NoteFirst        = "first period"    // no earlier period in the group
+	NoteMissing      = "missing value"   // this or the compared value is missing
+	NoteFromZero     = "from zero"       // the compared value is 0: no percent change
+	NoteNoBase       = "no base period"  // the group has no row for the base period
+	NoteNoComparison = "no prior period" // YoY: no row one year earlier
+)
+
+// ChangeReport counts what Change, YoY and IndexTo could not compute.
+type ChangeReport struct {
+	Rows     int // rows in the table
+	Computed int // rows with a computed result
+	First    int // rows with no earlier period to compare with
+	Missing  int // rows where this or the compared value is missing
+	FromZero int // rows compared with 0: absolute change kept, percent missing
+	NoBase   int // IndexTo: rows whose group has no base-period row (or base 0)
+}
+
+// String prints the report as a short block.
+func (r ChangeReport) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "change: %d rows, %d computed\n", r.Rows, r.Computed)
+	if r.First > 0 {
+		fmt.Fprintf(&b, "  %d rows have no earlier period to compare with\n", r.First)
+	}
+	if r.Missing > 0 {
+		fmt.Fprintf(&b, "  %d rows compare a missing value\n", r.Missing)
+	}
+	if r.FromZero > 0 {
+		fmt.Fprintf(&b, "  %d rows change from zero: percent change missing\n", r.FromZero)
+	}
+	if r.NoBase > 0 {
+		fmt.Fprintf(&b, "  %d rows have no usable base period: index missing\n", r.NoBase)
+	}
+	return b.String()
+}
+
+// Share adds the column as = 100 × value / total, where the total is the sum
+// of the non-missing values of col over the whole table or, with groups,
+// within each group. A missing value, or a total of 0, gives a missing
+// share. Shares within a group add up to 100.
+func Share(df dataframe.DataFrame, col, as string, groups ...string) (dataframe.DataFrame, error) {
+	const fn = "Share"
+	if err := checkOutName(fn, as, col); err != nil {
+		return df, err
+	}
+	v, err := readNumeric(fn, df, col)
+	if err != nil {
+		return df, err
+	}
+	g, err := groupBy(fn, df, groups)
+	if err != nil {
+		return df, err
+	}
+	sum, _, _, _ := kSum(g.ids, g.n, v.f, v.na, false)
+	out := make([]float64, len(v.f))
+	for i, id := range g.ids {
+		if v.na[i] || sum[id] == 0 {
+			out[i] = math.NaN()
+			continue
+		}
+		out[i] = 100 * v.f[i] / sum[id]
+	}
+	return withColumns(fn, df, floatSeries(as, out))
+}
+
+// groupBy reads the key columns and groups the rows of df.
+func groupBy(fn string, df dataframe.DataFrame, keys []string) (grouping, error) {
+	cols := make([]*column, len(keys))
+	for i, k := range keys {
+		c, err := readColumn(fn, df, k)
+		if err != nil {
+			return grouping{}, err
+		}
+		cols[i] = c
+	}
+	if err := checkFrame(fn, df); err != nil {
+		return grouping{}, err
+	}
+	return groupRows(cols, df.Nrow()), nil
+}
+
+// periodOrder returns the rows of every group sorted by the period column
+// (text in byte order, which is date order for ISO dates; numbers by value).
+// Two rows of one group with the same period are an error.
+func periodOrder(fn string, g grouping, p *column) ([][]int, error) {
+	rows := make([][]int, g.n)
+	for i, id := range g.ids {
+		if p.na[i] {
+			return nil, fmt.Errorf("analyze: %s: column %q row %d: missing period: %w", fn, p.name, i+1, ErrBadArgument)
+		}
+		rows[id] = append(rows[id], i)
+	}
+	for _, r := range rows {
+		sort.SliceStable(r, func(a, b int) bool {
+			if p.s != nil {
+				return p.s[r[a]] < p.s[r[b]]
+			}
+			return p.f[r[a]] < p.f[r[b]]
+		})
+		for k := 1; k < len(r); k++ {
+			if p.str(r[k]) == p.str(r[k-1]) {
+				return nil, fmt.Errorf("analyze: %s: column %q rows %d and %d: period %q appears twice in one group (add the missing key columns): %w",
+					fn, p.name, r[k-1]+1, r[k]+1, p.str(r[k]), ErrBadArgument)
+			}
+		}
+	}
+	return rows, nil
+}
+
+// changeOutput fills the three output columns for row i compared with row
+// j (j < 0: nothing to compare with).
+type changeOut struct {
+	abs, pct []float64
+	note     []string
+	rep      ChangeReport
+}
+
+func newChangeOut(n int) *changeOut {
+	c := &changeOut{abs: make([]float64, n), pct: make([]float64, n), note: make([]string, n)}
+	c.rep.Rows = n
+	for i := range c.abs {
+		c.abs[i], c.pct[i] = math.NaN(), math.NaN()
+	}
+	return c
+}
+
+func (c *changeOut) set(v *column, i, j int, noPrev string) {
+	switch {
+	case j < 0:
+		c.note[i] = noPrev
+		c.rep.First++
+	case v.na[i] || v.na[j]:
+		c.note[i] = NoteMissing
+		c.rep.Missing++
+	case v.f[j] == 0:
+		c.abs[i] = v.f[i] - v.f[j]
+		c.note[i] = NoteFromZero
+		c.rep.FromZero++
+	default:
+		c.abs[i] = v.f[i] - v.f[j]
+		c.pct[i] = 100 * (v.f[i] - v.f[j]) / math.Abs(v.f[j])
+		c.rep.Computed++
+	}
+}
+
+func (c *changeOut) frame(fn string, df dataframe.DataFrame, prefix string) (dataframe.DataFrame, ChangeReport, error) {
+	out, err := withColumns(fn, df,
+		floatSeries(prefix+"_change", c.abs),
+		floatSeries(prefix+"_pct_change", c.pct),
+		frame.Strings(prefix+"_note", c.note, nil))
+	return out, c.rep, err
+}
+
+// Change compares every row with the previous period of its group: it adds
+// "<col>_change" (absolute), "<col>_pct_change" (percent of the previous
+// value's magnitude) and "<col>_note", which is empty when both were
+// computed and otherwise says why not (NoteFirst, NoteMissing,
+// NoteFromZero). A change from 0 keeps the absolute change and leaves the
+// percent missing; nothing is ever ±Inf. Rows keep their order; within each
+// group (keys) they are compared in period order, and a gap in the periods
+// compares with the latest earlier period present. A period repeated within
+// a group is an error.
+func Change(df dataframe.DataFrame, col, periodCol string, keys ...string) (dataframe.DataFrame, ChangeReport, error) {
+	const fn = "Change"
+	v, p, g, err := changeInputs(fn, df, col, periodCol, keys)
+	if err != nil {
+		return df, ChangeReport{}, err
+	}
+	rows, err := periodOrder(fn, g, p)
+	if err != nil {
+		return df, ChangeReport{}, err
+	}
+	c := newChangeOut(len(v.f))
+	for _, r := range rows {
+		for k, i := range r {
+			j := -1
+			if k > 0 {
+				j = r[k-1]
+			}
+			c.set(v, i, j, NoteFirst)
+		}
+	}
+	return c.frame(fn, df, col)
+}
+
+func changeInputs(fn string, df dataframe.DataFrame, col, periodCol string, keys []string) (*column, *column, grouping, error) {
+	v, err := readNumeric(fn, df, col)
+	if err != nil {
+		return nil, nil, grouping{}, err
+	}
+	p, err := readColumn(fn, df, periodCol)
+	if err != nil {
+		return nil, nil, grouping{}, err
+	}
+	g, err := groupBy(fn, df, keys)
+	return v, p, g, err
+}
+
+// YoY compares every row with the same period one year earlier in its group,
+// on an ISO date column ("2024-10-17" with "2023-10-17", "2024-10" with
+// "2023-10", "2024" with "2023"; a numeric year column works too). It adds
+// "<col>_yoy_change", "<col>_yoy_pct_change" and "<col>_yoy_note" as Change
+// does; a row with no row one year earlier is noted NoteNoComparison. A date
+// that does not parse is an error (ErrBadDate).
+func YoY(df dataframe.DataFrame, col, dateCol string, keys ...string) (dataframe.DataFrame, ChangeReport, error) {
+	const fn = "YoY"
+	v, p, g, err := changeInputs(fn, df, col, dateCol, keys)
+	if err != nil {
+		return df, ChangeReport{}, err
+	}
+	n := len(v.f)
+	dates := make([]isoDate, n)
+	where := make(map[string]int, n)
+	for i := 0; i < n; i++ {
+		s := p.str(i)
+		if p.s == nil && !p.na[i] {
+			s = strconv.Itoa(int(p.f[i]))
+		}
+		d, err := parseISO(s)
+		if err != nil || p.na[i] {
+			return df, ChangeReport{}, fmt.Errorf("analyze: %s: column %q row %d: %w", fn, dateCol, i+1, errOr(err, ErrBadDate))
+		}
+		dates[i] = d
+		k := strconv.Itoa(int(g.ids[i])) + "\x00" + d.String()
+		if prev, dup := where[k]; dup {
+			return df, ChangeReport{}, fmt.Errorf("analyze: %s: column %q rows %d and %d: date %q appears twice in one group (add the missing key columns): %w",
+				fn, dateCol, prev+1, i+1, d.String(), ErrBadArgument)
+		}
+		where[k] = i
+	}
+	c := newChangeOut(n)
+	for i := 0; i < n; i++ {
+		k := strconv.Itoa(int(g.ids[i])) + "\x00" + dates[i].minusYears(1).String()
+		j, ok := where[k]
+		if !ok {
+			j = -1
+		}
+		c.set(v, i, j, NoteNoComparison)
+	}
+	return c.frame(fn, df, col+"_yoy")
+}
+
+func errOr(err, def error) error {
+	if err != nil {
+		return err
+	}
+	return def
+}
+
+// IndexTo adds "<col>_index" = 100 × value / value of the base period in the
+// same group (keys), so the base period reads 100. A group with no row for
+// the base period, or whose base value is 0 or missing, gets a missing index
+// (counted in the report's NoBase). If no group has the base period the call
+// fails with ErrNoBase. The base is compared with the period column as text
+// ("2018", "2018-01"); a numeric period column is written without decimals.
+func IndexTo(df dataframe.DataFrame, col, periodCol, base string, keys ...string) (dataframe.DataFrame, ChangeReport, error) {
+	const fn = "IndexTo"
+	v, p, g, err := changeInputs(fn, df, col, periodCol, keys)
+	if err != nil {
+		return df, ChangeReport{}, err
+	}
+	n := len(v.f)
+	baseRow := make([]int, g.n)
+	for i := range baseRow {
+		baseRow[i] = -1
+	}
+	found := false
+	base = strings.TrimSpace(base)
+	for i := 0; i < n; i++ {
+		s := strings.TrimSpace(p.str(i))
+		if p.s == nil && !p.na[i] && p.f[i] == math.Trunc(p.f[i]) {
+			s = strconv.FormatFloat(p.f[i], 'f', 0, 64)
+		}
+		if s == base && !p.na[i] {
+			if baseRow[g.ids[i]] >= 0 {
+				return df, ChangeReport{}, fmt.Errorf("analyze: %s: column %q rows %d and %d: base period %q appears twice in one group (add the missing key columns): %w",
+					fn, periodCol, baseRow[g.ids[i]]+1, i+1, base, ErrBadArgument)
+			}
+			baseRow[g.ids[i]] = i
+			found = true
+		}
+	}
+	if !found {
+		return df, ChangeReport{}, fmt.Errorf("analyze: %s: column %q has no period %q: %w", fn, periodCol, base, ErrNoBase)
+	}
+	out := make([]float64, n)
+	note := make([]string, n)
+	rep := ChangeReport{Rows: n}
+	for i := 0; i < n; i++ {
+		out[i] = math.NaN()
+		b := baseRow[g.ids[i]]
+		switch {
+		case b < 0 || v.na[b] || v.f[b] == 0:
+			note[i] = NoteNoBase
+			rep.NoBase++
+		case v.na[i]:
+			note[i] = NoteMissing
+			rep.Missing++
+		default:
+			out[i] = 100 * v.f[i] / v.f[b]
+			rep.Computed++
+		}
+	}
+	res, err := withColumns(fn, df, floatSeries(col+"_index", out), frame.Strings(col+"_index_note", note, nil))
+	return res, rep, err
+}

@@ -1,0 +1,201 @@
+package analyze
+
+import (
+	"math"
+	"sort"
+)
+
+// grouping assigns every row a dense group id, numbered in order of first
+// appearance.
+type grouping struct {
+	ids   []int32 // group of each row
+	n     int     // number of groups
+	first []int   // first row of each group
+}
+
+// factorize gives each distinct value of c (missing is one more value) a
+// dense code in order of first appearance.
+func factorize(c *column) grouping {
+	nrow := len(c.na)
+	g := grouping{ids: make([]int32, nrow)}
+	missing := int32(-1)
+	if c.s != nil {
+		m := make(map[string]int32)
+		for i, v := range c.s {
+			if c.na[i] {
+				if missing < 0 {
+					missing = int32(g.n)
+					g.n++
+					g.first = append(g.first, i)
+				}
+				g.ids[i] = missing
+				continue
+			}
+			id, ok := m[v]
+			if !ok {
+				id = int32(g.n)
+				m[v] = id
+				g.n++
+				g.first = append(g.first, i)
+			}
+			g.ids[i] = id
+		}
+		return g
+	}
+	// Small integer ranges use a dense table; anything else hashes bits.
+	lo, hi, integral := math.Inf(1), math.Inf(-1), true
+	for i, v := range c.f {
+		if c.na[i] {
+			continue
+		}
+		if v != math.Trunc(v) {
+			integral = false
+			break
+		}
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	if integral && hi >= lo && hi-lo < float64(2*nrow+1024) {
+		table := make([]int32, int(hi-lo)+1)
+		for i := range table {
+			table[i] = -1
+		}
+		for i, v := range c.f {
+			if c.na[i] {
+				if missing < 0 {
+					missing = int32(g.n)
+					g.n++
+					g.first = append(g.first, i)
+				}
+				g.ids[i] = missing
+				continue
+			}
+			k := int(v - lo)
+			id := table[k]
+			if id < 0 {
+				id = int32(g.n)
+				table[k] = id
+				g.n++
+				g.first = append(g.first, i)
+			}
+			g.ids[i] = id
+		}
+		return g
+	}
+	m := make(map[uint64]int32)
+	for i, v := range c.f {
+		if c.na[i] {
+			if missing < 0 {
+				missing = int32(g.n)
+				g.n++
+				g.first = append(g.first, i)
+			}
+			g.ids[i] = missing
+			continue
+		}
+		if v == 0 {
+			v = 0 // fold -0 into 0
+		}
+		b := math.Float64bits(v)
+		id, ok := m[b]
+		if !ok {
+			id = int32(g.n)
+			m[b] = id
+			g.n++
+			g.first = append(g.first, i)
+		}
+		g.ids[i] = id
+	}
+	return g
+}
+
+// combine refines g by the codes of h: rows share a group only when they
+// share both. Keys stay apart because codes, not joined text, are combined.
+func combine(g, h grouping) grouping {
+	nrow := len(g.ids)
+	out := grouping{ids: make([]int32, nrow)}
+	span := uint64(g.n) * uint64(h.n)
+	if span <= uint64(4*nrow+4096) {
+		table := make([]int32, span)
+		for i := range table {
+			table[i] = -1
+		}
+		for i := 0; i < nrow; i++ {
+			k := uint64(g.ids[i])*uint64(h.n) + uint64(h.ids[i])
+			id := table[k]
+			if id < 0 {
+				id = int32(out.n)
+				table[k] = id
+				out.n++
+				out.first = append(out.first, i)
+			}
+			out.ids[i] = id
+		}
+		return out
+	}
+	m := make(map[uint64]int32)
+	for i := 0; i < nrow; i++ {
+		k := uint64(g.ids[i])*uint64(h.n) + uint64(h.ids[i])
+		id, ok := m[k]
+		if !ok {
+			id = int32(out.n)
+			m[k] = id
+			out.n++
+			out.first = append(out.first, i)
+		}
+		out.ids[i] = id
+	}
+	return out
+}
+
+// groupRows builds the grouping of nrow rows by the key columns. With no
+// keys every row is in one group (a table with no rows still gives one
+// group, so a total over nothing is reported, not dropped).
+func groupRows(keys []*column, nrow int) grouping {
+	if len(keys) == 0 {
+		return grouping{ids: make([]int32, nrow), n: 1, first: []int{-1}}
+	}
+	g := factorize(keys[0])
+	for _, k := range keys[1:] {
+		g = combine(g, factorize(k))
+	}
+	return g
+}
+
+// lessRows orders two rows by the key columns: ascending, numbers before
+// text by value, missing last.
+func lessRows(keys []*column, a, b int) bool {
+	for _, k := range keys {
+		na, nb := k.na[a], k.na[b]
+		if na || nb {
+			if na != nb {
+				return nb
+			}
+			continue
+		}
+		if k.s != nil {
+			if k.s[a] != k.s[b] {
+				return k.s[a] < k.s[b]
+			}
+			continue
+		}
+		if k.f[a] != k.f[b] {
+			return k.f[a] < k.f[b]
+		}
+	}
+	return false
+}
+
+// sortedOrder returns the groups of g ordered by their key values.
+func sortedOrder(g grouping, keys []*column) []int {
+	order := make([]int, g.n)
+	for i := range order {
+		order[i] = i
+	}
+	if len(keys) == 0 {
+		return order
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		return lessRows(keys, g.first[order[x]], g.first[order[y]])
+	})
+	return order
+}

@@ -1,0 +1,119 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/datacon-mx/cifra/internal/frame"
+	"github.com/go-gota/gota/dataframe"
+)
+
+// DefaultSmallCount is the numerator under which Rate flags a rate as
+// resting on a small number ("cifra pequeña").
+const DefaultSmallCount = 10
+
+// RateOptions tunes Rate. The zero value is the default.
+type RateOptions struct {
+	// SmallCount: numerators strictly under it are flagged as small.
+	// Zero means DefaultSmallCount; a negative value turns the flag off
+	// (every flag is false).
+	SmallCount float64
+	// FlagName names the flag column; empty means as + "_small".
+	FlagName string
+}
+
+// RateReport says which rates could not be computed and why.
+type RateReport struct {
+	Rows           int // rows in the table
+	Computed       int // rates computed
+	Small          int // computed rates flagged as small numbers
+	MissingNum     int // numerator missing: rate missing
+	MissingDen     int // denominator missing: rate missing
+	NonPositiveDen int // denominator ≤ 0: rate missing (never ±Inf)
+}
+
+// String prints the report as a short block.
+func (r RateReport) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "rate: %d rows, %d rates computed, %d on a small numerator\n", r.Rows, r.Computed, r.Small)
+	if r.MissingNum+r.MissingDen+r.NonPositiveDen > 0 {
+		fmt.Fprintf(&b, "  missing rate: %d missing numerator, %d missing denominator, %d denominator ≤ 0\n",
+			r.MissingNum, r.MissingDen, r.NonPositiveDen)
+	}
+	return b.String()
+}
+
+// Rate adds the column as = num / den × per (per 1,000 or 100,000) and a Bool
+// column as+"_small" that is true where the numerator is under 10, so a chart
+// or text can say "cifra pequeña". A missing numerator or denominator, or a
+// denominator ≤ 0, gives a missing rate (never ±Inf); the flag is missing
+// where the numerator is. It uses the default RateOptions.
+func Rate(df dataframe.DataFrame, num, den string, per float64, as string) (dataframe.DataFrame, error) {
+	out, _, err := RateOptions{}.RateReport(df, num, den, per, as)
+	return out, err
+}
+
+// Rate is Rate with these options.
+func (o RateOptions) Rate(df dataframe.DataFrame, num, den string, per float64, as string) (dataframe.DataFrame, error) {
+	out, _, err := o.RateReport(df, num, den, per, as)
+	return out, err
+}
+
+// RateReport is Rate with a report of the rates that could not be computed.
+func (o RateOptions) RateReport(df dataframe.DataFrame, num, den string, per float64, as string) (dataframe.DataFrame, RateReport, error) {
+	const fn = "Rate"
+	var rep RateReport
+	if err := checkOutName(fn, as, num, den); err != nil {
+		return df, rep, err
+	}
+	if !(per > 0) || math.IsInf(per, 0) {
+		return df, rep, fmt.Errorf("analyze: %s: per = %v, want a positive number such as 100000: %w", fn, per, ErrBadArgument)
+	}
+	flagName := o.FlagName
+	if flagName == "" {
+		flagName = as + "_small"
+	}
+	if err := checkOutName(fn, flagName, num, den, as); err != nil {
+		return df, rep, err
+	}
+	small := o.SmallCount
+	if small == 0 {
+		small = DefaultSmallCount
+	}
+	n, err := readNumeric(fn, df, num)
+	if err != nil {
+		return df, rep, err
+	}
+	d, err := readNumeric(fn, df, den)
+	if err != nil {
+		return df, rep, err
+	}
+	rows := len(n.f)
+	rep.Rows = rows
+	rate := make([]float64, rows)
+	flag := make([]bool, rows)
+	flagNA := make([]bool, rows)
+	for i := 0; i < rows; i++ {
+		rate[i] = math.NaN()
+		switch {
+		case n.na[i]:
+			rep.MissingNum++
+			flagNA[i] = true
+			continue
+		case d.na[i]:
+			rep.MissingDen++
+		case d.f[i] <= 0:
+			rep.NonPositiveDen++
+		default:
+			rate[i] = n.f[i] / d.f[i] * per
+			rep.Computed++
+		}
+		flag[i] = small > 0 && n.f[i] < small
+		if flag[i] && !math.IsNaN(rate[i]) {
+			rep.Small++
+		}
+	}
+	out, err := withColumns(fn, df, floatSeries(as, rate), frame.Bools(flagName, flag, flagNA))
+	return out, rep, err
+}

@@ -1,0 +1,232 @@
+package chart
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/go-gota/gota/dataframe"
+
+	"github.com/datacon-mx/cifra/internal/fold"
+)
+
+// mxStatesGeoJSON holds INEGI's 32 state outlines (Marco Geoestadístico,
+// simplified; see geo/README.md).
+//
+//go:embed geo/mx_estados_inegi.geojson
+var mxStatesGeoJSON []byte
+
+// state is one state's outline in lon/lat.
+type state struct {
+	code, name string
+	rings      [][][2]float64 // outer rings of every polygon part
+	area       float64        // bbox area, to draw enclosing states first
+}
+
+var (
+	statesOnce sync.Once
+	states     []state
+	statesErr  error
+)
+
+func loadStates() ([]state, error) {
+	statesOnce.Do(func() {
+		var fc struct {
+			Features []struct {
+				Properties struct {
+					Code string `json:"cve_geo"`
+					Name string `json:"nombre_estado"`
+				} `json:"properties"`
+				Geometry struct {
+					Type        string          `json:"type"`
+					Coordinates json.RawMessage `json:"coordinates"`
+				} `json:"geometry"`
+			} `json:"features"`
+		}
+		if err := json.Unmarshal(mxStatesGeoJSON, &fc); err != nil {
+			statesErr = fmt.Errorf("chart: embedded state outlines: %w", err)
+			return
+		}
+		for _, f := range fc.Features {
+			st := state{code: f.Properties.Code, name: f.Properties.Name}
+			switch f.Geometry.Type {
+			case "Polygon":
+				var p [][][2]float64
+				if err := json.Unmarshal(f.Geometry.Coordinates, &p); err != nil {
+					statesErr = fmt.Errorf("chart: embedded state %s: %w", st.code, err)
+					return
+				}
+				st.rings = append(st.rings, p[0])
+			case "MultiPolygon":
+				var mp [][][][2]float64
+				if err := json.Unmarshal(f.Geometry.Coordinates, &mp); err != nil {
+					statesErr = fmt.Errorf("chart: embedded state %s: %w", st.code, err)
+					return
+				}
+				for _, p := range mp {
+					st.rings = append(st.rings, p[0])
+				}
+			}
+			lo0, la0, lo1, la1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+			for _, r := range st.rings {
+				for _, pt := range r {
+					lo0, lo1 = math.Min(lo0, pt[0]), math.Max(lo1, pt[0])
+					la0, la1 = math.Min(la0, pt[1]), math.Max(la1, pt[1])
+				}
+			}
+			st.area = (lo1 - lo0) * (la1 - la0)
+			states = append(states, st)
+		}
+		sort.SliceStable(states, func(a, b int) bool { return states[a].area > states[b].area })
+	})
+	return states, statesErr
+}
+
+// stateAliases maps folded official and common names to INEGI codes.
+var stateAliases = map[string]string{}
+
+func init() {
+	for code, names := range map[string][]string{
+		"01": {"Aguascalientes", "Ags"}, "02": {"Baja California", "BC"}, "03": {"Baja California Sur", "BCS"},
+		"04": {"Campeche"}, "05": {"Coahuila", "Coahuila de Zaragoza"}, "06": {"Colima"}, "07": {"Chiapas"},
+		"08": {"Chihuahua"}, "09": {"Ciudad de México", "CDMX", "Distrito Federal", "DF"}, "10": {"Durango"},
+		"11": {"Guanajuato"}, "12": {"Guerrero"}, "13": {"Hidalgo"}, "14": {"Jalisco"},
+		"15": {"México", "Estado de México", "Edomex", "Edo. de México"}, "16": {"Michoacán", "Michoacán de Ocampo"},
+		"17": {"Morelos"}, "18": {"Nayarit"}, "19": {"Nuevo León"}, "20": {"Oaxaca"}, "21": {"Puebla"},
+		"22": {"Querétaro", "Querétaro de Arteaga"}, "23": {"Quintana Roo"}, "24": {"San Luis Potosí"},
+		"25": {"Sinaloa"}, "26": {"Sonora"}, "27": {"Tabasco"}, "28": {"Tamaulipas"}, "29": {"Tlaxcala"},
+		"30": {"Veracruz", "Veracruz de Ignacio de la Llave"}, "31": {"Yucatán"}, "32": {"Zacatecas"},
+	} {
+		for _, n := range names {
+			stateAliases[fold.Key(n)] = code
+		}
+	}
+}
+
+// stateCode reads a state key as INEGI writes it: "1", "01", 1.0 or a
+// state name (official or common: "CDMX", "Edomex", "Veracruz"). It
+// returns "00" for the national total.
+func stateCode(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f == math.Trunc(f) && f >= 0 && f <= 32 {
+		return fmt.Sprintf("%02d", int(f)), true
+	}
+	k := fold.Key(s)
+	if k == fold.Key("Nacional") || k == fold.Key("Total") || k == fold.Key("Estados Unidos Mexicanos") || k == fold.Key("República Mexicana") {
+		return "00", true
+	}
+	c, ok := stateAliases[k]
+	return c, ok
+}
+
+// Choropleth colours Mexico's 32 states by valueCol, joined on codeCol:
+// INEGI state codes ("01"–"32", with or without the leading zero) or state
+// names (official or common). Values fall in five classes with round
+// breaks, coloured light to dark (a colour-blind-safe sequential blue),
+// with the key under the subtitle. The outlines are INEGI's, embedded in
+// the package; the projection is equirectangular scaled by cos(latitude).
+//
+// A national-total row (code 0, "Nacional") is left out and reported.
+// States without a row or with a missing value are drawn light grey and
+// named in a note (with SkipMissing for missing values). Errors: a key
+// that names no state (ErrNoMatch), a state given twice (ErrDuplicate),
+// and the errors of Bar.
+func Choropleth(df dataframe.DataFrame, codeCol, valueCol string, opts ...Option) (*Chart, error) {
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return nil, fmt.Errorf("chart: Choropleth: %w", err)
+	}
+	sts, err := loadStates()
+	if err != nil {
+		return nil, err
+	}
+	keys, _, err := texts(df, "Choropleth", codeCol)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := numbers(df, "Choropleth", valueCol)
+	if err != nil {
+		return nil, err
+	}
+	rep := Report{Kind: "map", Rows: len(keys), es: isSpanish(cfg)}
+	byCode := map[string]float64{}
+	for i, k := range keys {
+		code, ok := stateCode(k)
+		if !ok {
+			return nil, fmt.Errorf("%w: Choropleth: column %q row %d: %q is not a state code (01–32) or name", ErrNoMatch, codeCol, i, k)
+		}
+		if code == "00" {
+			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: k, Reason: "national total"})
+			continue
+		}
+		if _, dup := byCode[code]; dup {
+			return nil, fmt.Errorf("%w: Choropleth: column %q row %d: state %s (%q) appears twice; filter the table to one row per state", ErrDuplicate, codeCol, i, code, k)
+		}
+		if !isFinite(vals[i]) {
+			if !cfg.skipMissing {
+				return nil, checkValue("Choropleth", valueCol, i, k, vals[i])
+			}
+			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: k, Reason: reason(vals[i])})
+			continue
+		}
+		byCode[code] = vals[i]
+		rep.Drawn++
+	}
+	if len(byCode) == 0 {
+		return nil, fmt.Errorf("%w: Choropleth: no state has a value in %q", ErrNoData, valueCol)
+	}
+	b := &mapBody{cfg: cfg, states: sts, values: byCode}
+	var all []float64
+	for _, v := range byCode {
+		all = append(all, v)
+	}
+	sort.Float64s(all)
+	b.format = cfg.format.forValues(all)
+	b.breaks = classBreaks(all, 5)
+	for _, st := range sts {
+		if _, ok := byCode[st.code]; !ok {
+			b.noData = append(b.noData, st.name)
+		}
+	}
+	sort.Strings(b.noData)
+	rep.NoData = b.noData
+	return &Chart{kind: "map", cfg: cfg, body: b, report: rep}, nil
+}
+
+// classBreaks returns n quantile classes of the sorted values: edges at
+// the minimum, the quantiles rounded to two significant digits, and the
+// maximum. Equal rounded edges merge, so there may be fewer classes.
+func classBreaks(sorted []float64, n int) []float64 {
+	lo, hi := sorted[0], sorted[len(sorted)-1]
+	if lo == hi {
+		return []float64{lo, hi}
+	}
+	out := []float64{lo}
+	for k := 1; k < n; k++ {
+		pos := float64(k) / float64(n) * float64(len(sorted)-1)
+		i := int(pos)
+		q := sorted[i]
+		if i+1 < len(sorted) {
+			q += (sorted[i+1] - sorted[i]) * (pos - float64(i))
+		}
+		q = roundSig(q, 2)
+		if q > out[len(out)-1] && q < hi {
+			out = append(out, q)
+		}
+	}
+	return append(out, hi)
+}
+
+// roundSig rounds v to d significant digits.
+func roundSig(v float64, d int) float64 {
+	if v == 0 {
+		return 0
+	}
+	p := math.Pow(10, float64(d)-math.Ceil(math.Log10(math.Abs(v))))
+	return math.Round(v*p) / p
+}

@@ -1,0 +1,297 @@
+package mx
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/datacon-mx/cifra/internal/fold"
+	"github.com/datacon-mx/cifra/internal/frame"
+	"github.com/datacon-mx/cifra/internal/missing"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// Sentinel errors, wrapped by the errors this package returns.
+var (
+	// ErrColumn means a column named in a call does not exist, or the
+	// column to add already exists.
+	ErrColumn = errors.New("column")
+)
+
+// Unplaced is a value that could not be given a code.
+type Unplaced struct {
+	// Value is the raw text (for municipalities, "state / municipality").
+	Value string
+	// Rows is how many rows hold it; FirstRow is the first (0-based).
+	Rows, FirstRow int
+	// Reason says why: "unknown", "ambiguous" (two municipalities share
+	// the name) or "unknown state".
+	Reason string
+	// Suggestions are the closest catalogue names, best first.
+	Suggestions []string
+}
+
+// Report says what AddStateCode or AddMunicipalityCode placed and what
+// it could not.
+type Report struct {
+	// Column is the column read; As the column added.
+	Column, As string
+	// Rows is the number of rows; Placed how many got a code.
+	Rows, Placed int
+	// National counts rows naming the national total, which get "00"
+	// (AddStateCode) and are not counted as unplaced.
+	National int
+	// Missing counts rows whose value was missing, empty or a missing
+	// marker ("N/D", "NA", "-"…); they stay missing.
+	Missing int
+	// After2020 counts rows placed in a municipality created after the
+	// 2020 census (AddMunicipalityCode).
+	After2020 int
+	// Unplaced lists the distinct values left without a code (missing in
+	// the new column), most rows first.
+	Unplaced []Unplaced
+}
+
+// UnplacedRows is the number of rows whose value could not be placed.
+func (r Report) UnplacedRows() int {
+	n := 0
+	for _, u := range r.Unplaced {
+		n += u.Rows
+	}
+	return n
+}
+
+// String prints the report as a short block for a methodology note.
+func (r Report) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "mx: %q → %q: %d rows, %d placed", r.Column, r.As, r.Rows, r.Placed)
+	if r.National > 0 {
+		fmt.Fprintf(&b, ", %d national (\"00\")", r.National)
+	}
+	if r.Missing > 0 {
+		fmt.Fprintf(&b, ", %d missing", r.Missing)
+	}
+	if r.After2020 > 0 {
+		fmt.Fprintf(&b, ", %d in municipalities created after the 2020 census", r.After2020)
+	}
+	fmt.Fprintf(&b, ", %d unplaced (%d distinct)\n", r.UnplacedRows(), len(r.Unplaced))
+	for i, u := range r.Unplaced {
+		if i == 20 {
+			fmt.Fprintf(&b, "  … and %d more\n", len(r.Unplaced)-20)
+			break
+		}
+		fmt.Fprintf(&b, "  %q ×%d (%s, first row %d)", u.Value, u.Rows, u.Reason, u.FirstRow)
+		if len(u.Suggestions) > 0 {
+			fmt.Fprintf(&b, ", closest: %s", strings.Join(u.Suggestions, "; "))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func textColumn(df dataframe.DataFrame, name string) ([]string, []bool, error) {
+	s, err := frame.Column(df, name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("mx: %w: %v", ErrColumn, err)
+	}
+	v, na := frame.StringsOf(s)
+	return v, na, nil
+}
+
+func checkNew(df dataframe.DataFrame, as string) error {
+	if strings.TrimSpace(as) == "" {
+		return fmt.Errorf("mx: %w: the new column needs a name", ErrColumn)
+	}
+	for _, n := range df.Names() {
+		if n == as {
+			return fmt.Errorf("mx: %w: column %q already exists", ErrColumn, as)
+		}
+	}
+	return nil
+}
+
+// AddStateCode adds a column named as with the two-digit state code of
+// each value of nameCol (names, abbreviations or codes, anything State
+// accepts; the column may be text or numeric). Rows naming the national
+// total get "00". Missing values stay missing; values that name no state
+// become missing and are listed in the report with their counts and the
+// closest state names. A missing nameCol or an existing as column is an
+// error wrapping ErrColumn.
+func AddStateCode(df dataframe.DataFrame, nameCol, as string) (dataframe.DataFrame, Report, error) {
+	rep := Report{Column: nameCol, As: as}
+	vals, na, err := textColumn(df, nameCol)
+	if err != nil {
+		return df, rep, err
+	}
+	if err := checkNew(df, as); err != nil {
+		return df, rep, err
+	}
+	rep.Rows = len(vals)
+	out := make([]string, len(vals))
+	outNA := make([]bool, len(vals))
+	memo := map[string]string{} // raw → code ("" unplaced)
+	bad := map[string]*Unplaced{}
+	for i, v := range vals {
+		if na[i] || missing.DefaultSet.Is(v) {
+			outNA[i] = true
+			rep.Missing++
+			continue
+		}
+		code, seen := memo[v]
+		if !seen {
+			if si, ok := stateIdx(v); ok {
+				code = states[si].Code
+			} else if IsNational(v) {
+				code = "00"
+			}
+			memo[v] = code
+		}
+		switch code {
+		case "":
+			outNA[i] = true
+			u := bad[v]
+			if u == nil {
+				u = &Unplaced{Value: v, FirstRow: i, Reason: "unknown"}
+				bad[v] = u
+			}
+			u.Rows++
+			continue
+		case "00":
+			rep.National++
+		default:
+			rep.Placed++
+		}
+		out[i] = code
+	}
+	cands := stateCandidates()
+	for _, u := range bad {
+		u.Suggestions = closest(u.Value, cands, 3)
+		rep.Unplaced = append(rep.Unplaced, *u)
+	}
+	sortUnplaced(rep.Unplaced)
+	res, err := addColumn(df, frame.Strings(as, out, outNA))
+	return res, rep, err
+}
+
+// AddMunicipalityCode adds a column named as with the five-digit CVEGEO of
+// each row, found from the state in stateCol and the municipality name or
+// code in municipalityCol (see Municipality). Missing values stay missing;
+// rows that cannot be placed (unknown state, unknown or ambiguous name)
+// become missing and are listed in the report with counts and the closest
+// municipality names of the state. Rows placed in a municipality created
+// after the 2020 census are counted in Report.After2020.
+func AddMunicipalityCode(df dataframe.DataFrame, stateCol, municipalityCol, as string) (dataframe.DataFrame, Report, error) {
+	rep := Report{Column: stateCol + "+" + municipalityCol, As: as}
+	sv, sna, err := textColumn(df, stateCol)
+	if err != nil {
+		return df, rep, err
+	}
+	mv, mna, err := textColumn(df, municipalityCol)
+	if err != nil {
+		return df, rep, err
+	}
+	if err := checkNew(df, as); err != nil {
+		return df, rep, err
+	}
+	rep.Rows = len(sv)
+	out := make([]string, len(sv))
+	outNA := make([]bool, len(sv))
+	type key struct{ s, m string }
+	type hit struct {
+		code   string
+		census bool
+		reason string
+	}
+	memo := map[key]hit{}
+	bad := map[key]*Unplaced{}
+	for i := range sv {
+		if sna[i] || mna[i] || missing.DefaultSet.Is(sv[i]) || missing.DefaultSet.Is(mv[i]) {
+			outNA[i] = true
+			rep.Missing++
+			continue
+		}
+		k := key{sv[i], mv[i]}
+		h, seen := memo[k]
+		if !seen {
+			if mi, ok := Municipality(k.s, k.m); ok {
+				h = hit{code: mi.CVEGEO, census: mi.Census2020}
+			} else if _, ok := State(k.s); !ok {
+				h.reason = "unknown state"
+			} else if ambiguousMunicipality(k.s, k.m) {
+				h.reason = "ambiguous"
+			} else {
+				h.reason = "unknown"
+			}
+			memo[k] = h
+		}
+		if h.code == "" {
+			outNA[i] = true
+			u := bad[k]
+			if u == nil {
+				u = &Unplaced{Value: k.s + " / " + k.m, FirstRow: i, Reason: h.reason}
+				bad[k] = u
+			}
+			u.Rows++
+			continue
+		}
+		rep.Placed++
+		if !h.census {
+			rep.After2020++
+		}
+		out[i] = h.code
+	}
+	for k, u := range bad {
+		if st, ok := State(k.s); ok {
+			u.Suggestions = closest(k.m, municipalityCandidates(st.Code), 3)
+		} else {
+			u.Suggestions = closest(k.s, stateCandidates(), 3)
+		}
+		rep.Unplaced = append(rep.Unplaced, *u)
+	}
+	sortUnplaced(rep.Unplaced)
+	res, err := addColumn(df, frame.Strings(as, out, outNA))
+	return res, rep, err
+}
+
+func ambiguousMunicipality(state, name string) bool {
+	st, ok := State(state)
+	if !ok {
+		return false
+	}
+	i, ok := catalogue().byName[st.Code+"|"+fold.Key(repairMojibake(name))]
+	return ok && i < 0
+}
+
+func municipalityCandidates(stateCode string) map[string][]string {
+	m := map[string][]string{}
+	for _, mi := range catalogue().all {
+		if mi.StateCode == stateCode {
+			m[mi.Name+" ("+mi.CVEGEO+")"] = []string{fold.Key(mi.Name), fold.Key(mi.FrameName)}
+		}
+	}
+	return m
+}
+
+func sortUnplaced(u []Unplaced) {
+	sort.Slice(u, func(i, j int) bool {
+		if u[i].Rows != u[j].Rows {
+			return u[i].Rows > u[j].Rows
+		}
+		return u[i].Value < u[j].Value
+	})
+}
+
+func addColumn(df dataframe.DataFrame, s series.Series) (dataframe.DataFrame, error) {
+	cols := make([]series.Series, 0, df.Ncol()+1)
+	for _, n := range df.Names() {
+		cols = append(cols, df.Col(n))
+	}
+	cols = append(cols, s)
+	res, err := frame.New(cols...)
+	if err != nil {
+		return df, fmt.Errorf("mx: adding column %q: %w", s.Name, err)
+	}
+	return res, nil
+}

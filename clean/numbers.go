@@ -1,0 +1,315 @@
+package clean
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/datacon-mx/cifra/internal/frame"
+	"github.com/datacon-mx/cifra/internal/num"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// Numbers turns text columns into numbers as Mexican data writes them:
+// "$1,234,567.89", "1 234", "(1,234)" (negative), "12.5%" (12.5; the report
+// says the column held percentages), "MXN 1,234", "1,234.5 pesos", "USD 12"
+// (the report names the currencies), "−3", non-breaking spaces and INEGI's
+// footnote marks ("1,234 p/", "1,234*"; the report counts them). Missing
+// markers ("", "N/D", "-"…) become missing values, never zero. A lone
+// "1,234" is 1234; "1,5" is ambiguous and fails rather than become 15.
+//
+// With cols, each named column is converted: values that do not parse
+// become missing and are listed with their rows in the report; a named
+// column in which no value parses is an error wrapping ErrBadNumber (it is
+// not a number column, or it needs another Config.Locale). With no
+// cols, every text column is tried and converted only when all its
+// non-missing values parse and it does not look like a code column (values
+// with leading zeros such as "01", or names such as cve_*, clave*, id*);
+// the report says which columns were converted and why others were left.
+//
+// A column that is already numeric is left unchanged (the report says so)
+// except for Config.ExtraMissing codes, which become missing. The result is
+// an Int column when every value is a whole number that fits, else Float.
+// Numbers is Config{}.Numbers: MX locale, not strict.
+func Numbers(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report, error) {
+	return Config{}.Numbers(df, cols...)
+}
+
+// Numbers is the package function Numbers with c's locale, markers and
+// strictness: in Strict mode a value that does not parse is an error
+// wrapping ErrBadNumber (naming the column, row and value) and df is
+// returned unchanged.
+func (c Config) Numbers(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report, error) {
+	var rep Report
+	if err := checkFrame("numbers", df); err != nil {
+		return df, rep, err
+	}
+	targets, err := columnsFor("numbers", df, cols)
+	if err != nil {
+		return df, rep, err
+	}
+	auto := len(cols) == 0
+	out := df
+	for _, name := range targets {
+		s := out.Col(name)
+		var ns series.Series
+		var cr ColumnReport
+		switch s.Type() {
+		case series.Int, series.Float:
+			ns, cr = missingNumbers(s, c.markersFor(name))
+			cr.Result = "already " + kindName(s.Type()) + ": unchanged"
+			if cr.Changed > 0 {
+				cr.Result = fmt.Sprintf("already %s: %d extra missing codes set to missing", kindName(s.Type()), cr.Changed)
+				cr.Converted = true
+			}
+			cr.Parsed = s.Len() - cr.Missing - cr.Changed
+		case series.String:
+			var fail failures
+			ns, cr, fail = c.parseNumbers(s)
+			// With no columns named, a column with failures is left as text
+			// (nothing is lost), so Strict only concerns named columns.
+			if !auto && cr.Parsed == 0 && cr.Failed > 0 {
+				return df, rep, fmt.Errorf("clean: numbers: column %q: none of its %d values parse (%s): %w", name, cr.Failed, fail.first, ErrBadNumber)
+			}
+			if !auto && c.Strict && cr.Failed > 0 {
+				return df, rep, fmt.Errorf("clean: numbers: %s (%d values fail): %w", fail.first, cr.Failed, ErrBadNumber)
+			}
+			if auto {
+				if reason := autoNumberVeto(name, cr); reason != "" {
+					cr = ColumnReport{Result: "left as String: " + reason, Missing: cr.Missing}
+					if reason == "no values" {
+						continue
+					}
+					cr.Column, cr.Step = name, "numbers"
+					rep.Columns = append(rep.Columns, cr)
+					continue
+				}
+			}
+			cr.Converted = true
+		default:
+			cr.Result = kindName(s.Type()) + " column: unchanged"
+		}
+		cr.Column, cr.Step = name, "numbers"
+		if cr.Converted {
+			if out, err = replace("numbers", out, ns); err != nil {
+				return df, rep, err
+			}
+		}
+		rep.Columns = append(rep.Columns, cr)
+	}
+	return out, rep, nil
+}
+
+func kindName(t series.Type) string {
+	switch t {
+	case series.Int:
+		return "Int"
+	case series.Float:
+		return "Float"
+	case series.Bool:
+		return "Bool"
+	}
+	return "String"
+}
+
+// autoNumberVeto says why Numbers with no columns leaves a parsed column
+// as text, or "" to convert it.
+func autoNumberVeto(name string, cr ColumnReport) string {
+	switch {
+	case cr.Parsed == 0 && cr.Failed == 0:
+		return "every value is missing; name the column to make it numeric"
+	case cr.Parsed == 0:
+		return "no values"
+	case cr.Failed > 0:
+		return fmt.Sprintf("%d values do not parse (e.g. %q)", cr.Failed, cr.FailedExamples[0].Text)
+	case hasNote(cr, noteLeadingZeros):
+		return "values with leading zeros look like codes"
+	case looksLikeCode(name):
+		return "the name looks like a code column"
+	}
+	return ""
+}
+
+const noteLeadingZeros = "values with leading zeros"
+
+func hasNote(cr ColumnReport, prefix string) bool {
+	for _, n := range cr.Notes {
+		if strings.HasPrefix(n, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeCode reports whether a column name says it holds codes that must
+// stay text: cve_ent, clave_municipio, id, folio, cp, rfc, curp, cvegeo.
+func looksLikeCode(name string) bool {
+	for _, w := range strings.Fields(Fold(splitCamel(name))) {
+		switch w {
+		case "cve", "clave", "cvegeo", "id", "folio", "cp", "rfc", "curp", "codigo", "code", "clues", "ageb", "expediente":
+			return true
+		}
+		if strings.HasPrefix(w, "cve") || strings.HasPrefix(w, "clave") {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingZero reports whether raw has a leading zero that a number would
+// drop: "01", "007", but not "0", "0.5" or "0,5".
+func leadingZero(raw string) bool {
+	s := strings.TrimSpace(raw)
+	return len(s) > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9'
+}
+
+// missingCodes names the codes 97, 98, 99 (or 997…999, 9997…9999) found
+// in a column of few distinct small values, or returns "".
+func missingCodes(distinct map[float64]int) string {
+	if len(distinct) > 12 {
+		return ""
+	}
+	var found []string
+	others := 0.0
+	for v := range distinct {
+		switch v {
+		case 97, 98, 99, 997, 998, 999, 9997, 9998, 9999:
+			found = append(found, strconv.FormatFloat(v, 'f', -1, 64))
+		default:
+			others = math.Max(others, math.Abs(v))
+		}
+	}
+	if len(found) == 0 || others >= 90 {
+		return ""
+	}
+	sort.Strings(found)
+	return strings.Join(found, ", ")
+}
+
+// mixedCurrencies reports whether the currencies seen differ; a bare "$"
+// counts as pesos (MXN), as in Mexican data.
+func mixedCurrencies(seen counter) bool {
+	n := 0
+	for cur := range seen {
+		if cur == "$" {
+			if _, ok := seen["MXN"]; ok {
+				continue
+			}
+		}
+		n++
+	}
+	return n > 1
+}
+
+// parseNumbers converts one String series.
+func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, failures) {
+	dec := byte('.')
+	if c.Locale == ES {
+		dec = ','
+	}
+	m := c.markersFor(s.Name)
+	v, na := frame.StringsOf(s)
+	f := make([]float64, len(v))
+	var cr ColumnReport
+	var fail failures
+	became := counter{}
+	currency := counter{}
+	pct, zeros, otherLocale, notes, huge := 0, 0, 0, 0, 0
+	distinct := map[float64]int{}
+	whole := true
+	for i, raw := range v {
+		if na[i] {
+			cr.Missing++
+			continue
+		}
+		if m.is(raw) {
+			became.add(raw)
+			na[i] = true
+			continue
+		}
+		r, err := num.Parse(raw, dec)
+		if err != nil {
+			if dec == '.' && (errors.Is(err, num.ErrAmbiguous) || strings.Contains(raw, ",") && strings.Contains(raw, ".") && strings.LastIndexByte(raw, ',') > strings.LastIndexByte(raw, '.')) {
+				otherLocale++
+			}
+			fail.add(i+1, raw, err, s.Name)
+			na[i] = true
+			continue
+		}
+		cr.Parsed++
+		f[i] = r.Value
+		if r.Percent {
+			pct++
+		}
+		if r.Footnote {
+			notes++
+		}
+		if r.Currency != "" {
+			currency.add(r.Currency)
+		}
+		if leadingZero(raw) {
+			zeros++
+		}
+		if len(distinct) <= 12 {
+			distinct[r.Value]++
+		}
+		if math.Abs(r.Value) > 1<<53 {
+			huge++
+		}
+		if whole && (r.Value != math.Trunc(r.Value) || math.Abs(r.Value) > 1<<53) {
+			whole = false
+		}
+	}
+	cr.BecameMissing = became.sorted(0)
+	cr.Failed, cr.FailedRows, cr.FailedExamples = len(fail.rows), fail.rows, fail.values.sorted(10)
+	cr.Seen = currency.sorted(0)
+	if pct > 0 {
+		cr.Notes = append(cr.Notes, fmt.Sprintf("%d values were percentages (\"12.5%%\" → 12.5)", pct))
+	}
+	if len(cr.Seen) > 1 || len(cr.Seen) == 1 && cr.Seen[0].Text != "$" {
+		cr.Notes = append(cr.Notes, "currencies written with the values: "+tallies(cr.Seen, 5))
+	}
+	if mixedCurrencies(currency) {
+		cr.Notes = append(cr.Notes, "mixed currencies: amounts are not comparable without conversion")
+	}
+	if notes > 0 {
+		cr.Notes = append(cr.Notes, fmt.Sprintf("%d values carried a footnote mark (\"*\", \"p/\" preliminary, \"e/\" estimated), dropped: check the source's notes", notes))
+	}
+	if codes := missingCodes(distinct); codes != "" {
+		cr.Notes = append(cr.Notes, "values "+codes+" look like missing-value codes (97, 98, 99 in health data): if so, list them in Config.ExtraMissing")
+	}
+	if huge > 0 {
+		cr.Notes = append(cr.Notes, fmt.Sprintf("%d values are beyond 2^53 and lost digits as numbers: if they are identifiers, keep them as text", huge))
+	}
+	if zeros > 0 {
+		cr.Notes = append(cr.Notes, fmt.Sprintf("%s (%d, e.g. \"01\"): if they are codes, keep them as text", noteLeadingZeros, zeros))
+	}
+	if otherLocale > 0 {
+		cr.Notes = append(cr.Notes, fmt.Sprintf("%d values look like decimal commas (\"1,5\", \"1.234,56\"): if so, use Config{Locale: clean.ES}", otherLocale))
+	}
+	var ns series.Series
+	if whole {
+		iv := make([]int, len(f))
+		for i, x := range f {
+			iv[i] = int(x)
+		}
+		ns = frame.Ints(s.Name, iv, na)
+		cr.Result = "converted to Int"
+	} else {
+		for i := range f {
+			if na[i] {
+				f[i] = math.NaN()
+			}
+		}
+		ns = frame.Floats(s.Name, f, na)
+		cr.Result = "converted to Float"
+	}
+	if cr.Failed > 0 {
+		cr.Result += fmt.Sprintf("; %d values that do not parse are now missing", cr.Failed)
+	}
+	return ns, cr, fail
+}

@@ -1,0 +1,382 @@
+package fetch
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// DefaultChunkRows is the chunk size EachChunk uses when rows ≤ 0.
+const DefaultChunkRows = 100_000
+
+// chunkBlock is how many bytes EachChunk reads at a time.
+const chunkBlock = 4 << 20
+
+// noteHoldback is how many records EachChunk keeps back from each chunk
+// until more input arrives, so that trailing notes at the very end can be
+// recognised and dropped as ReadCSV drops them.
+const noteHoldback = 60
+
+// EachChunk reads a CSV in chunks of rows data rows and calls fn with each
+// chunk as a DataFrame, so a file larger than memory can be filtered and
+// aggregated with flat memory. Encoding, delimiter, header, preamble and
+// trailing notes are handled as ReadCSV handles them, and Columns skips the
+// other columns while parsing.
+//
+// Every chunk has the same columns and types: the schema is inferred from
+// the first chunk (a column with no values there is String), or declared
+// with ColumnType. A later value that does not fit its column's type is an
+// error wrapping ErrType that names its line — never a silent change of
+// type. Declare numeric columns with ColumnType when the first chunk may
+// not be representative.
+//
+// rows ≤ 0 means DefaultChunkRows. An error returned by fn stops the
+// reading and is returned as is. WithReport's report covers the whole
+// input: Rows counts all chunks, and each column's missing counts add up.
+func EachChunk(r io.Reader, rows int, fn func(dataframe.DataFrame) error, opts ...Option) error {
+	cfg := newConfig(opts)
+	if rows <= 0 {
+		rows = DefaultChunkRows
+	}
+	if r == nil {
+		return fmt.Errorf("fetch: %s: nil reader: %w", orDash(cfg.source), ErrEmpty)
+	}
+	if fn == nil {
+		return fmt.Errorf("fetch: %s: EachChunk needs a function: %w", orDash(cfg.source), ErrFormat)
+	}
+	rep := cfg.report
+	if rep == nil {
+		rep = &Report{}
+	}
+	*rep = Report{Source: cfg.source, Format: "csv"}
+	st := &chunker{cfg: cfg, rep: rep, rows: rows, fn: fn}
+	return st.run(r)
+}
+
+// chunker is the state of one EachChunk call.
+type chunker struct {
+	cfg     *config
+	rep     *Report
+	rows    int
+	fn      func(dataframe.DataFrame) error
+	rs      *recordSet
+	lay     *layout
+	schema  map[string]series.Type
+	pending []ref // data rows not yet handed out
+	lenient *lenientUTF8
+	// cur is the next record to queue; blank counts empty lines skipped.
+	cur       ref
+	cursorSet bool
+	blank     int
+}
+
+func (st *chunker) run(r io.Reader) error {
+	cfg := st.cfg
+	br := bufio.NewReaderSize(r, 1<<16)
+	head, err := br.Peek(sniffWindow)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return fmt.Errorf("fetch: %s: reading: %w", orDash(cfg.source), err)
+	}
+	if len(bytes.TrimSpace(head)) == 0 && len(head) < sniffWindow {
+		return fmt.Errorf("fetch: %s: the input is empty: %w", orDash(cfg.source), ErrEmpty)
+	}
+	src, err := st.decoder(br, head)
+	if err != nil {
+		return err
+	}
+	line := 1
+	var leftover string
+	first := true
+	var d byte
+	eof := false
+	buf := make([]byte, 64<<10) // grows to chunkBlock: small inputs stay cheap
+	for !eof {
+		if !first && len(buf) < chunkBlock {
+			buf = make([]byte, 2*len(buf))
+		}
+		n, rerr := io.ReadFull(src, buf)
+		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+			eof = true
+		} else if rerr != nil {
+			return fmt.Errorf("fetch: %s: reading: %w", orDash(cfg.source), rerr)
+		}
+		text := buf[:n]
+		from := 0
+		if first {
+			first = false
+			if oldMacLineEnds(string(text)) {
+				return fmt.Errorf("fetch: %s: line ends are CR alone (old Mac): EachChunk needs LF or CRLF: %w", orDash(cfg.source), ErrUnsupported)
+			}
+			d, from, line = cfg.dialect(string(text), st.rep)
+			st.rs = &recordSet{delim: d}
+		}
+		s := leftover + string(text[from:])
+		recs, end, nl, serr := scan(s, 0, len(s), d, line, !eof)
+		if serr != nil {
+			return serr.err(cfg.source)
+		}
+		line += nl
+		leftover = strings.Clone(s[end:])
+		if recs.n() > 0 {
+			st.rs.segs = append(st.rs.segs, recs)
+			st.rs.n += recs.n()
+		}
+		if err := st.flush(eof); err != nil {
+			return err
+		}
+	}
+	if st.lay == nil {
+		return fmt.Errorf("fetch: %s: no records: %w", orDash(cfg.source), ErrEmpty)
+	}
+	if st.lenient != nil && st.lenient.fixed > 0 {
+		st.rep.Notes = append(st.rep.Notes, fmt.Sprintf("%d bytes that were not UTF-8 read as Windows-1252", st.lenient.fixed))
+	}
+	return nil
+}
+
+// decoder wraps br so that it yields UTF-8, deciding the encoding from
+// head as decodeAll does.
+func (st *chunker) decoder(br *bufio.Reader, head []byte) (io.Reader, error) {
+	cfg := st.cfg
+	if cfg.encoding != nil {
+		st.rep.Encoding = encodingName(cfg.encoding)
+		return transform.NewReader(br, cfg.encoding.NewDecoder()), nil
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")):
+		if _, err := br.Discard(3); err != nil {
+			return nil, err
+		}
+		st.rep.Encoding = encUTF8BOM
+		if err := checkBinary(cfg.source, head[3:]); err != nil {
+			return nil, err
+		}
+		st.lenient = &lenientUTF8{}
+		return transform.NewReader(br, st.lenient), nil
+	case bytes.HasPrefix(head, []byte("\xFF\xFE")):
+		st.rep.Encoding = encUTF16LE + " with BOM"
+		return transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), nil
+	case bytes.HasPrefix(head, []byte("\xFE\xFF")):
+		st.rep.Encoding = encUTF16BE + " with BOM"
+		return transform.NewReader(br, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()), nil
+	}
+	if le, be := utf16Guess(head); le || be {
+		order, name := unicode.BigEndian, encUTF16BE
+		if le {
+			order, name = unicode.LittleEndian, encUTF16LE
+		}
+		st.rep.Encoding = name
+		return transform.NewReader(br, unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder()), nil
+	}
+	if err := checkBinary(cfg.source, head); err != nil {
+		return nil, err
+	}
+	h := head
+	for k := 0; k < 3 && len(h) > 0 && !utf8.FullRune(h[lastRuneStart(h):]); k++ {
+		h = h[:lastRuneStart(h)]
+	}
+	if utf8.Valid(h) {
+		st.rep.Encoding = encUTF8
+		st.lenient = &lenientUTF8{}
+		return transform.NewReader(br, st.lenient), nil
+	}
+	st.rep.Encoding = encWin1252
+	return transform.NewReader(br, charmap.Windows1252.NewDecoder()), nil
+}
+
+func lastRuneStart(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-4; i-- {
+		if utf8.RuneStart(b[i]) {
+			return i
+		}
+	}
+	return len(b)
+}
+
+// flush plans the layout once enough records are in, and hands out every
+// full chunk (all remaining rows at the end).
+func (st *chunker) flush(eof bool) error {
+	cfg := st.cfg
+	if st.lay == nil {
+		if st.rs.n < headerScanRows && !eof {
+			return nil
+		}
+		if st.rs.n == 0 {
+			return nil
+		}
+		lay, err := st.planFirst(eof)
+		if err != nil {
+			return err
+		}
+		st.lay = lay
+	} else {
+		st.addRows(eof)
+	}
+	for len(st.pending) >= st.rows+noteHoldback || eof && len(st.pending) > 0 {
+		n := st.rows
+		if n > len(st.pending) {
+			n = len(st.pending)
+		}
+		if err := st.emit(st.pending[:n]); err != nil {
+			return err
+		}
+		st.pending = st.pending[n:]
+		// let the garbage collector have the blocks no pending row uses.
+		keep := len(st.rs.segs)
+		if len(st.pending) > 0 {
+			keep = int(st.pending[0].seg)
+		}
+		for k := 0; k < keep && k < len(st.rs.segs); k++ {
+			st.rs.segs[k] = nil
+		}
+	}
+	_ = cfg
+	return nil
+}
+
+// planFirst finds the header in the first records and queues the data rows.
+func (st *chunker) planFirst(eof bool) (*layout, error) {
+	cfg := st.cfg
+	h, err := cfg.headerIndex(st.rs)
+	if err != nil {
+		return nil, err
+	}
+	for k := 0; k < h; k++ {
+		r := st.rs.ref(k)
+		if f := st.rs.fields(r); countNonEmpty(f) > 0 {
+			st.rep.Skipped = append(st.rep.Skipped, SkippedLine{Line: st.rs.line(r), Reason: "preamble", Text: shorten(strings.Join(trimTrailingEmpty(f), " | "), 80)})
+		}
+	}
+	var header []string
+	if h >= 0 {
+		hr := st.rs.ref(h)
+		header = st.rs.fields(hr)
+		st.rep.HeaderLine = st.rs.line(hr)
+	}
+	st.queue(h+1, eof)
+	lay := &layout{}
+	first := st.pending
+	if len(first) > st.rows {
+		first = first[:st.rows]
+	}
+	maxLen := 0
+	for _, r := range first {
+		if n := st.rs.nf(r); n > maxLen {
+			maxLen = n
+		}
+	}
+	lay.rows = first
+	if err := lay.setWidth(cfg, st.rs, header, maxLen, &Report{}); err != nil {
+		return nil, err
+	}
+	for j := lay.width; j < len(header); j++ {
+		st.rep.DroppedColumns = append(st.rep.DroppedColumns, fmt.Sprintf("col_%d", j+1))
+	}
+	lay.rows = nil
+	lay.merged = nil
+	return lay, nil
+}
+
+// queue appends the non-blank records from the cursor on to the pending
+// rows; k is the record index to start from when the cursor is unset. At
+// the end of the input it drops the trailing notes among the last rows.
+func (st *chunker) queue(k int, eof bool) {
+	if !st.cursorSet {
+		st.cursorSet = true
+		st.cur = st.rs.ref(k)
+		if st.cur.seg < 0 {
+			st.cur = ref{int32(len(st.rs.segs)), 0}
+		}
+	}
+	for int(st.cur.seg) < len(st.rs.segs) {
+		seg := st.rs.segs[st.cur.seg]
+		for int(st.cur.rec) < seg.n() {
+			if seg.allEmpty(int(st.cur.rec)) {
+				st.blank++
+			} else {
+				st.pending = append(st.pending, st.cur)
+			}
+			st.cur.rec++
+		}
+		st.cur = ref{st.cur.seg + 1, 0}
+	}
+	if !eof || len(st.pending) == 0 {
+		return
+	}
+	lo := len(st.pending) - noteHoldback
+	if lo < 0 {
+		lo = 0
+	}
+	tail := make([][]string, 0, len(st.pending)-lo)
+	for _, r := range st.pending[lo:] {
+		tail = append(tail, st.rs.fields(r))
+	}
+	cut := lo + trailingNotes(tail)
+	for _, r := range st.pending[cut:] {
+		st.rep.Skipped = append(st.rep.Skipped, SkippedLine{Line: st.rs.line(r), Reason: "note", Text: shorten(strings.Join(trimTrailingEmpty(st.rs.fields(r)), " | "), 80)})
+	}
+	st.pending = st.pending[:cut]
+	if st.blank > 0 {
+		st.rep.Notes = append(st.rep.Notes, fmt.Sprintf("%d empty lines among the data skipped", st.blank))
+	}
+}
+
+// addRows queues the records scanned since the last call.
+func (st *chunker) addRows(eof bool) {
+	st.queue(0, eof)
+}
+
+// emit builds one chunk and hands it to fn.
+func (st *chunker) emit(rows []ref) error {
+	cfg := st.cfg
+	lay := *st.lay
+	lay.rows = rows
+	lay.merged = nil
+	if err := lay.checkRows(cfg, st.rs, rows, st.rep); err != nil {
+		return err
+	}
+	if st.schema == nil {
+		c2 := *cfg
+		c2.emptyAsString = true
+		df, crs, err := buildColumns(&c2, st.rs, &lay, nil)
+		if err != nil {
+			return err
+		}
+		st.schema = make(map[string]series.Type, len(crs))
+		for _, cr := range crs {
+			st.schema[cr.Name] = cr.Type
+		}
+		st.rep.Columns = crs
+		st.rep.Rows += len(rows)
+		return st.fn(df)
+	}
+	df, crs, err := buildColumns(cfg, st.rs, &lay, st.schema)
+	if err != nil {
+		if errors.Is(err, ErrType) {
+			return fmt.Errorf("%w (the column's type comes from the first chunk; declare it with ColumnType)", err)
+		}
+		return err
+	}
+	for i := range crs {
+		c := &st.rep.Columns[i]
+		c.Missing += crs[i].Missing
+		for v, n := range crs[i].MissingValues {
+			if c.MissingValues == nil {
+				c.MissingValues = make(map[string]int)
+			}
+			c.MissingValues[v] += n
+		}
+	}
+	st.rep.Rows += len(rows)
+	return st.fn(df)
+}

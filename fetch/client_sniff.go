@@ -1,0 +1,103 @@
+package fetch
+
+import (
+	"bytes"
+	"mime"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// dataExts are file extensions whose URL promises data, not a web page.
+var dataExts = map[string]string{
+	".csv": "csv", ".tsv": "csv", ".txt": "csv", ".dat": "csv",
+	".json": "json", ".geojson": "json", ".jsonl": "json", ".ndjson": "json",
+	".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods",
+	".zip": "zip", ".gz": "gz", ".7z": "7z", ".rar": "rar",
+	".dbf": "dbf", ".shp": "shp", ".parquet": "parquet", ".pdf": "pdf",
+	".xml": "xml", ".kml": "xml",
+}
+
+// expectedKind says what kind of data a URL promises ("csv", "json", …),
+// from its path extension, or "" when the URL does not say.
+func expectedKind(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return ""
+	}
+	return dataExts[strings.ToLower(path.Ext(u.Path))]
+}
+
+// normalKind turns a format name or MIME type ("CSV", ".csv", "text/csv")
+// into the kind used by sniffing.
+func normalKind(format string) string {
+	f := strings.ToLower(strings.TrimSpace(format))
+	if mt, _, err := mime.ParseMediaType(f); err == nil && strings.Contains(mt, "/") {
+		switch {
+		case strings.Contains(mt, "html"):
+			return "html"
+		case strings.Contains(mt, "json"):
+			return "json"
+		case strings.Contains(mt, "csv"), mt == "text/plain", strings.Contains(mt, "tab-separated"):
+			return "csv"
+		case strings.Contains(mt, "spreadsheetml"):
+			return "xlsx"
+		case strings.Contains(mt, "ms-excel"):
+			return "xls"
+		case strings.Contains(mt, "zip"):
+			return "zip"
+		case strings.Contains(mt, "xml"):
+			return "xml"
+		}
+		return ""
+	}
+	f = strings.TrimPrefix(f, ".")
+	if k, ok := dataExts["."+f]; ok {
+		return k
+	}
+	return f
+}
+
+var (
+	reTitle   = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+	reHTMLTag = regexp.MustCompile(`(?i)<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title[\s>]|script[\s>]|div[\s>]|p>|h1[\s>]|center>)`)
+)
+
+// looksHTML reports whether the first bytes of a body are an HTML page.
+func looksLikeHTMLPage(head []byte) bool {
+	b := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	b = bytes.TrimLeft(b, " \t\r\n\f")
+	if len(b) == 0 || b[0] != '<' {
+		return false
+	}
+	// XML data (a KML, an XML export) also starts with '<'; an HTML page
+	// has one of the usual HTML elements near the start.
+	return reHTMLTag.Match(b)
+}
+
+// htmlTitle gives the text of the <title> of an HTML body, or "".
+func pageTitle(b []byte) string {
+	m := reTitle.FindSubmatch(b)
+	if m == nil {
+		return ""
+	}
+	t := strings.Join(strings.Fields(string(m[1])), " ")
+	if len(t) > 120 {
+		t = t[:120] + "…"
+	}
+	if !utf8.ValidString(t) {
+		t = strings.ToValidUTF8(t, "?")
+	}
+	return t
+}
+
+// notData decides whether a body that starts with head is an HTML page
+// where data was expected. want is the expected kind ("" when unknown).
+func notData(head []byte, want string) bool {
+	if want == "" || want == "html" || want == "xml" {
+		return false
+	}
+	return looksLikeHTMLPage(head)
+}

@@ -1,0 +1,122 @@
+package fetch
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+)
+
+// ReadCSV reads a delimited text table (CSV, TSV, semicolon- or
+// pipe-separated) into a DataFrame with typed columns.
+//
+// With no options it detects the encoding (UTF-8 with or without BOM,
+// UTF-16 with BOM, else Windows-1252), sniffs the delimiter, honours an
+// Excel "sep=" first line, finds the header row after any title lines,
+// drops trailing "Fuente:"/"Nota:" lines, infers Int, Float, Bool or String
+// per column (codes with leading zeros stay text) and turns missing markers
+// ("", "NA", "N/D", "-", …) into missing values. WithReport tells every
+// decision. See the package documentation for the input rules.
+//
+// String values are kept exactly as written (not trimmed); header names are
+// trimmed and made unique.
+func ReadCSV(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
+	cfg := newConfig(opts)
+	if r == nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: nil reader: %w", orDash(cfg.source), ErrEmpty)
+	}
+	var b strings.Builder
+	if _, err := io.Copy(&b, r); err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", orDash(cfg.source), err)
+	}
+	return readCSVString(cfg, b.String())
+}
+
+// ReadCSVFile reads the CSV file at path; see ReadCSV. Errors and the
+// report name the file.
+func ReadCSVFile(path string, opts ...Option) (dataframe.DataFrame, error) {
+	cfg := newConfig(opts)
+	if cfg.source == "" {
+		cfg.source = filepath.Base(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", path, err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
+		b.Grow(int(st.Size()) + 1)
+	}
+	if _, err := io.Copy(&b, f); err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", path, err)
+	}
+	return readCSVString(cfg, b.String())
+}
+
+// readCSVString is ReadCSV on the whole input. The input is read into one
+// string and every field value is a substring of it (or of its UTF-8
+// decoding), so values cost no copy.
+func readCSVString(cfg *config, in string) (dataframe.DataFrame, error) {
+	rep := cfg.report
+	if rep == nil {
+		rep = &Report{}
+	}
+	*rep = Report{Source: cfg.source, Format: "csv"}
+	if len(strings.TrimSpace(in)) == 0 {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: the input is empty: %w", orDash(cfg.source), ErrEmpty)
+	}
+	s, enc, err := decodeAll(cfg, in)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	in = ""
+	if len(s) > maxInput {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %d bytes is more than ReadCSV holds in memory (4 GB): read it with EachChunk: %w", orDash(cfg.source), len(s), ErrUnsupported)
+	}
+	rep.Encoding = enc
+	d, from, firstLine := cfg.dialect(s, rep)
+	if oldMacLineEnds(s) {
+		s = strings.ReplaceAll(s, "\r", "\n")
+		rep.Notes = append(rep.Notes, "line ends are CR alone (old Mac); read as line breaks")
+	}
+	segs, err := scanAll(cfg.source, s, from, d, firstLine, cfg.workers)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	rs := newRecordSet(segs, d)
+	if rs.n == 0 {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no records: %w", orDash(cfg.source), ErrEmpty)
+	}
+	lay, err := planLayout(cfg, rs, rep, true)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return buildTable(cfg, rs, lay, rep)
+}
+
+// dialect decides the delimiter (honouring a "sep=" line) and returns it
+// with the offset where records start and that offset's line number.
+func (c *config) dialect(text string, rep *Report) (d byte, from, firstLine int) {
+	firstLine = 1
+	if sd, n, ok := sepLine(text); ok {
+		d, from, firstLine = sd, n, 2
+		rep.Skipped = append(rep.Skipped, SkippedLine{Line: 1, Reason: "Excel sep= line", Text: strings.TrimSpace(text[:n])})
+	}
+	switch {
+	case c.delimiter != 0:
+		if c.delimiter < 0x80 {
+			d = byte(c.delimiter)
+		} else {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("delimiter %q is not ASCII; sniffed instead", c.delimiter))
+		}
+	}
+	if d == 0 {
+		d = sniffDelimiter(text[from:])
+	}
+	rep.Delimiter = delimiterName(d)
+	return d, from, firstLine
+}

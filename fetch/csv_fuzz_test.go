@@ -1,0 +1,76 @@
+package fetch
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/go-gota/gota/dataframe"
+)
+
+func fuzzSeeds(f *testing.F) {
+	for _, s := range []string{
+		"a,b\n1,2\n",
+		"sep=;\na;b\n\"x;y\";2\r\n",
+		"t\n\n\"Fecha\",\"SF1\"\n01/02/2020,19.1\nFuente: Banxico\n",
+		"x,\"y\n\"\"z\"\"\",w\n1,2,3\n",
+		"a,b\n1,\"2\n",
+		"\xEF\xBB\xBF\"c\"\n\"01\"\n",
+		"\xFF\xFEa\x00,\x00b\x00\n\x001\x00,\x002\x00",
+		"a;b\nMichoac\xe1n;1\n",
+		"\x00\x01\x02",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var rep Report
+		df, err := ReadCSV(bytes.NewReader(data), WithReport(&rep), Workers(1))
+		if err != nil {
+			return
+		}
+		if df.Err != nil {
+			t.Fatalf("frame error without an error: %v", df.Err)
+		}
+		if df.Nrow() != rep.Rows || df.Ncol() != len(rep.Columns) {
+			t.Fatalf("frame %dx%d, report %d rows %d columns", df.Nrow(), df.Ncol(), rep.Rows, len(rep.Columns))
+		}
+		_ = rep.String()
+		par, err := ReadCSV(bytes.NewReader(data), Workers(3))
+		if err != nil {
+			t.Fatalf("serial read worked, parallel failed: %v", err)
+		}
+		if msg := frameDiff(df, par); msg != "" {
+			t.Fatalf("serial and parallel differ: %s", msg)
+		}
+	})
+}
+
+func FuzzEachChunk(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var rep Report
+		rows := 0
+		var names string
+		err := EachChunk(bytes.NewReader(data), 3, func(df dataframe.DataFrame) error {
+			if df.Err != nil {
+				t.Fatalf("chunk with an error: %v", df.Err)
+			}
+			n := strings.Join(df.Names(), "\x00")
+			if names != "" && n != names {
+				t.Fatalf("chunk columns changed: %q then %q", names, n)
+			}
+			names = n
+			rows += df.Nrow()
+			return nil
+		}, WithReport(&rep))
+		if err == nil && rows != rep.Rows {
+			t.Fatalf("%d rows handed out, report says %d", rows, rep.Rows)
+		}
+		_ = rep.String()
+	})
+}

@@ -1,0 +1,418 @@
+package fetch
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/datacon-mx/cifra/internal/frame"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// From scanned records to a table: where the header is, which lines are
+// preamble and notes, how wide the table is, and then one typed column at a
+// time (in parallel across columns), each series built once.
+
+// recordSet is the scanned records of an input, in parts.
+type recordSet struct {
+	segs  []*recs
+	n     int
+	delim byte
+}
+
+func newRecordSet(segs []*recs, delim byte) *recordSet {
+	rs := &recordSet{segs: segs, delim: delim}
+	for _, s := range segs {
+		rs.n += s.n()
+	}
+	return rs
+}
+
+// ref addresses one record.
+type ref struct{ seg, rec int32 }
+
+func (rs *recordSet) ref(k int) ref {
+	for i, s := range rs.segs {
+		if k < s.n() {
+			return ref{int32(i), int32(k)}
+		}
+		k -= s.n()
+	}
+	return ref{-1, -1}
+}
+
+// fields returns the fields of a record as a new slice (for the few rows
+// looked at whole: header, preamble, notes).
+func (rs *recordSet) fields(r ref) []string { return rs.segs[r.seg].record(int(r.rec)) }
+
+// nf returns the number of fields of a record.
+func (rs *recordSet) nf(r ref) int { return rs.segs[r.seg].nf(int(r.rec)) }
+
+// field returns field j of a record.
+func (rs *recordSet) field(r ref, j int) string { return rs.segs[r.seg].field(int(r.rec), j) }
+
+// allEmpty reports whether every field of a record is blank.
+func (rs *recordSet) allEmpty(r ref) bool { return rs.segs[r.seg].allEmpty(int(r.rec)) }
+func (rs *recordSet) line(r ref) int      { return rs.segs[r.seg].lines[r.rec] }
+
+// records returns records [lo, hi) as rows of text.
+func (rs *recordSet) records(lo, hi int) [][]string {
+	out := make([][]string, 0, hi-lo)
+	for k := lo; k < hi; k++ {
+		out = append(out, rs.fields(rs.ref(k)))
+	}
+	return out
+}
+
+// layout is the plan of a table: its data rows, names and width.
+type layout struct {
+	rows     []ref
+	header   []string // as written, width long
+	names    []string // unique, width long
+	width    int
+	selected []int // column positions to read, in file order
+	// merged holds, for rows whose free-text last column held unquoted
+	// delimiters, the rejoined value of that column.
+	merged map[ref]string
+}
+
+const maxSkippedListed = 20
+
+// planLayout finds the header, preamble and trailing notes, the data rows
+// and the table width, and checks ragged rows. final says the record set is
+// the whole input (so trailing notes can be dropped).
+func planLayout(cfg *config, rs *recordSet, rep *Report, final bool) (*layout, error) {
+	h, err := cfg.headerIndex(rs)
+	if err != nil {
+		return nil, err
+	}
+	cut := rs.n
+	if final {
+		lo := rs.n - 60
+		if lo <= h {
+			lo = h + 1
+		}
+		if lo < rs.n {
+			cut = lo + trailingNotes(rs.records(lo, rs.n))
+		}
+	}
+	skipped := 0
+	skip := func(k int, reason string) {
+		r := rs.ref(k)
+		f := rs.fields(r)
+		if countNonEmpty(f) == 0 {
+			return
+		}
+		skipped++
+		if skipped > maxSkippedListed {
+			return
+		}
+		rep.Skipped = append(rep.Skipped, SkippedLine{Line: rs.line(r), Reason: reason, Text: shorten(strings.Join(trimTrailingEmpty(f), " | "), 80)})
+	}
+	for k := 0; k < h; k++ {
+		skip(k, "preamble")
+	}
+	for k := cut; k < rs.n; k++ {
+		skip(k, "note")
+	}
+	lay := &layout{}
+	var header []string
+	if h >= 0 {
+		hr := rs.ref(h)
+		header = rs.fields(hr)
+		rep.HeaderLine = rs.line(hr)
+	}
+	lay.rows = make([]ref, 0, cut-h)
+	blank := 0
+	maxLen := 0
+	start := rs.ref(h + 1)
+	k := h + 1
+	for si := int(start.seg); si >= 0 && si < len(rs.segs) && k < cut; si++ {
+		seg := rs.segs[si]
+		rec := 0
+		if si == int(start.seg) {
+			rec = int(start.rec)
+		}
+		for ; rec < seg.n() && k < cut; rec, k = rec+1, k+1 {
+			if seg.allEmpty(rec) {
+				blank++
+				continue
+			}
+			if n := seg.nf(rec); n > maxLen {
+				maxLen = n
+			}
+			lay.rows = append(lay.rows, ref{int32(si), int32(rec)})
+		}
+	}
+	if blank > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d empty lines among the data skipped", blank))
+	}
+	if skipped > maxSkippedListed {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d lines skipped in all (first %d listed)", skipped, maxSkippedListed))
+	}
+	if err := lay.setWidth(cfg, rs, header, maxLen, rep); err != nil {
+		return nil, err
+	}
+	return lay, nil
+}
+
+// setWidth decides the table width from the header and the rows: trailing
+// empty header cells that no row fills are dropped. It then names the
+// columns, checks the rows (see checkRows) and resolves Columns.
+func (lay *layout) setWidth(cfg *config, rs *recordSet, header []string, maxLen int, rep *Report) error {
+	named := len(header)
+	for named > 0 && strings.TrimSpace(header[named-1]) == "" {
+		named--
+	}
+	limit := len(header)
+	if cfg.noHeader || header == nil {
+		limit = maxLen
+	}
+	width := named
+	for _, r := range lay.rows {
+		for j := rs.nf(r) - 1; j >= width; j-- {
+			if j < limit && strings.TrimSpace(rs.field(r, j)) != "" {
+				width = j + 1
+				break
+			}
+		}
+	}
+	if width == 0 {
+		width = 1
+	}
+	for j := width; j < len(header); j++ {
+		rep.DroppedColumns = append(rep.DroppedColumns, "col_"+strconv.Itoa(j+1))
+	}
+	hdr := make([]string, width)
+	if !cfg.noHeader && header != nil {
+		copy(hdr, header)
+	}
+	lay.header = hdr
+	lay.width = width
+	if cfg.noHeader || header == nil {
+		lay.names = make([]string, width)
+		for j := range lay.names {
+			lay.names[j] = "col_" + strconv.Itoa(j+1)
+		}
+	} else {
+		lay.names = uniqueNames(hdr)
+	}
+	if err := lay.checkRows(cfg, rs, lay.rows, rep); err != nil {
+		return err
+	}
+	if err := cfg.checkColumns(lay.names); err != nil {
+		return err
+	}
+	want := cfg.wanted(lay.names)
+	for j, n := range lay.names {
+		if want == nil || want[n] {
+			lay.selected = append(lay.selected, j)
+		}
+	}
+	return nil
+}
+
+// checkRows checks rows against the width: a row with a non-empty field
+// beyond it is an error wrapping ErrFieldCount, unless the fields are free
+// text of the last column split by unquoted delimiters (rejoined and
+// noted). Short rows and rows with empty extra fields are counted.
+func (lay *layout) checkRows(cfg *config, rs *recordSet, rows []ref, rep *Report) error {
+	width := lay.width
+	for _, r := range rows {
+		n := rs.nf(r)
+		for j := n - 1; j >= width; j-- {
+			if strings.TrimSpace(rs.field(r, j)) == "" {
+				continue
+			}
+			f := rs.fields(r)
+			if v, ok := rejoinProse(f, width, rs.delim); ok && !cfg.noHeader && strings.TrimSpace(lay.header[width-1]) != "" {
+				if lay.merged == nil {
+					lay.merged = make(map[ref]string)
+				}
+				lay.merged[r] = v
+				rep.Notes = append(rep.Notes, fmt.Sprintf("line %d: the text in the last column %q held the delimiter unquoted; its %d parts were joined", rs.line(r), lay.names[width-1], len(trimTrailingEmpty(f))-width+1))
+				n = width
+				break
+			}
+			return fmt.Errorf("fetch: %s: line %d: column %d: %q: the row has %d fields, the table %d: %w",
+				orDash(cfg.source), rs.line(r), j+1, shorten(f[j], 40), len(trimTrailingEmpty(f)), width, ErrFieldCount)
+		}
+		if n < width {
+			rep.PaddedRows++
+		} else if n > width {
+			rep.TrimmedRows++
+		}
+	}
+	return nil
+}
+
+// headerIndex returns the record index of the header, or -1 without one.
+func (c *config) headerIndex(rs *recordSet) (int, error) {
+	switch {
+	case c.noHeader:
+		return -1, nil
+	case c.headerRow > 0:
+		for k := 0; k < rs.n; k++ {
+			if rs.line(rs.ref(k)) >= c.headerRow {
+				return k, nil
+			}
+		}
+		return 0, fmt.Errorf("fetch: %s: HeaderRow(%d): the input has fewer lines: %w", orDash(c.source), c.headerRow, ErrEmpty)
+	}
+	n := rs.n
+	if n > headerScanRows {
+		n = headerScanRows
+	}
+	return detectHeader(rs.records(0, n)), nil
+}
+
+// buildTable types the selected columns of the planned rows and builds the
+// DataFrame. types, when not nil, fixes each column's type (a streaming
+// schema); otherwise cfg's types and inference decide.
+func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe.DataFrame, error) {
+	df, crs, err := buildColumns(cfg, rs, lay, nil)
+	if err != nil {
+		return df, err
+	}
+	rep.Columns = append(rep.Columns, crs...)
+	rep.Rows = len(lay.rows)
+	return df, nil
+}
+
+// buildColumns builds the selected columns, in parallel across columns.
+func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]series.Type) (dataframe.DataFrame, []ColumnReport, error) {
+	ms := cfg.markers()
+	ncol := len(lay.selected)
+	cols := make([]series.Series, ncol)
+	crs := make([]ColumnReport, ncol)
+	errs := make([]error, ncol)
+	lineOf := func(i int) int { return rs.line(lay.rows[i]) }
+	ccfg := cfg
+	if schema != nil {
+		c2 := *cfg
+		c2.types = schema
+		ccfg = &c2
+	}
+	work := func(c int, sc *scratch) {
+		j := lay.selected[c]
+		raw := sc.strings(len(lay.rows))
+		for i, r := range lay.rows {
+			seg := rs.segs[r.seg]
+			if k := int(r.rec); j < seg.nf(k) {
+				raw[i] = seg.field(k, j)
+			}
+		}
+		if j == lay.width-1 {
+			for r, v := range lay.merged {
+				raw[rowIndex(lay.rows, r)] = v
+			}
+		}
+		s, cr, err := typedColumn(ccfg, lay.names[j], raw, ms, lineOf, sc)
+		if schema != nil && err == nil {
+			cr.Why = "schema of the first chunk"
+			if _, ok := cfg.types[lay.names[j]]; ok {
+				cr.Why = "type set by option"
+			}
+		}
+		if lay.header[j] != lay.names[j] {
+			cr.Original = lay.header[j]
+		}
+		cols[c], crs[c], errs[c] = s, cr, err
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if cfg.workers > 0 {
+		workers = cfg.workers
+	}
+	if workers > ncol {
+		workers = ncol
+	}
+	if workers <= 1 || len(lay.rows) < 10000 {
+		sc := &scratch{}
+		for c := 0; c < ncol; c++ {
+			work(c, sc)
+		}
+	} else {
+		var wg sync.WaitGroup
+		next := make(chan int, ncol)
+		for c := 0; c < ncol; c++ {
+			next <- c
+		}
+		close(next)
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sc := &scratch{}
+				for c := range next {
+					work(c, sc)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	for _, err := range errs {
+		if err != nil {
+			return dataframe.DataFrame{}, nil, err
+		}
+	}
+	df, err := frame.New(cols...)
+	if err != nil {
+		return df, nil, fmt.Errorf("fetch: %s: %w", orDash(cfg.source), err)
+	}
+	return df, crs, nil
+}
+
+// rejoinProse reports whether the fields from position last-1 on are free
+// text that an unquoted delimiter split (at least three words and ten
+// letters, as in an "Observaciones" column), and returns them rejoined.
+func rejoinProse(f []string, last int, d byte) (string, bool) {
+	if last < 1 || last > len(f) {
+		return "", false
+	}
+	v := strings.Join(trimTrailingEmpty(f[last-1:]), string(d))
+	letters, words := 0, len(strings.Fields(v))
+	for _, c := range v {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c > 0x7f {
+			letters++
+		}
+	}
+	return v, words >= 3 && letters >= 10
+}
+
+// rowIndex returns the position of r in rows (rows are in input order).
+func rowIndex(rows []ref, r ref) int {
+	return sort.Search(len(rows), func(i int) bool {
+		a := rows[i]
+		return a.seg > r.seg || a.seg == r.seg && a.rec >= r.rec
+	})
+}
+
+func allEmpty(f []string) bool {
+	for _, v := range f {
+		if trimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func trimTrailingEmpty(f []string) []string {
+	n := len(f)
+	for n > 0 && strings.TrimSpace(f[n-1]) == "" {
+		n--
+	}
+	return f[:n]
+}
+
+// shorten cuts s to at most n runes, marking the cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,341 @@
+package fetch
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// The CSV scanner. It splits decoded text into records of fields without
+// copying: an unquoted field, and a quoted one without "" or CRLF inside,
+// is a substring of the text; only fields that need unescaping allocate.
+// Large inputs are scanned by several goroutines, each starting at a line
+// end that quote parity says lies outside a quoted field; a part whose
+// scan does not end exactly where the next part starts (a stray quote
+// fooled the parity) is scanned again serially, so the result is always
+// that of one serial scan.
+
+// recs holds scanned records: record k has the fields
+// spans[starts[k]:starts[k+1]] and starts on 1-based input line lines[k].
+// A blank line is a record with no fields. A span is an offset and length
+// in base; a field that needed unescaping lives in extra instead. Spans
+// hold no pointers, so the garbage collector never scans them.
+type recs struct {
+	base   string
+	spans  []span
+	extra  []string
+	starts []int
+	lines  []int
+}
+
+// span locates one field: base[off:off+n], or extra[off] when n has the
+// escaped bit.
+type span struct{ off, n uint32 }
+
+const escapedBit = 1 << 31
+
+func (r *recs) n() int { return len(r.lines) }
+
+// value returns field i (counting over all records).
+func (r *recs) value(i int) string {
+	sp := r.spans[i]
+	if sp.n&escapedBit != 0 {
+		return r.extra[sp.off]
+	}
+	return r.base[sp.off : sp.off+sp.n]
+}
+
+// nf returns the number of fields of record k.
+func (r *recs) nf(k int) int { return r.starts[k+1] - r.starts[k] }
+
+// field returns field j of record k.
+func (r *recs) field(k, j int) string { return r.value(r.starts[k] + j) }
+
+// record returns the fields of record k as new strings slice.
+func (r *recs) record(k int) []string {
+	out := make([]string, r.nf(k))
+	for j := range out {
+		out[j] = r.field(k, j)
+	}
+	return out
+}
+
+// allEmpty reports whether every field of record k is blank.
+func (r *recs) allEmpty(k int) bool {
+	for i := r.starts[k]; i < r.starts[k+1]; i++ {
+		if trimSpace(r.value(i)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *recs) add(off, n int) {
+	if n >= escapedBit {
+		r.addExtra(r.base[off : off+n])
+		return
+	}
+	r.spans = append(r.spans, span{uint32(off), uint32(n)})
+}
+
+// maxInput is the largest input ReadCSV holds in memory (span offsets are
+// 32-bit); larger files are read with EachChunk.
+const maxInput = 1<<32 - 1
+
+func (r *recs) addExtra(v string) {
+	r.spans = append(r.spans, span{uint32(len(r.extra)), escapedBit})
+	r.extra = append(r.extra, v)
+}
+
+// scanError is an unterminated quoted field.
+type scanError struct {
+	line, col int
+	value     string
+}
+
+// scan scans s[from:] into records, stopping at the first record that
+// starts at or after stop (or at the end of s). It returns the offset where
+// it stopped and the number of line ends it passed. When partial is true, a
+// record that runs past the end of s is not an error: scan stops before it
+// (streaming reads more input and scans again).
+func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs, int, int, *scanError) {
+	r := &recs{base: s, starts: []int{0}}
+	if !partial && stop > from {
+		// exact upper bounds, so the slices never grow (and copy).
+		end := stop
+		if end > len(s) {
+			end = len(s)
+		}
+		nl := strings.Count(s[from:end], "\n") + 2
+		nf := strings.Count(s[from:end], string(d)) + nl
+		r.spans = make([]span, 0, nf)
+		r.starts = make([]int, 1, nl+1)
+		r.lines = make([]int, 0, nl)
+	}
+	line := firstLine
+	i, n := from, len(s)
+	for i < n && i < stop {
+		recStart, recLine := i, line
+		nf := len(r.spans)
+		if s[i] == '\n' {
+			i++
+			line++
+			r.lines = append(r.lines, recLine)
+			r.starts = append(r.starts, len(r.spans))
+			continue
+		}
+		if s[i] == '\r' && i+1 < n && s[i+1] == '\n' {
+			i += 2
+			line++
+			r.lines = append(r.lines, recLine)
+			r.starts = append(r.starts, len(r.spans))
+			continue
+		}
+		for {
+			if i < n && s[i] == '"' {
+				// quoted field
+				j := i + 1
+				var b *strings.Builder
+				segStart := j
+				closed := false
+				for {
+					k := strings.IndexByte(s[j:], '"')
+					if k < 0 {
+						break
+					}
+					q := j + k
+					if q+1 < n && s[q+1] == '"' { // escaped quote
+						if b == nil {
+							b = &strings.Builder{}
+						}
+						b.WriteString(s[segStart : q+1])
+						j = q + 2
+						segStart = j
+						continue
+					}
+					if q+1 >= n || s[q+1] == d || s[q+1] == '\n' || s[q+1] == '\r' && (q+2 >= n || s[q+2] == '\n') {
+						if b != nil {
+							b.WriteString(s[segStart:q])
+						}
+						j = q + 1
+						closed = true
+						break
+					}
+					// a quote inside a quoted field not followed by a
+					// delimiter: a literal quote (lazy quotes).
+					j = q + 1
+				}
+				if !closed {
+					if partial {
+						r.truncate(nf)
+						return r, recStart, recLine - firstLine, nil
+					}
+					v := s[i:]
+					if len(v) > 40 {
+						v = v[:40] + "…"
+					}
+					return r, i, 0, &scanError{line: line, col: len(r.spans) - nf + 1, value: v}
+				}
+				nl := strings.Count(s[i:j], "\n")
+				line += nl
+				switch {
+				case b != nil:
+					v := b.String()
+					if nl > 0 {
+						v = strings.ReplaceAll(v, "\r\n", "\n")
+					}
+					r.addExtra(v)
+				case nl > 0 && strings.Contains(s[i+1:j-1], "\r\n"):
+					r.addExtra(strings.ReplaceAll(s[i+1:j-1], "\r\n", "\n"))
+				default:
+					r.add(i+1, j-1-(i+1))
+				}
+				i = j
+			} else {
+				j := i
+				for j < n {
+					c := s[j]
+					if c == d || c == '\n' {
+						break
+					}
+					j++
+				}
+				end := j
+				if (j < n && s[j] == '\n' || j == n) && end > i && s[end-1] == '\r' {
+					end--
+				}
+				if j == n && partial {
+					r.truncate(nf)
+					return r, recStart, recLine - firstLine, nil
+				}
+				r.add(i, end-i)
+				i = j
+			}
+			// after a field: a delimiter, a line end or the end
+			if i < n && s[i] == d {
+				i++
+				if i == n {
+					if partial {
+						r.truncate(nf)
+						return r, recStart, recLine - firstLine, nil
+					}
+					r.add(i, 0)
+				}
+				if i < n {
+					continue
+				}
+			}
+			if i < n && s[i] == '\r' {
+				i++
+			}
+			if i < n && s[i] == '\n' {
+				i++
+				line++
+			} else if i >= n && partial {
+				r.truncate(nf)
+				return r, recStart, recLine - firstLine, nil
+			}
+			break
+		}
+		r.lines = append(r.lines, recLine)
+		r.starts = append(r.starts, len(r.spans))
+	}
+	return r, i, line - firstLine, nil
+}
+
+// truncate drops a record begun at field index nf.
+func (r *recs) truncate(nf int) { r.spans = r.spans[:nf] }
+
+// parallelMin is the input size from which scanning uses several
+// goroutines.
+const parallelMin = 4 << 20
+
+// scanAll scans all of s, in parallel for large inputs. workers ≤ 0
+// chooses by size and CPU count.
+func scanAll(source string, s string, from int, d byte, firstLine, workers int) ([]*recs, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+		if len(s)-from < parallelMin {
+			workers = 1
+		}
+	}
+	if workers > 1 {
+		if segs, ok := scanParallel(s, from, d, firstLine, workers); ok {
+			return segs, nil
+		}
+	}
+	r, _, _, e := scan(s, from, len(s), d, firstLine, false)
+	if e != nil {
+		return nil, e.err(source)
+	}
+	return []*recs{r}, nil
+}
+
+func (e *scanError) err(source string) error {
+	return fmt.Errorf("fetch: %s: line %d: column %d: quoted field %q is never closed: %w", orDash(source), e.line, e.col, e.value, ErrFormat)
+}
+
+// scanParallel splits s at line ends outside quotes and scans the parts
+// concurrently. It reports false when the parts do not join up (or a part
+// fails), and the caller scans serially.
+func scanParallel(s string, from int, d byte, firstLine, workers int) ([]*recs, bool) {
+	size := (len(s) - from) / workers
+	bounds := []int{from}
+	parity := 0
+	prev := from
+	for w := 1; w < workers; w++ {
+		p := from + w*size
+		if p <= bounds[len(bounds)-1] {
+			continue
+		}
+		parity = (parity + strings.Count(s[prev:p], `"`)) & 1
+		for p < len(s) {
+			c := s[p]
+			p++
+			if c == '"' {
+				parity ^= 1
+			} else if c == '\n' && parity == 0 {
+				break
+			}
+		}
+		prev = p
+		if p >= len(s) {
+			break
+		}
+		bounds = append(bounds, p)
+	}
+	bounds = append(bounds, len(s))
+	parts := len(bounds) - 1
+	if parts < 2 {
+		return nil, false
+	}
+	segs := make([]*recs, parts)
+	ends := make([]int, parts)
+	bad := make([]bool, parts)
+	var wg sync.WaitGroup
+	for k := 0; k < parts; k++ {
+		wg.Add(1)
+		go func(k int) {
+			defer wg.Done()
+			r, end, _, e := scan(s, bounds[k], bounds[k+1], d, 1, false)
+			segs[k], ends[k], bad[k] = r, end, e != nil
+		}(k)
+	}
+	wg.Wait()
+	line := firstLine
+	for k := 0; k < parts; k++ {
+		if bad[k] || ends[k] != bounds[k+1] {
+			return nil, false
+		}
+		if k > 0 {
+			line += strings.Count(s[bounds[k-1]:bounds[k]], "\n")
+		}
+		if line != 1 {
+			for i := range segs[k].lines {
+				segs[k].lines[i] += line - 1
+			}
+		}
+	}
+	return segs, true
+}

@@ -1,0 +1,280 @@
+package fetch
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/datacon-mx/cifra/internal/fold"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/xuri/excelize/v2"
+)
+
+// ReadExcel reads one sheet of an .xlsx workbook as a typed DataFrame.
+//
+// With no options it reads the first visible sheet that has data; Sheet
+// chooses one by name (exact, then ignoring case and accents) and SheetIndex
+// by 1-based position. The header row is found as in ReadCSV (title rows
+// above it are skipped, "Fuente:"/"Nota:" rows below the data are dropped;
+// both are listed in the report), or set with HeaderRow or NoHeader.
+//
+// Cells are read as their stored values, not as Excel displays them: a cell
+// shown as "2,794" or "2.8 mil" is the number 2794, a number stored with
+// binary noise (44.899350750000004) is rounded to Excel's 15 significant
+// digits (44.89935075), and text that looks like a number ("01") stays
+// text. A number in a cell with a date format becomes an ISO date
+// ("2024-10-17", or "2024-10-17 13:45:00" with a time). Merged ranges are
+// filled with their value in every cell, boolean cells read "true"/"false",
+// error cells ("#DIV/0!", "#N/A") become missing values, and empty rows and
+// columns at the edges (and columns with neither a header nor data) are
+// dropped. Types are inferred as in ReadCSV: codes and leading zeros stay
+// text.
+//
+// Errors wrap ErrUnsupported (a legacy .xls, .xlsb or .ods file, an HTML
+// page saved with an .xls name, an encrypted workbook), ErrFormat (a
+// damaged file), ErrNoSheet (the message lists the sheets that exist),
+// ErrEmpty, ErrNoColumn or ErrType.
+func ReadExcel(path string, opts ...Option) (dataframe.DataFrame, error) {
+	cfg := newConfig(opts)
+	if cfg.source == "" {
+		cfg.source = path
+	}
+	rep := &Report{Source: cfg.source, Format: "xlsx"}
+	df, err := readExcel(path, cfg, rep)
+	if cfg.report != nil {
+		*cfg.report = *rep
+	}
+	return df, err
+}
+
+// Sheets lists the sheet names of an .xlsx workbook, in workbook order
+// (hidden sheets included).
+func Sheets(path string) (names []string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			names, err = nil, fmt.Errorf("fetch: %s: the workbook could not be read (%v): %w", path, r, ErrFormat)
+		}
+	}()
+	f, err := openWorkbook(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.GetSheetList(), nil
+}
+
+// openWorkbook opens path with excelize after checking that it is an xlsx
+// file and not one of the formats people save with an Excel name.
+func openWorkbook(path string) (*excelize.File, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %s: %w", path, err)
+	}
+	defer fh.Close()
+	head := make([]byte, 512)
+	n, err := io.ReadFull(fh, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, fmt.Errorf("fetch: %s: %v: %w", path, err, ErrFormat)
+	}
+	head = head[:n]
+	if err := checkWorkbookBytes(path, head); err != nil {
+		return nil, err
+	}
+	if _, err := fh.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("fetch: %s: %w", path, err)
+	}
+	f, err := excelize.OpenReader(fh)
+	if err != nil {
+		if errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat) {
+			return nil, fmt.Errorf("fetch: %s: %v: %w", path, err, ErrUnsupported)
+		}
+		return nil, fmt.Errorf("fetch: %s: not a readable xlsx workbook: %v: %w", path, err, ErrFormat)
+	}
+	return f, nil
+}
+
+// checkWorkbookBytes rejects, with a message that says what to do, the
+// files that are not xlsx: legacy .xls (an OLE2 compound file), HTML or
+// text saved with an Excel name, and empty files.
+func checkWorkbookBytes(path string, head []byte) error {
+	ext := strings.ToLower(filepath.Ext(path))
+	ole := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	switch {
+	case len(head) == 0:
+		return fmt.Errorf("fetch: %s: empty file: %w", path, ErrEmpty)
+	case bytes.HasPrefix(head, ole):
+		return fmt.Errorf("fetch: %s: a legacy Excel 97-2003 (.xls) or other OLE2 file is not supported "+
+			"(or the workbook is encrypted); open it in Excel or LibreOffice and save it as .xlsx, "+
+			"or run: libreoffice --headless --convert-to xlsx %s: %w", path, filepath.Base(path), ErrUnsupported)
+	case ext == ".ods":
+		return fmt.Errorf("fetch: %s: OpenDocument spreadsheets are not supported; save it as .xlsx: %w", path, ErrUnsupported)
+	case ext == ".xlsb":
+		return fmt.Errorf("fetch: %s: binary workbooks (.xlsb) are not supported; save it as .xlsx: %w", path, ErrUnsupported)
+	case bytes.HasPrefix(head, []byte("PK")):
+		return nil
+	}
+	t := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"))
+	if bytes.HasPrefix(t, []byte("<")) && (bytes.Contains(t, []byte("<html")) || bytes.Contains(t, []byte("<table")) ||
+		bytes.Contains(t, []byte("<!doctype")) || bytes.Contains(t, []byte("urn:schemas-microsoft-com:office"))) {
+		return fmt.Errorf("fetch: %s: an HTML page saved with an Excel name, not a workbook; read it with HTMLTables: %w", path, ErrUnsupported)
+	}
+	if ext == ".xls" {
+		return fmt.Errorf("fetch: %s: not an xlsx workbook (legacy .xls is not supported; save it as .xlsx, "+
+			"or read it with ReadCSVFile if it is text): %w", path, ErrUnsupported)
+	}
+	return fmt.Errorf("fetch: %s: not an xlsx workbook (no zip signature): %w", path, ErrFormat)
+}
+
+func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, err error) {
+	defer func() {
+		// A damaged workbook can make excelize panic; no input may crash
+		// the caller.
+		if r := recover(); r != nil {
+			df, err = dataframe.DataFrame{}, fmt.Errorf("fetch: %s: the workbook could not be read (%v): %w", path, r, ErrFormat)
+		}
+	}()
+	f, err := openWorkbook(path)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: the workbook has no sheets: %w", cfg.source, ErrEmpty)
+	}
+	sheet, grid, err := chooseSheet(f, sheets, cfg)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	rep.Notes = append(rep.Notes, fmt.Sprintf("sheet %q (%d of %d)", sheet, xlIndexOf(sheets, sheet)+1, len(sheets)))
+	src := fmt.Sprintf("%s: sheet %q", cfg.source, sheet)
+	xs := &excelSheet{f: f, name: sheet, src: src}
+	if err := xs.fixCells(grid, rep); err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	h, err := excelHeaderIndex(grid, cfg)
+	if err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
+	}
+	merges, err := xs.mergedRanges()
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	h0, h1 := headerBlock(grid, h, merges, cfg)
+	fillMerged(grid, merges, rep)
+	header, rows, first := sheetTable(grid, h0, h1, cfg, rep)
+	if len(header) == 0 {
+		err = fmt.Errorf("no columns: %w", ErrEmpty)
+	}
+	if err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
+	}
+	if xs.errorCells > 0 {
+		cfg.extraMissing = append(cfg.extraMissing, excelErrorValues...)
+	}
+	scfg := *cfg
+	scfg.source = src
+	return tableFromRecords(&scfg, header, rows, first, rep)
+}
+
+func xlIndexOf(xs []string, s string) int {
+	for i, x := range xs {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// chooseSheet finds the sheet the options ask for (or the first visible
+// sheet with data) and returns its raw cells.
+func chooseSheet(f *excelize.File, sheets []string, cfg *config) (string, [][]string, error) {
+	list := func() string {
+		q := make([]string, len(sheets))
+		for i, s := range sheets {
+			q[i] = fmt.Sprintf("%q", s)
+		}
+		return strings.Join(q, ", ")
+	}
+	name := ""
+	switch {
+	case cfg.sheet != "":
+		if i := xlIndexOf(sheets, cfg.sheet); i >= 0 {
+			name = sheets[i]
+			break
+		}
+		k := fold.Key(cfg.sheet)
+		var matches []string
+		for _, s := range sheets {
+			if fold.Key(s) == k {
+				matches = append(matches, s)
+			}
+		}
+		if len(matches) != 1 {
+			return "", nil, fmt.Errorf("fetch: %s: sheet %q: %w (sheets: %s)", cfg.source, cfg.sheet, ErrNoSheet, list())
+		}
+		name = matches[0]
+	case cfg.sheetIndex != 0:
+		if cfg.sheetIndex < 1 || cfg.sheetIndex > len(sheets) {
+			return "", nil, fmt.Errorf("fetch: %s: sheet number %d: %w (the workbook has %d: %s)",
+				cfg.source, cfg.sheetIndex, ErrNoSheet, len(sheets), list())
+		}
+		name = sheets[cfg.sheetIndex-1]
+	}
+	if name != "" {
+		grid, err := rawRows(f, name, cfg.source)
+		if err != nil {
+			return "", nil, err
+		}
+		if !gridHasData(grid) {
+			return "", nil, fmt.Errorf("fetch: %s: sheet %q has no cells: %w", cfg.source, name, ErrEmpty)
+		}
+		return name, grid, nil
+	}
+	var hidden string
+	for _, s := range sheets {
+		if vis, err := f.GetSheetVisible(s); err == nil && !vis {
+			if hidden == "" {
+				hidden = s
+			}
+			continue
+		}
+		grid, err := rawRows(f, s, cfg.source)
+		if err != nil {
+			return "", nil, err
+		}
+		if gridHasData(grid) {
+			return s, grid, nil
+		}
+	}
+	if hidden != "" {
+		grid, err := rawRows(f, hidden, cfg.source)
+		if err == nil && gridHasData(grid) {
+			return hidden, grid, nil
+		}
+	}
+	return "", nil, fmt.Errorf("fetch: %s: no sheet has data (sheets: %s): %w", cfg.source, list(), ErrEmpty)
+}
+
+func rawRows(f *excelize.File, sheet, src string) ([][]string, error) {
+	grid, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %s: sheet %q: %v: %w", src, sheet, err, ErrFormat)
+	}
+	return grid, nil
+}
+
+func gridHasData(grid [][]string) bool {
+	for _, r := range grid {
+		for _, c := range r {
+			if strings.TrimSpace(c) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}

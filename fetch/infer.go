@@ -1,0 +1,375 @@
+package fetch
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/go-gota/gota/series"
+)
+
+// Type inference, shared by every reader. A column's type is decided from
+// all its non-missing values:
+//
+//   - Int: every value is an integer of at most 15 digits, written plainly
+//     ("-42") or with comma thousands groups ("1,425,607");
+//   - Float: every value is a number ("3.5", "1e-3", "31417.00",
+//     "1,234.56");
+//   - Bool: every value is true or false (any case);
+//   - String: anything else, and always when a value has leading zeros
+//     ("01", "007"), an integer is longer than 15 digits (an identifier,
+//     which a float would round), or the column name looks like a code
+//     (cve_*, clave*, id*, rfc, curp, cp, cvegeo, folio…).
+//
+// Comma groups must be exact ("1,234", "12,345,678"): "1,5" or "1,23,4" are
+// text, so a decimal comma is never read as a thousands separator.
+
+// maxIntDigits is the longest integer read as a number; longer digit
+// strings are identifiers (and would lose digits as float64).
+const maxIntDigits = 15
+
+// valueKind classifies one trimmed, non-missing value.
+type valueKind uint8
+
+const (
+	kindText valueKind = iota
+	kindInt
+	kindFloat
+	kindBool
+	kindLeadingZero
+	kindLongDigits
+)
+
+// classify returns the kind of a trimmed, non-missing value.
+func classify(s string) valueKind {
+	if s == "" {
+		return kindText
+	}
+	c := s[0]
+	if c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
+		if hasLeadingZero(s) {
+			return kindLeadingZero
+		}
+		if d, ok := intDigits(s); ok {
+			if d > maxIntDigits {
+				return kindLongDigits
+			}
+			return kindInt
+		}
+		if validNumber(s) {
+			return kindFloat
+		}
+		if g, ok := groupedDigits(unsign(s)); ok {
+			if strings.IndexByte(g, '.') >= 0 {
+				return kindFloat
+			}
+			if len(g) > maxIntDigits {
+				return kindLongDigits
+			}
+			return kindInt
+		}
+		return kindText
+	}
+	if isBoolText(s) {
+		return kindBool
+	}
+	return kindText
+}
+
+func unsign(s string) string {
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		return s[1:]
+	}
+	return s
+}
+
+// intDigits reports whether s is [sign]digits and how many digits it has.
+func intDigits(s string) (int, bool) {
+	s = unsign(s)
+	if s == "" {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	return len(s), true
+}
+
+// validNumber reports whether s is a plain decimal number: [sign] digits
+// [. digits] [e [sign] digits], or [sign] . digits [exponent]. No spaces,
+// no thousands separators, no "Inf" or "NaN", no hexadecimal.
+func validNumber(s string) bool {
+	s = unsign(s)
+	i, n := 0, len(s)
+	digits := 0
+	for i < n && s[i] >= '0' && s[i] <= '9' {
+		i++
+		digits++
+	}
+	if i < n && s[i] == '.' {
+		i++
+		for i < n && s[i] >= '0' && s[i] <= '9' {
+			i++
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < n && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < n && (s[i] == '-' || s[i] == '+') {
+			i++
+		}
+		e := 0
+		for i < n && s[i] >= '0' && s[i] <= '9' {
+			i++
+			e++
+		}
+		if e == 0 {
+			return false
+		}
+	}
+	return i == n
+}
+
+// groupedDigits reports whether s (unsigned) is digits in exact comma
+// thousands groups with an optional decimal part ("1,425,607",
+// "12,345.5"), and returns it without the commas. At least one comma is
+// required.
+func groupedDigits(s string) (string, bool) {
+	i, n := 0, len(s)
+	lead := 0
+	for i < n && s[i] >= '0' && s[i] <= '9' {
+		i++
+		lead++
+	}
+	if lead == 0 || lead > 3 || i == n || s[i] != ',' {
+		return "", false
+	}
+	groups := 0
+	for i < n && s[i] == ',' {
+		if i+4 > n {
+			return "", false
+		}
+		for k := 1; k <= 3; k++ {
+			if s[i+k] < '0' || s[i+k] > '9' {
+				return "", false
+			}
+		}
+		i += 4
+		groups++
+	}
+	if i < n && (s[i] >= '0' && s[i] <= '9') {
+		return "", false
+	}
+	if i < n {
+		if s[i] != '.' {
+			return "", false
+		}
+		j := i + 1
+		for j < n && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j != n {
+			return "", false
+		}
+	}
+	if groups == 0 {
+		return "", false
+	}
+	return strings.ReplaceAll(s, ",", ""), true
+}
+
+// hasLeadingZero reports whether s is written like a zero-padded code: a
+// digit string that starts with 0 and has more than one digit ("01", "007",
+// "09002"), possibly in dotted or dashed parts ("01.01", "09-002"). "0",
+// "0.5" and "0,5" are not.
+func hasLeadingZero(s string) bool {
+	if len(s) < 2 || s[0] != '0' || s[1] < '0' || s[1] > '9' {
+		return false
+	}
+	for i := 2; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			continue
+		}
+		if (c == '.' || c == '-') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func isBoolText(s string) bool {
+	switch len(s) {
+	case 4:
+		return strings.EqualFold(s, "true")
+	case 5:
+		return strings.EqualFold(s, "false")
+	}
+	return false
+}
+
+// looksLikeCodeName reports whether a column name says it holds codes:
+// cve_*, clave*, id*, rfc, curp, cp, cvegeo, folio, codigo…
+func looksLikeCodeName(name string) bool {
+	n := strings.ToLower(strings.TrimSpace(name))
+	switch n {
+	case "rfc", "curp", "cp", "cvegeo", "cve_geo", "cve", "codigo_postal", "id", "ccve", "ageb", "uuid", "clues", "cct":
+		return true
+	}
+	for _, p := range []string{"cve_", "cve ", "cve-", "clave", "id_", "id ", "id-", "codigo", "código", "folio", "rfc_", "curp_", "cp_"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	for _, s := range []string{"_id", " id", "_cve", "_clave", "_rfc", "_curp", "_cp", "_folio", "cvegeo", "cve_geo"} {
+		if strings.HasSuffix(n, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// inference accumulates the kinds seen in one column.
+type inference struct {
+	ints, floats, bools, texts, values int
+	zero                               string // first value with leading zeros
+	long                               string // first over-long integer
+	text                               string // first text value
+}
+
+func (in *inference) add(s string) {
+	in.values++
+	switch classify(s) {
+	case kindInt:
+		in.ints++
+	case kindFloat:
+		in.floats++
+	case kindBool:
+		in.bools++
+	case kindLeadingZero:
+		if in.zero == "" {
+			in.zero = s
+		}
+		in.texts++
+	case kindLongDigits:
+		if in.long == "" {
+			in.long = s
+		}
+		in.texts++
+	default:
+		if in.text == "" {
+			in.text = s
+		}
+		in.texts++
+	}
+}
+
+// decide returns the column type and why it was chosen.
+// emptyAsString makes a column with no values String instead of Float (the
+// streaming reader's choice, so that later chunks' values always fit).
+func (in *inference) decide(name string, off, emptyAsString bool) (series.Type, string) {
+	switch {
+	case off:
+		return series.String, "inference off"
+	case looksLikeCodeName(name):
+		return series.String, "name looks like a code"
+	case in.values == 0 && emptyAsString:
+		return series.String, "no values in the first chunk: every value missing"
+	case in.values == 0:
+		return series.Float, "no values: every value missing"
+	case in.zero != "":
+		return series.String, fmt.Sprintf("leading zeros: %q", in.zero)
+	case in.long != "" && in.text == "":
+		return series.String, fmt.Sprintf("digits too long for a number: %q", in.long)
+	case in.texts > 0:
+		return series.String, ""
+	case in.ints == in.values:
+		return series.Int, ""
+	case in.ints+in.floats == in.values:
+		return series.Float, ""
+	case in.bools == in.values:
+		return series.Bool, ""
+	}
+	return series.String, ""
+}
+
+// parseIntValue parses a trimmed Int value (plain or comma-grouped).
+func parseIntValue(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, true
+	}
+	neg := false
+	u := s
+	if u != "" && (u[0] == '-' || u[0] == '+') {
+		neg = u[0] == '-'
+		u = u[1:]
+	}
+	g, ok := groupedDigits(u)
+	if !ok || strings.IndexByte(g, '.') >= 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(g)
+	if err != nil {
+		return 0, false
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// parseFloatValue parses a trimmed Float value (plain or comma-grouped).
+func parseFloatValue(s string) (float64, bool) {
+	if validNumber(s) {
+		f, err := strconv.ParseFloat(s, 64)
+		return f, err == nil || isRangeErr(err)
+	}
+	neg := false
+	u := s
+	if u != "" && (u[0] == '-' || u[0] == '+') {
+		neg = u[0] == '-'
+		u = u[1:]
+	}
+	g, ok := groupedDigits(u)
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(g, 64)
+	if err != nil {
+		return 0, false
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+func isRangeErr(err error) bool {
+	ne, ok := err.(*strconv.NumError)
+	return ok && ne.Err == strconv.ErrRange
+}
+
+// parseBoolValue parses "true"/"false" in any case.
+func parseBoolValue(s string) (bool, bool) {
+	switch {
+	case strings.EqualFold(s, "true"):
+		return true, true
+	case strings.EqualFold(s, "false"):
+		return false, true
+	}
+	return false, false
+}
+
+// trimSpace trims ASCII spaces and tabs without a call when there are none.
+func trimSpace(s string) string {
+	if s == "" || s[0] > ' ' && s[len(s)-1] > ' ' {
+		return s
+	}
+	return strings.TrimSpace(s)
+}

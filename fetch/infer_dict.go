@@ -1,0 +1,183 @@
+package fetch
+
+import (
+	"math"
+
+	"github.com/datacon-mx/cifra/internal/frame"
+	"github.com/go-gota/gota/series"
+)
+
+// Building gota series cheaply. gota's series.New sets every element
+// through an interface, boxing each value (an allocation per string). A
+// column with few distinct values (state names, agencies, codes, dates) is
+// built instead from its distinct values only, then expanded with
+// Series.Subset, which copies gota's typed elements without boxing. A
+// column with many distinct values (identifiers, amounts) goes through
+// series.New as usual. Both use only gota's public API.
+
+// dictMin is the column length from which dictionary building is tried.
+const dictMin = 256
+
+// dictCodes assigns each row the index of its value's first occurrence
+// among the distinct values; missing rows share one code. It gives up
+// (ok false) when the values are mostly distinct.
+func dictCodes[K comparable](n int, key func(i int) K, na []bool, sc *scratch) (codes, firsts []int, naCode int, ok bool) {
+	seen := make(map[K]int, 256)
+	codes = sc.codeSlice(n)
+	naCode = -1
+	var prev K
+	prevCode := -1
+	for i := 0; i < n; i++ {
+		if na[i] {
+			if naCode < 0 {
+				naCode = len(firsts)
+				firsts = append(firsts, i)
+			}
+			codes[i] = naCode
+			continue
+		}
+		k := key(i)
+		if prevCode >= 0 && k == prev { // runs are common in sorted files
+			codes[i] = prevCode
+			continue
+		}
+		c, found := seen[k]
+		if !found {
+			if len(firsts) >= 4096 && len(firsts)*2 > i {
+				return nil, nil, 0, false
+			}
+			c = len(firsts)
+			seen[k] = c
+			firsts = append(firsts, i)
+		}
+		codes[i] = c
+		prev, prevCode = k, c
+	}
+	return codes, firsts, naCode, true
+}
+
+// expand builds the series of distinct values with build and expands it.
+func expand(codes, firsts []int, naCode int, build func(firsts []int, na []bool) series.Series) series.Series {
+	na := make([]bool, len(firsts))
+	if naCode >= 0 {
+		na[naCode] = true
+	}
+	return build(firsts, na).Subset(codes)
+}
+
+func stringSeries(name string, v []string, na []bool, sc *scratch) series.Series {
+	if len(v) >= dictMin {
+		if codes, firsts, naCode, ok := dictCodes(len(v), func(i int) string { return v[i] }, na, sc); ok {
+			return expand(codes, firsts, naCode, func(firsts []int, una []bool) series.Series {
+				u := make([]string, len(firsts))
+				for k, i := range firsts {
+					if !una[k] {
+						u[k] = v[i]
+					}
+				}
+				return frame.Strings(name, u, una)
+			})
+		}
+	}
+	return frame.Strings(name, v, na)
+}
+
+func intSeries(name string, v []int, na []bool, sc *scratch) series.Series {
+	if len(v) >= dictMin {
+		if codes, firsts, naCode, ok := dictCodes(len(v), func(i int) int { return v[i] }, na, sc); ok {
+			return expand(codes, firsts, naCode, func(firsts []int, una []bool) series.Series {
+				u := make([]int, len(firsts))
+				for k, i := range firsts {
+					u[k] = v[i]
+				}
+				return frame.Ints(name, u, una)
+			})
+		}
+	}
+	return frame.Ints(name, v, na)
+}
+
+func floatSeries(name string, v []float64, na []bool, sc *scratch) series.Series {
+	if len(v) >= dictMin {
+		if codes, firsts, naCode, ok := dictCodes(len(v), func(i int) uint64 { return math.Float64bits(v[i]) }, na, sc); ok {
+			return expand(codes, firsts, naCode, func(firsts []int, una []bool) series.Series {
+				u := make([]float64, len(firsts))
+				for k, i := range firsts {
+					u[k] = v[i]
+				}
+				return frame.Floats(name, u, una)
+			})
+		}
+	}
+	return frame.Floats(name, v, na)
+}
+
+// scratch lends a goroutine buffers that it reuses from column to column:
+// gota copies every value it is handed, so the typed slices, the missing
+// mask and the dictionary codes of one column are free once its series is
+// built. A nil *scratch allocates fresh slices.
+type scratch struct {
+	na     []bool
+	ints   []int
+	floats []float64
+	codes  []int
+	raw    []string
+}
+
+func (sc *scratch) bools(n int) []bool {
+	if sc == nil {
+		return make([]bool, n)
+	}
+	if cap(sc.na) < n {
+		sc.na = make([]bool, n)
+	}
+	sc.na = sc.na[:n]
+	clear(sc.na)
+	return sc.na
+}
+
+func (sc *scratch) intSlice(n int) []int {
+	if sc == nil {
+		return make([]int, n)
+	}
+	if cap(sc.ints) < n {
+		sc.ints = make([]int, n)
+	}
+	sc.ints = sc.ints[:n]
+	clear(sc.ints)
+	return sc.ints
+}
+
+func (sc *scratch) floatSlice(n int) []float64 {
+	if sc == nil {
+		return make([]float64, n)
+	}
+	if cap(sc.floats) < n {
+		sc.floats = make([]float64, n)
+	}
+	sc.floats = sc.floats[:n]
+	clear(sc.floats)
+	return sc.floats
+}
+
+func (sc *scratch) codeSlice(n int) []int {
+	if sc == nil {
+		return make([]int, n)
+	}
+	if cap(sc.codes) < n {
+		sc.codes = make([]int, n)
+	}
+	return sc.codes[:n]
+}
+
+func (sc *scratch) strings(n int) []string {
+	if sc == nil {
+		return make([]string, n)
+	}
+	if cap(sc.raw) < n {
+		sc.raw = make([]string, n)
+	}
+	sc.raw = sc.raw[:n]
+	clear(sc.raw)
+	return sc.raw
+}
