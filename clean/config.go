@@ -32,7 +32,9 @@ type Config struct {
 	// "S/D", "-", "NULL", "No disponible"…) when not nil.
 	Missing []string
 	// ExtraMissing adds markers per column (e.g. {"INTUBADO": {"97", "98",
-	// "99"}}); the key "*" applies to every column.
+	// "99"}}); the key "*" applies to every column. A key also matches the
+	// column's name as Names cleans it ("INTUBADO" applies to "intubado").
+	// They apply to text and to number columns.
 	ExtraMissing map[string][]string
 	// DateLayouts are Go time layouts tried before the built-in ones.
 	DateLayouts []string

@@ -223,16 +223,6 @@ func (c Config) fillReport(rep *JoinReport, pairs []*keyPair, m *matching, lid, 
 	sortDup(rep.DuplicatedRight)
 	sortDup(rep.DuplicatedLeft)
 
-	// Keys of each side, for suggestions and the FoldKeys hint.
-	var leftKeys, rightKeys []string
-	for k := 0; k < n; k++ {
-		if m.leftCount[k] > 0 {
-			leftKeys = append(leftKeys, display(pairs, int(firstLeft[k]), false))
-		}
-		if rightCount[k] > 0 {
-			rightKeys = append(rightKeys, display(pairs, int(firstRight[k]), true))
-		}
-	}
 	if !c.FoldKeys && len(rep.UnmatchedLeft) > 0 && len(rep.UnmatchedRight) > 0 {
 		um := make(map[string]bool, len(rep.UnmatchedRight))
 		for _, u := range rep.UnmatchedRight {
@@ -248,9 +238,28 @@ func (c Config) fillReport(rep *JoinReport, pairs []*keyPair, m *matching, lid, 
 	if want == 0 {
 		want = 3
 	}
-	if want > 0 {
-		suggest(rep.UnmatchedLeft, rightKeys, want)
-		suggest(rep.UnmatchedRight, leftKeys, want)
+	if want < 0 {
+		return
+	}
+	// The distinct keys of one side, as candidates for the other side's
+	// unmatched keys (built only when needed and not too many).
+	keysOf := func(counts []int32, first []int32, right bool) []string {
+		var out []string
+		for k := 0; k < n; k++ {
+			if counts[k] > 0 {
+				if len(out) == maxCandidates {
+					return nil
+				}
+				out = append(out, display(pairs, int(first[k]), right))
+			}
+		}
+		return out
+	}
+	if len(rep.UnmatchedLeft) > 0 {
+		suggest(rep.UnmatchedLeft, keysOf(rightCount, firstRight, true), want)
+	}
+	if len(rep.UnmatchedRight) > 0 {
+		suggest(rep.UnmatchedRight, keysOf(m.leftCount, firstLeft, false), want)
 	}
 }
 

@@ -47,7 +47,24 @@ func (c Config) markersFor(col string) markers {
 	if c.Missing != nil {
 		m.base = missing.NewSet(c.Missing)
 	}
-	extra := append(append([]string(nil), c.ExtraMissing["*"]...), c.ExtraMissing[col]...)
+	// Keys match the column's name exactly or once both are cleaned the
+	// way Names cleans them, so codes given for "INTUBADO" still apply
+	// after Names renamed the column "intubado".
+	var extra []string
+	clean := ""
+	for key, codes := range c.ExtraMissing {
+		switch {
+		case key == "*" || key == col:
+		default:
+			if clean == "" {
+				clean = CleanName(col)
+			}
+			if CleanName(key) != clean {
+				continue
+			}
+		}
+		extra = append(extra, codes...)
+	}
 	if len(extra) > 0 {
 		m.extra = missing.NewSet(extra)
 	}

@@ -8,6 +8,10 @@ import (
 // and 99 (no especificado) to the real COVID-19 open data.
 func TestMissingCovid(t *testing.T) {
 	df := readTestCSV(t, "ssa_covid19_muestra_1000.csv", false, 0)
+	_, renamed, err := Config{ExtraMissing: map[string][]string{"INTUBADO": {"97"}}}.SetMissing(Names(df), "intubado")
+	if cr, _ := renamed.Column("intubado"); err != nil || cr.Changed != 938 {
+		t.Errorf("codes not applied after Names: %+v %v", cr, err)
+	}
 	_, plain, err := Numbers(df, "UCI")
 	if err != nil {
 		t.Fatal(err)

@@ -41,6 +41,7 @@ type Resource struct {
 	ContentType  string    `json:"content_type,omitempty"`  // as the server said
 	ETag         string    `json:"etag,omitempty"`          // HTTP validator
 	LastModified string    `json:"last_modified,omitempty"` // HTTP validator, as sent
+	FileName     string    `json:"file_name,omitempty"`     // from Content-Disposition, when sent
 
 	// FromCache is true when the bytes were served from the cache (within
 	// max age, after a 304 answer, or offline), false when just downloaded.

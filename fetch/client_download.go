@@ -76,14 +76,18 @@ func (c *Client) attempt(ctx context.Context, rawURL, want, accept string, m cac
 
 	br := bufio.NewReaderSize(&stallReader{r: resp.Body, st: st}, 64<<10)
 	head, _ := br.Peek(2048)
-	if notData(head, want) {
-		more, _ := br.Peek(64 << 10)
+	var more []byte
+	if want == "xls" {
+		more, _ = br.Peek(64 << 10)
+	}
+	if notData(head, more, want) {
+		more, _ = br.Peek(64 << 10)
 		what := pageTitle(more)
 		if what == "" {
 			what = bodySnippet(head)
 		}
-		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w (status %s, Content-Type %q): %q; not cached",
-			rawURL, ErrNotData, resp.Status, resp.Header.Get("Content-Type"), what)}
+		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w (status %s, Content-Type %q, expected %s): %q; not cached",
+			rawURL, ErrNotData, resp.Status, resp.Header.Get("Content-Type"), want, what)}
 	}
 
 	dir := filepath.Dir(dataPath)
@@ -136,6 +140,7 @@ func (c *Client) attempt(ctx context.Context, rawURL, want, accept string, m cac
 		ContentType:  resp.Header.Get("Content-Type"),
 		ETag:         resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"),
+		FileName:     dispositionName(resp.Header.Get("Content-Disposition")),
 	}, CheckedAt: now}
 	if fu := resp.Request.URL.String(); fu != rawURL {
 		nm.FinalURL = fu

@@ -93,11 +93,39 @@ func pageTitle(b []byte) string {
 	return t
 }
 
-// notData decides whether a body that starts with head is an HTML page
-// where data was expected. want is the expected kind ("" when unknown).
-func notData(head []byte, want string) bool {
-	if want == "" || want == "html" || want == "xml" {
+// notData decides whether a body that starts with head is not the data
+// expected: an HTML page where data was expected, or, for ZIP-based formats
+// (.zip, .xlsx), a body without the ZIP signature. want is the expected
+// kind ("" when unknown). more is up to 64 KiB of the body, to look for a
+// table: government ".xls" exports are often HTML tables, which are data.
+func notData(head, more []byte, want string) bool {
+	switch want {
+	case "", "html", "xml":
+		return false
+	case "zip", "xlsx":
+		return len(head) > 0 && !bytes.HasPrefix(head, []byte("PK"))
+	case "xls":
+		if looksLikeHTMLPage(head) {
+			lower := bytes.ToLower(more)
+			return !bytes.Contains(lower, []byte("<table")) && !bytes.Contains(lower, []byte("schemas-microsoft-com:office:excel"))
+		}
 		return false
 	}
 	return looksLikeHTMLPage(head)
+}
+
+// dispositionName returns the file name of a Content-Disposition header.
+func dispositionName(h string) string {
+	if h == "" {
+		return ""
+	}
+	_, params, err := mime.ParseMediaType(h)
+	if err != nil {
+		return ""
+	}
+	name := strings.TrimSpace(params["filename"])
+	if name == "" {
+		return ""
+	}
+	return path.Base(strings.ReplaceAll(name, `\`, "/"))
 }

@@ -485,3 +485,44 @@ func TestNoProgressBarOffTerminal(t *testing.T) {
 		})
 	}
 }
+
+func TestSniffByKind(t *testing.T) {
+	srv := fetchtest.NewServer("testdata/net")
+	defer srv.Close()
+	// Government ".xls" exports are often HTML tables: data, not an error.
+	srv.Set("/sesnsp/incidencia.xls", []byte(`<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head>
+<body><table><tr><td>Entidad</td><td>Homicidios</td></tr><tr><td>Colima</td><td>123</td></tr></table></body></html>`))
+	srv.Set("/datos.zip", []byte(`{"error":"archivo no disponible"}`))
+	srv.Set("/libro.xlsx", []byte("Not Found\n"))
+	for _, tc := range []struct {
+		path    string
+		wantErr error
+	}{
+		{"/sesnsp/incidencia.xls", nil},
+		{"/censo2020_estatal.zip", nil},
+		{"/datos.zip", ErrNotData},
+		{"/libro.xlsx", ErrNotData},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			c, _, _ := testClient(t)
+			_, err := c.Get(context.Background(), srv.URL(tc.path))
+			if !errors.Is(err, tc.wantErr) {
+				t.Errorf("err = %v, want %v", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+func TestDispositionName(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "",
+		`attachment; filename="IDEFC_NM_dic25.csv"`:       "IDEFC_NM_dic25.csv",
+		`attachment; filename=..\..\evil.csv`:             "evil.csv",
+		`inline`:                                          "",
+		`attachment; filename*=UTF-8''poblaci%C3%B3n.csv`: "población.csv",
+	} {
+		if got := dispositionName(in); got != want {
+			t.Errorf("dispositionName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

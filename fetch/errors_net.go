@@ -24,7 +24,8 @@ var (
 	// ErrTruncated: the body ended before its Content-Length, or was longer.
 	ErrTruncated = errors.New("truncated download")
 	// ErrNotData: the server sent an HTML page (a login wall, a CDN error
-	// page served with status 200) where a data file was expected.
+	// page served with status 200) where a data file was expected, or a
+	// body without the ZIP signature where a .zip or .xlsx was expected.
 	ErrNotData = errors.New("HTML page where data was expected")
 	// ErrZip: the archive is unreadable, the member does not exist or
 	// several match, or a member name is unsafe.
