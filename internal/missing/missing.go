@@ -10,7 +10,7 @@ var Default = []string{
 	"", "NA", "N/A", "n/a", "N/D", "n/d", "ND", "S/D", "s/d", "SD",
 	"-", "--", "—", "–", "NULL", "null", "Null", "NaN", "nan",
 	"No disponible", "NO DISPONIBLE", "no disponible", "N/E", "n/e",
-	"None", "#N/A", "#N/D",
+	"None", "#N/A", "#N/D", "N.D.", "n.d.", "N.D", "N.E.",
 }
 
 // Set is a fast membership test for missing markers.
