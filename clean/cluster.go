@@ -37,6 +37,7 @@ const (
 	Nearest
 )
 
+// String names the method: "fingerprint", "n-gram fingerprint"…
 func (m Method) String() string {
 	switch m {
 	case Fingerprint:

@@ -30,6 +30,7 @@ const (
 	Anti
 )
 
+// String names the join kind: "inner", "left"…
 func (h How) String() string {
 	switch h {
 	case Inner:

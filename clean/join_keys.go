@@ -63,6 +63,7 @@ const (
 	modeFolded                // Config.FoldKeys: folded text, digit runs without leading zeros
 )
 
+// String says how keys of this mode compare, for reports.
 func (m keyMode) String() string {
 	switch m {
 	case modeNumber:

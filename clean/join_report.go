@@ -1,10 +1,14 @@
 package clean
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 )
+
+// ErrUnmatched: a join left keys without a match (see JoinReport.Unmatched).
+var ErrUnmatched = errors.New("unmatched join keys")
 
 // JoinReport says what a join matched and what it did not. Print it (its
 // String method) for a methodology note.
@@ -65,6 +69,37 @@ type DuplicateKey struct {
 
 // Rename records a right column renamed in the output.
 type Rename struct{ From, To string }
+
+// Unmatched returns nil when every left row with a key found a match
+// (and, for Right and Full joins, every right row too), and otherwise an
+// error wrapping ErrUnmatched that counts the keys and rows and names the
+// first few: a way to make a join that must be complete fail loudly.
+//
+//	out, rep, err := clean.Join(a, b, clean.Left, "cve_ent")
+//	if err == nil {
+//		err = rep.Unmatched()
+//	}
+func (r JoinReport) Unmatched() error {
+	var parts []string
+	add := func(side string, u []UnmatchedKey) {
+		if len(u) == 0 {
+			return
+		}
+		var ex []string
+		for i := 0; i < len(u) && i < 3; i++ {
+			ex = append(ex, fmt.Sprintf("%q", u[i].Key))
+		}
+		parts = append(parts, fmt.Sprintf("%d %s keys (%d rows) have no match, e.g. %s", len(u), side, sumRows(u), strings.Join(ex, ", ")))
+	}
+	add("left", r.UnmatchedLeft)
+	if r.How == Right || r.How == Full {
+		add("right", r.UnmatchedRight)
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return fmt.Errorf("clean: %s join on %s: %w: %s", r.How, quoteList(r.Keys), ErrUnmatched, strings.Join(parts, "; "))
+}
 
 // UnmatchedLeftRows is the number of left rows with a key not on the
 // right (rows with a missing key excluded).

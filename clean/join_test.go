@@ -413,3 +413,21 @@ func TestJoinTrimsKeys(t *testing.T) {
 		t.Fatalf("%v %s\n%s", err, strs(t, out, "n"), rep)
 	}
 }
+
+func TestJoinReportUnmatched(t *testing.T) {
+	l := frameOf(t, frame.Strings("k", []string{"a", "b", "b"}, nil))
+	r := frameOf(t, frame.Strings("k", []string{"a", "c"}, nil))
+	_, rep, _ := Join(l, r, Left, "k")
+	err := rep.Unmatched()
+	if !errors.Is(err, ErrUnmatched) || !strings.Contains(err.Error(), `1 left keys (2 rows) have no match, e.g. "b"`) {
+		t.Fatalf("err = %v", err)
+	}
+	_, rep, _ = Join(l, r, Full, "k")
+	if err := rep.Unmatched(); !strings.Contains(err.Error(), `1 right keys (1 rows)`) {
+		t.Fatalf("err = %v", err)
+	}
+	_, rep, _ = Join(r.Subset([]int{0}), l, Inner, "k")
+	if err := rep.Unmatched(); err != nil {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -44,12 +44,14 @@ func BenchmarkReadCSV100k(b *testing.B) {
 	in := benchCSV(b, 100_000, false)
 	b.SetBytes(int64(len(in)))
 	b.ResetTimer()
+	cpu0 := cpuSeconds()
 	for i := 0; i < b.N; i++ {
 		df, err := ReadCSV(strings.NewReader(in))
 		if err != nil || df.Nrow() != 100_000 {
 			b.Fatal(err, df.Nrow())
 		}
 	}
+	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
 }
 
 func BenchmarkReadCSV100kSerial(b *testing.B) {
@@ -97,6 +99,7 @@ func BenchmarkReadCSVFileLarge(b *testing.B) {
 	b.SetBytes(st.Size())
 	b.ResetTimer()
 	peak := heapSampler()
+	cpu0 := cpuSeconds()
 	for i := 0; i < b.N; i++ {
 		df, err := ReadCSVFile(path)
 		if err != nil || df.Nrow() != 1_000_000 {
@@ -104,6 +107,7 @@ func BenchmarkReadCSVFileLarge(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
 }
 

@@ -516,9 +516,9 @@ func TestSniffByKind(t *testing.T) {
 func TestDispositionName(t *testing.T) {
 	for in, want := range map[string]string{
 		"": "",
-		`attachment; filename="IDEFC_NM_dic25.csv"`:       "IDEFC_NM_dic25.csv",
-		`attachment; filename=..\..\evil.csv`:             "evil.csv",
-		`inline`:                                          "",
+		`attachment; filename="IDEFC_NM_dic25.csv"`:  "IDEFC_NM_dic25.csv",
+		`attachment; filename="C:\\datos\\evil.csv"`: "evil.csv",
+		`inline`: "",
 		`attachment; filename*=UTF-8''poblaci%C3%B3n.csv`: "población.csv",
 	} {
 		if got := dispositionName(in); got != want {

@@ -60,7 +60,7 @@ func headerBlock(grid [][]string, h int, merges []xlRange, cfg *config) (int, in
 			return false
 		}
 		for _, c := range grid[row] {
-			if looksNumeric(c) {
+			if looksNumeric(c) && !isYear(c) {
 				return false
 			}
 		}
@@ -174,6 +174,17 @@ func sheetTable(grid [][]string, h0, h1 int, cfg *config, rep *Report) ([]string
 		}
 	}
 	return header, rows, start + 1
+}
+
+// isYear reports whether s is a year from 1800 to 2199, as group headers
+// write them ("2020" over its months).
+func isYear(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) != 4 {
+		return false
+	}
+	y, err := strconv.Atoi(s)
+	return err == nil && y >= 1800 && y <= 2199
 }
 
 // xlWidth is the length of the longest row.

@@ -298,6 +298,9 @@ func decodeHTML(raw []byte, cfg *config) (text, name, note string, err error) {
 		name = cfg.encodingName
 		if name == "" {
 			name = "forced"
+			if s, ok := cfg.encoding.(fmt.Stringer); ok {
+				name = s.String()
+			}
 		}
 		b, err := cfg.encoding.NewDecoder().Bytes(raw)
 		return string(b), name, "", err

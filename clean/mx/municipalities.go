@@ -145,7 +145,11 @@ func MunicipalityByCode(cvegeo string) (MunicipalityInfo, bool) {
 // and the Marco Geoestadístico name. A name that two municipalities of
 // the state share after folding (Oaxaca has two "San Juan Mixtepec") is
 // ambiguous: Municipality returns false and the caller must use the code.
+// With an empty state, the municipality must be a full CVEGEO.
 func Municipality(stateNameOrCode, municipalityNameOrCode string) (MunicipalityInfo, bool) {
+	if strings.TrimSpace(stateNameOrCode) == "" {
+		return MunicipalityByCode(municipalityNameOrCode)
+	}
 	si, ok := stateIdx(stateNameOrCode)
 	if !ok {
 		return MunicipalityInfo{}, false

@@ -54,6 +54,8 @@ func TestMunicipality(t *testing.T) {
 		{"Texas", "Houston", ""},
 		{"Jalisco", "Atlantis", ""},
 		{"Jalisco", "0", ""},
+		{"", "14039", "14039"},
+		{" ", "Guadalajara", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.state+"/"+tt.muni, func(t *testing.T) {

@@ -1,0 +1,128 @@
+// Command cifra-bench generates the benchmark contract files and runs one
+// of the pipeline tasks T1–T4 as a whole process, printing its result, its
+// wall time and its peak memory, so cifra can be timed side by side with
+// other tools on the same files.
+//
+//	go run ./bench/cmd/cifra-bench -gen -rows 1000000 -dir /tmp/cifra-bench
+//	go run ./bench/cmd/cifra-bench -task T2 -dir /tmp/cifra-bench
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/datacon-mx/cifra/bench"
+	"github.com/datacon-mx/cifra/internal/gen"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "cifra-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	var (
+		doGen = flag.Bool("gen", false, "write contratos.csv and contratos_1252.csv into -dir")
+		rows  = flag.Int("rows", 1_000_000, "rows to generate with -gen")
+		dir   = flag.String("dir", filepath.Join(os.TempDir(), "cifra-bench"), "folder of the benchmark files")
+		task  = flag.String("task", "", "task to run: T1, T2, T3 or T4")
+	)
+	flag.Parse()
+	cleanPath := filepath.Join(*dir, "contratos.csv")
+	messyPath := filepath.Join(*dir, "contratos_1252.csv")
+	if *doGen {
+		if err := os.MkdirAll(*dir, 0o755); err != nil {
+			return err
+		}
+		if err := write(cleanPath, func(w *bufio.Writer) error { return gen.Contracts(w, *rows, 1) }); err != nil {
+			return err
+		}
+		if err := write(messyPath, func(w *bufio.Writer) error { return gen.ContractsMessy(w, *rows, 1) }); err != nil {
+			return err
+		}
+		fmt.Printf("wrote %s and %s (%d rows)\n", cleanPath, messyPath, *rows)
+	}
+	if *task == "" {
+		if !*doGen {
+			flag.Usage()
+		}
+		return nil
+	}
+	start := time.Now()
+	var result string
+	switch strings.ToUpper(*task) {
+	case "T1":
+		total, err := bench.T1(cleanPath)
+		if err != nil {
+			return err
+		}
+		result = fmt.Sprintf("total importe = %.2f", total)
+	case "T2":
+		df, err := bench.T2(cleanPath)
+		if err != nil {
+			return err
+		}
+		result = fmt.Sprintf("%d groups", df.Nrow())
+	case "T3":
+		pop, err := bench.Population()
+		if err != nil {
+			return err
+		}
+		df, err := bench.T3(cleanPath, pop)
+		if err != nil {
+			return err
+		}
+		result = fmt.Sprintf("%d states", df.Nrow())
+	case "T4":
+		df, err := bench.T4(messyPath)
+		if err != nil {
+			return err
+		}
+		result = fmt.Sprintf("%d states", df.Nrow())
+	default:
+		return fmt.Errorf("unknown task %q (want T1, T2, T3 or T4)", *task)
+	}
+	elapsed := time.Since(start)
+	fmt.Printf("%s: %s in %.3f s, peak memory %s\n", strings.ToUpper(*task), result, elapsed.Seconds(), peak())
+	return nil
+}
+
+func write(path string, fill func(*bufio.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err := fill(w); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// peak returns the process's peak resident memory where the system tells
+// it (Linux), or the Go runtime's view otherwise.
+func peak() string {
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "VmHWM:") {
+				return strings.Join(strings.Fields(strings.TrimPrefix(line, "VmHWM:")), " ") + " RSS"
+			}
+		}
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return fmt.Sprintf("%d MB from the OS", m.Sys>>20)
+}

@@ -1,0 +1,92 @@
+package bench
+
+import (
+	"fmt"
+
+	"github.com/datacon-mx/cifra/analyze"
+	"github.com/datacon-mx/cifra/clean"
+	"github.com/datacon-mx/cifra/clean/mx"
+	"github.com/datacon-mx/cifra/fetch"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// T1 loads every column of the clean file with inferred types and returns
+// the total amount.
+func T1(path string) (float64, error) {
+	df, err := fetch.ReadCSVFile(path)
+	if err != nil {
+		return 0, err
+	}
+	out, err := analyze.GroupBy(df).Agg(analyze.Sum("importe"))
+	if err != nil {
+		return 0, err
+	}
+	return out.Col("importe_sum").Elem(0).Float(), nil
+}
+
+// T2 groups the clean file by state and procedure type and returns the
+// count, sum and mean of the amount per group.
+func T2(path string) (dataframe.DataFrame, error) {
+	df, err := fetch.ReadCSVFile(path, fetch.Columns("cve_ent", "tipo_procedimiento", "importe"))
+	if err != nil {
+		return df, err
+	}
+	return analyze.GroupBy(df, "cve_ent", "tipo_procedimiento").
+		Agg(analyze.Count(), analyze.Sum("importe"), analyze.Mean("importe"))
+}
+
+// T3 totals the amount by state, joins the 32 state populations and
+// computes the amount per person.
+func T3(path string, population dataframe.DataFrame) (dataframe.DataFrame, error) {
+	df, err := fetch.ReadCSVFile(path, fetch.Columns("cve_ent", "importe"))
+	if err != nil {
+		return df, err
+	}
+	totals, err := analyze.GroupBy(df, "cve_ent").Agg(analyze.Sum("importe"))
+	if err != nil {
+		return totals, err
+	}
+	joined, rep, err := clean.Join(totals, population, clean.Left, "cve_ent")
+	if err != nil {
+		return joined, err
+	}
+	if len(rep.UnmatchedLeft) > 0 {
+		return joined, fmt.Errorf("bench: T3: states without population: %v", rep.UnmatchedLeft)
+	}
+	return analyze.Rate(joined, "importe_sum", "poblacion", 1, "importe_por_persona")
+}
+
+// T4 reads the messy Windows-1252 twin, parses "$1,234.56" and "N/D"
+// amounts, maps state-name variants to INEGI codes and sums by state.
+func T4(path string) (dataframe.DataFrame, error) {
+	df, err := fetch.ReadCSVFile(path, fetch.Columns("estado", "importe"))
+	if err != nil {
+		return df, err
+	}
+	df, _, err = clean.Numbers(df, "importe")
+	if err != nil {
+		return df, err
+	}
+	df, rep, err := mx.AddStateCode(df, "estado", "cve_ent")
+	if err != nil {
+		return df, err
+	}
+	if len(rep.Unplaced) > 0 {
+		return df, fmt.Errorf("bench: T4: state names not placed: %v", rep.Unplaced)
+	}
+	return analyze.GroupBy(df, "cve_ent").Agg(analyze.Sum("importe"))
+}
+
+// Population returns a 32-row table of state codes (cve_ent) and made-up
+// but fixed populations (poblacion) for T3.
+func Population() (dataframe.DataFrame, error) {
+	codes := make([]string, 32)
+	pop := make([]int, 32)
+	for i := range codes {
+		codes[i] = fmt.Sprintf("%02d", i+1)
+		pop[i] = 1_000_000 + 100_000*i
+	}
+	df := dataframe.New(series.New(codes, series.String, "cve_ent"), series.New(pop, series.Int, "poblacion"))
+	return df, df.Err
+}
