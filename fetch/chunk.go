@@ -206,7 +206,6 @@ func lastRuneStart(b []byte) int {
 // flush plans the layout once enough records are in, and hands out every
 // full chunk (all remaining rows at the end).
 func (st *chunker) flush(eof bool) error {
-	cfg := st.cfg
 	if st.lay == nil {
 		if st.rs.n < headerScanRows && !eof {
 			return nil
@@ -240,7 +239,6 @@ func (st *chunker) flush(eof bool) error {
 			st.rs.segs[k] = nil
 		}
 	}
-	_ = cfg
 	return nil
 }
 

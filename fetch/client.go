@@ -19,11 +19,12 @@ import (
 const Version = "0.1.0"
 
 // DefaultUserAgent is the User-Agent the client sends unless WithUserAgent
-// sets another. It names cifra, its version and its home page, so portal
-// operators can see who calls. Some CDNs answer 403 to agents they take for
-// bots; then pass WithUserAgent("Redacción Datos <datos@example.mx>") or a
+// sets another. It names cifra and its version, so portal operators can see
+// who calls; it carries no URL, because the CDN in front of datos.gob.mx
+// answers 403 to bot-like agents that contain one. If a portal still answers
+// 403, pass WithUserAgent("Redacción Datos <datos@example.mx>") or a
 // browser's agent string.
-const DefaultUserAgent = "cifra/" + Version + " (+https://github.com/datacon-mx/cifra)"
+const DefaultUserAgent = "cifra/" + Version + " (Go; datos abiertos)"
 
 // DefaultMaxSize is the default download size limit: 2 GiB.
 const DefaultMaxSize int64 = 2 << 30
@@ -97,6 +98,7 @@ type Client struct {
 	hc        *http.Client
 	progress  io.Writer
 	log       io.Writer
+	headers   http.Header
 
 	// Replaceable in tests.
 	now    func() time.Time
@@ -157,10 +159,22 @@ func NewClient(opts ...ClientOption) *Client {
 func (c *Client) CacheDir() string { return c.cacheDir }
 
 // Get returns the file at url, downloading it into the cache the first time
-// and revalidating or re-using the cached copy later (see WithMaxAge). When
-// the URL's extension promises data (.csv, .json, .xlsx, .zip…) and the
-// server sends an HTML page instead, the error wraps ErrNotData and nothing
-// is cached.
+// and revalidating or re-using the cached copy later (see WithMaxAge); the
+// Resource says where the file is and exactly what it is (SHA-256), and is
+// added to the client's manifest.
+//
+// Errors name the URL and wrap a sentinel: ErrURL, ErrOffline (offline and
+// not cached), ErrHTTP (an error status after retries; errors.As gives an
+// *HTTPError), ErrTruncated, ErrTooLarge, ErrNotData (the URL's extension
+// promises data — .csv, .json, .xlsx, .zip… — and the server sent an HTML
+// page, or a body that is not a ZIP for .zip/.xlsx), ErrCache, or the
+// context's error. A failed download leaves nothing in the cache.
+//
+// When the server cannot be reached (network failure, stall, 5xx or 429
+// after every retry) and an older copy is cached, that copy is served with
+// Stale set and a Warning, and the client's log says so. When a
+// re-download brings different bytes, Changed is set with the previous
+// hash and size, and the log says so.
 func (c *Client) Get(ctx context.Context, url string) (*Resource, error) {
 	return c.get(ctx, url, expectedKind(url), "")
 }

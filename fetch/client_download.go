@@ -33,6 +33,9 @@ func (c *Client) attempt(ctx context.Context, rawURL, want, accept string, m cac
 	st.arm()
 	defer st.stop()
 	req = req.WithContext(actx)
+	for k, vs := range c.headers {
+		req.Header[k] = append([]string(nil), vs...)
+	}
 	req.Header.Set("User-Agent", c.userAgent)
 	if accept == "" {
 		accept = "*/*"

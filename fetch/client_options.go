@@ -128,3 +128,18 @@ func WithProgress(w io.Writer) ClientOption {
 func WithLog(w io.Writer) ClientOption {
 	return func(c *Client) { c.log = w }
 }
+
+// WithHeader adds a header to every request, e.g. a Referer or an API
+// token ("X-App-Token", "Bmx-Token"). Some portals refuse requests without
+// a Referer or Origin.
+func WithHeader(key, value string) ClientOption {
+	return func(c *Client) {
+		if key == "" {
+			return
+		}
+		if c.headers == nil {
+			c.headers = http.Header{}
+		}
+		c.headers.Add(key, value)
+	}
+}

@@ -526,3 +526,23 @@ func TestDispositionName(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadersAndRateLimit(t *testing.T) {
+	srv := fetchtest.NewServer("testdata/net")
+	defer srv.Close()
+	c, slept, _ := testClient(t, WithRateLimit(time.Second), WithUserAgent("Redacción Datos <datos@example.mx>"),
+		WithHeader("Referer", "https://www.datos.gob.mx/"), WithMaxAge(0))
+	for _, p := range []string{"/censo2020_poblacion_estatal.csv", "/censo2020_estatal.zip"} {
+		if _, err := c.Get(context.Background(), srv.URL(p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := srv.LastHeader("/censo2020_estatal.zip")
+	if h.Get("User-Agent") != "Redacción Datos <datos@example.mx>" || h.Get("Referer") != "https://www.datos.gob.mx/" {
+		t.Errorf("headers %v", h)
+	}
+	// The second request to the same host waited for the rest of the second.
+	if len(*slept) != 2 || (*slept)[0] != 0 || (*slept)[1] < 500*time.Millisecond || (*slept)[1] > time.Second {
+		t.Errorf("rate-limit waits %v", *slept)
+	}
+}

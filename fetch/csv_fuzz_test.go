@@ -74,3 +74,21 @@ func FuzzEachChunk(f *testing.F) {
 		_ = rep.String()
 	})
 }
+
+func FuzzReadCSVFieldEnd(f *testing.F) {
+	f.Add("abc,def\nghi", 0, byte(','))
+	f.Add("aaaaaaaaaaaaaaaaaaaa;", 3, byte(';'))
+	f.Add("\xff\xfe,\n", 1, byte(','))
+	f.Fuzz(func(t *testing.T, s string, i int, d byte) {
+		if i < 0 || i > len(s) {
+			return
+		}
+		want := i
+		for want < len(s) && s[want] != d && s[want] != '\n' {
+			want++
+		}
+		if got := fieldEnd(s, i, d); got != want {
+			t.Fatalf("fieldEnd(%q, %d, %q) = %d, want %d", s, i, d, got, want)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"fmt"
+	"math/bits"
 	"runtime"
 	"strings"
 	"sync"
@@ -193,14 +194,7 @@ func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs,
 				}
 				i = j
 			} else {
-				j := i
-				for j < n {
-					c := s[j]
-					if c == d || c == '\n' {
-						break
-					}
-					j++
-				}
+				j := fieldEnd(s, i, d)
 				end := j
 				if (j < n && s[j] == '\n' || j == n) && end > i && s[end-1] == '\r' {
 					end--
@@ -242,6 +236,29 @@ func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs,
 		r.starts = append(r.starts, len(r.spans))
 	}
 	return r, i, line - firstLine, nil
+}
+
+// fieldEnd returns the index of the first delimiter or line feed at or
+// after i, or len(s). It tests eight bytes at a time (the zero-byte trick
+// on the XOR with each sought byte); the lowest match is always exact.
+func fieldEnd(s string, i int, d byte) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	dm := lo * uint64(d)
+	nm := lo * uint64('\n')
+	n := len(s)
+	for i+8 <= n {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		a, b := x^dm, x^nm
+		if m := ((a - lo) &^ a & hi) | ((b - lo) &^ b & hi); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < n && s[i] != d && s[i] != '\n' {
+		i++
+	}
+	return i
 }
 
 // truncate drops a record begun at field index nf.

@@ -16,8 +16,8 @@ import (
 
 // Encoding detection. With no Encoding option the readers decide, in this
 // order: a UTF-8 byte-order mark; a UTF-16 byte-order mark (or the NUL
-// pattern of UTF-16 text without one); valid UTF-8; otherwise
-// Windows-1252, the encoding of most Mexican federal CSVs (its printable
+// pattern of UTF-16 text without one); valid UTF-8 (or UTF-8 with a few
+// stray bytes, read as Windows-1252); otherwise Windows-1252, the encoding of most Mexican federal CSVs (its printable
 // characters are those of ISO-8859-1/Latin-1 plus “curly” quotes, € and —).
 // Input with NUL bytes that is not UTF-16, or a known binary signature
 // (ZIP/xlsx, xls, PDF, gzip), is an error wrapping ErrFormat.
@@ -174,6 +174,12 @@ func decodeAll(cfg *config, s string) (string, string, error) {
 	if validUTF8(s) {
 		return s, encUTF8, nil
 	}
+	if multi, bad := utf8Evidence(s); multi > 4*bad {
+		// mostly UTF-8 with a few stray bytes (e.g. files concatenated
+		// from two exports): keep the UTF-8, read the strays as
+		// Windows-1252.
+		return string(fixUTF8([]byte(s))), fmt.Sprintf("%s (%d invalid bytes read as Windows-1252)", encUTF8, bad), nil
+	}
 	return decodeWindows1252(s), encWin1252, nil
 }
 
@@ -195,6 +201,26 @@ func validUTF8(s string) bool {
 	first := utf8.ValidString(s[:mid])
 	<-done
 	return first && second
+}
+
+// utf8Evidence counts the valid multi-byte UTF-8 sequences and the bytes
+// that are not UTF-8 in s.
+func utf8Evidence(s string) (multi, bad int) {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 {
+			bad++
+			i++
+			continue
+		}
+		multi++
+		i += n
+	}
+	return multi, bad
 }
 
 // head returns the first bytes of s, for sniffing.

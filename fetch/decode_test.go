@@ -17,6 +17,8 @@ func TestDecodeAll(t *testing.T) {
 		{"utf16le bom", utf16le("año\n"), "año\n", "UTF-16LE with BOM"},
 		{"utf16be bom", "\xFE\xFF\x00a\x00\xf1\x00o", "año", "UTF-16BE with BOM"},
 		{"utf16le no bom", "a\x00,\x00b\x00\n\x001\x00,\x002\x00\n\x00", "a,b\n1,2\n", "UTF-16LE"},
+		{"utf8 with a stray byte", "Querétaro,Michoacán,Yucatán,León,Peña\nCami\xf1o\n", "Querétaro,Michoacán,Yucatán,León,Peña\nCamiño\n", "UTF-8 (1 invalid bytes read as Windows-1252)"},
+		{"windows-1252 with accents", "Quer\xe9taro,Michoac\xe1n\nLe\xf3n\n", "Querétaro,Michoacán\nLeón\n", "Windows-1252"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

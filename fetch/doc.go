@@ -21,7 +21,10 @@
 // # Input rules (CSV; the other readers follow them where they apply)
 //
 //   - Encoding: a UTF-8 BOM, a UTF-16 BOM (or UTF-16 text without one),
-//     valid UTF-8, else Windows-1252. Encoding forces one.
+//     valid UTF-8, else Windows-1252 (the Latin-1 of Mexican federal
+//     files). Text that is UTF-8 but for a few stray bytes stays UTF-8 and
+//     the strays are read as Windows-1252 (the report says how many).
+//     Encoding forces one.
 //   - Dialect: the delimiter is sniffed among comma, semicolon, tab and
 //     pipe (or forced with Delimiter); Excel's "sep=;" first line is
 //     honoured; fields may be quoted with "" for a quote and may hold line
@@ -63,8 +66,9 @@
 // scan's boundaries). Columns are typed in parallel, each into a typed
 // slice, and each gota series is built once; a column with few distinct
 // values is built from its distinct values and expanded with
-// Series.Subset, which avoids gota's per-element boxing. Columns skips the
-// other columns while typing. EachChunk streams in 4 MB blocks and keeps
+// Series.Subset, which avoids gota's per-element boxing. With Columns, the
+// other columns' fields are located by the scanner but never copied,
+// checked or typed. EachChunk streams in blocks of up to 4 MB and keeps
 // memory flat.
 //
 // # Files

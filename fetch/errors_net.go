@@ -32,6 +32,9 @@ var (
 	ErrZip = errors.New("zip archive")
 	// ErrZipBomb: a ZIP member expands beyond the size or ratio limits.
 	ErrZipBomb = errors.New("zip member expands too much")
+	// ErrChanged: a file no longer has the SHA-256 a manifest recorded
+	// (Manifest.Verify).
+	ErrChanged = errors.New("file changed since the manifest")
 	// ErrCache: the cache directory cannot be used (permissions, disk full,
 	// a lock that never frees).
 	ErrCache = errors.New("cache")

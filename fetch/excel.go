@@ -34,8 +34,13 @@ import (
 // dropped. Types are inferred as in ReadCSV: codes and leading zeros stay
 // text.
 //
-// Errors wrap ErrUnsupported (a legacy .xls, .xlsb or .ods file, an HTML
-// page saved with an .xls name, an encrypted workbook), ErrFormat (a
+// Portals often serve an HTML table or a CSV/TSV export under an .xls
+// name: ReadExcel reads those too (the first data table of the page, with
+// HTMLTables' rules; the text file with ReadCSVFile), and the report says
+// so.
+//
+// Errors wrap ErrUnsupported (a legacy .xls, .xlsb or .ods file, an
+// encrypted workbook), ErrFormat (a
 // damaged file), ErrNoSheet (the message lists the sheets that exist),
 // ErrEmpty, ErrNoColumn or ErrType.
 func ReadExcel(path string, opts ...Option) (dataframe.DataFrame, error) {
@@ -44,11 +49,83 @@ func ReadExcel(path string, opts ...Option) (dataframe.DataFrame, error) {
 		cfg.source = path
 	}
 	rep := &Report{Source: cfg.source, Format: "xlsx"}
-	df, err := readExcel(path, cfg, rep)
+	var df dataframe.DataFrame
+	var err error
+	switch disguisedKind(path) {
+	case "html":
+		df, err = readDisguisedHTML(path, cfg, rep)
+	case "text":
+		// A CSV or TSV export saved with an Excel name: ReadCSVFile reads
+		// it (and fills the report itself).
+		return ReadCSVFile(path, opts...)
+	default:
+		df, err = readExcel(path, cfg, rep)
+	}
 	if cfg.report != nil {
 		*cfg.report = *rep
 	}
 	return df, err
+}
+
+// disguisedKind tells "html" or "text" for the files that portals often
+// serve with an .xls or .xlsx name but that are an HTML table or delimited
+// text; "" for anything else (a workbook, or an error openWorkbook names).
+func disguisedKind(path string) string {
+	fh, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer fh.Close()
+	head := make([]byte, 2048)
+	n, _ := io.ReadFull(fh, head)
+	head = head[:n]
+	if n == 0 || bytes.HasPrefix(head, []byte("PK")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return ""
+	}
+	if looksLikeHTMLTable(head) {
+		return "html"
+	}
+	if bytes.IndexByte(head, 0) >= 0 || !bytes.ContainsAny(head, "\n\r") || !bytes.ContainsAny(head, ",;\t|") {
+		return ""
+	}
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' {
+			return ""
+		}
+	}
+	return "text"
+}
+
+// looksLikeHTMLTable reports whether a file starts like an HTML page (or
+// Excel's own HTML export).
+func looksLikeHTMLTable(head []byte) bool {
+	t := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"))
+	return bytes.HasPrefix(t, []byte("<")) && (bytes.Contains(t, []byte("<html")) || bytes.Contains(t, []byte("<table")) ||
+		bytes.Contains(t, []byte("<!doctype")) || bytes.Contains(t, []byte("urn:schemas-microsoft-com:office")))
+}
+
+// readDisguisedHTML reads the first data table of an HTML page saved with
+// an Excel name (TableIndex, TableSelector and TableContaining choose
+// another).
+func readDisguisedHTML(path string, cfg *config, rep *Report) (dataframe.DataFrame, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", path, err)
+	}
+	defer fh.Close()
+	hcfg := *cfg
+	hcfg.report = nil
+	tables, notes, err := readHTMLTables(fh, &hcfg)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	*rep = tables[0].Report
+	rep.Notes = append(rep.Notes, "an HTML page saved with an Excel name: its first data table was read")
+	if len(tables) > 1 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("the page has %d more tables; choose with TableIndex", len(tables)-1))
+	}
+	rep.Notes = append(rep.Notes, notes...)
+	return tables[0].Frame, nil
 }
 
 // Sheets lists the sheet names of an .xlsx workbook, in workbook order
@@ -117,9 +194,7 @@ func checkWorkbookBytes(path string, head []byte) error {
 	case bytes.HasPrefix(head, []byte("PK")):
 		return nil
 	}
-	t := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"))
-	if bytes.HasPrefix(t, []byte("<")) && (bytes.Contains(t, []byte("<html")) || bytes.Contains(t, []byte("<table")) ||
-		bytes.Contains(t, []byte("<!doctype")) || bytes.Contains(t, []byte("urn:schemas-microsoft-com:office"))) {
+	if looksLikeHTMLTable(head) {
 		return fmt.Errorf("fetch: %s: an HTML page saved with an Excel name, not a workbook; read it with HTMLTables: %w", path, ErrUnsupported)
 	}
 	if ext == ".xls" {

@@ -198,8 +198,7 @@ func TestReadExcelErrors(t *testing.T) {
 		msg        string
 	}{
 		{"legacy xls", write("cuenta_publica.xls", ole), nil, ErrUnsupported, "save it as .xlsx"},
-		{"html named xls", write("reporte.xls", []byte("<html><body><table><tr><td>1</td></tr></table>")), nil, ErrUnsupported, "HTMLTables"},
-		{"csv named xls", write("datos.xls", []byte("a,b\n1,2\n")), nil, ErrUnsupported, "ReadCSVFile"},
+		{"html named xls, no table", write("reporte.xls", []byte("<html><body><table><tr><td>menu</td></tr></table>")), nil, ErrNoTable, "a single cell"},
 		{"empty file", write("vacio.xlsx", nil), nil, ErrEmpty, "empty file"},
 		{"garbage", write("basura.xlsx", []byte("\x00\x01\x02 not a workbook")), nil, ErrFormat, "not an xlsx"},
 		{"truncated zip", write("cortado.xlsx", good[:len(good)/2]), nil, ErrFormat, "cortado.xlsx"},
@@ -220,6 +219,39 @@ func TestReadExcelErrors(t *testing.T) {
 	}
 	if _, err := ReadExcel(filepath.Join(dir, "no_existe.xlsx")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+// Portals serve HTML tables and CSV files under an .xls name.
+func TestReadExcelDisguised(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "incidencia.xls")
+	html, err := os.ReadFile(htSpans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := filepath.Join(dir, "poblacion.xls")
+	for p, b := range map[string][]byte{page: html, csv: []byte("cve_ent\tentidad\tpoblacion\r\n06\tColima\t731391\r\n16\tMichoac\xe1n de Ocampo\t4748846\r\n")} {
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var rep Report
+	df, err := ReadExcel(page, WithReport(&rep))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if df.Nrow() != 4 || df.Names()[2] != "2026 Enero" || !strings.Contains(rep.String(), "an HTML page saved with an Excel name") {
+		t.Errorf("%d rows of %v\n%s", df.Nrow(), df.Names(), rep)
+	}
+	df, err = ReadExcel(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent, _ := rdStrings(t, df, "entidad")
+	cve, _ := rdStrings(t, df, "cve_ent")
+	if df.Nrow() != 2 || ent[1] != "Michoacán de Ocampo" || cve[0] != "06" {
+		t.Errorf("%d rows: %q %q", df.Nrow(), cve, ent)
 	}
 }
 
@@ -245,7 +277,7 @@ func FuzzReadExcel(f *testing.F) {
 		}
 		df, err := ReadExcel(p)
 		if err != nil {
-			for _, s := range []error{ErrFormat, ErrEmpty, ErrUnsupported, ErrNoSheet, ErrNoColumn, ErrType} {
+			for _, s := range []error{ErrFormat, ErrEmpty, ErrUnsupported, ErrNoSheet, ErrNoColumn, ErrType, ErrNoTable, ErrFieldCount} {
 				if errors.Is(err, s) {
 					return
 				}

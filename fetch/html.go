@@ -45,7 +45,9 @@ const maxHTMLBytes = 256 << 20
 //
 // colspan and rowspan are expanded into a full grid. Header rows are the
 // <thead> rows, or the leading rows of <th> cells, or else the row found as
-// in ReadCSV; several header rows are combined per column ("2023 Enero").
+// in ReadCSV and widened to the group rows joined to it by spans; several
+// header rows are combined per column ("2023 Enero"). HeaderRow (counting
+// the table's rows) and NoHeader override this.
 // A row that is one cell spanning the whole table (a title, a section
 // label, a "Fuente:" note) is skipped and listed in the report. Cell text
 // includes nested elements (links, spans), <br> and block elements become

@@ -410,12 +410,21 @@ func gridTable(g *hgrid, cfg *config, rep *Report) ([]string, [][]string, int) {
 			nh = 1
 		}
 		if nh == 0 {
+			// No <th> or <thead>: find the header as in CSV, then widen it
+			// to the group rows joined to it by spans (td headers).
 			h := detectHeader(text)
-			for i := 0; i < h; i++ {
+			h0, h1 := h, h
+			for h0 > 0 && h-h0 < 2 && (spansColumns(kept[h0-1].cells, g.width) || spansRows(kept[h0-1].cells, kept[h0].cells)) && textRow(text[h0-1]) {
+				h0--
+			}
+			for h1+1 < len(kept) && h1-h < 2 && (spansColumns(kept[h1].cells, g.width) || spansRows(kept[h1].cells, kept[h1+1].cells)) && textRow(text[h1+1]) {
+				h1++
+			}
+			for i := 0; i < h0; i++ {
 				rep.Skipped = append(rep.Skipped, SkippedLine{Line: kept[i].line, Reason: "preamble", Text: xlRowText(text[i])})
 			}
-			text, kept = text[h:], kept[h:]
-			nh = 1
+			text, kept = text[h0:], kept[h0:]
+			nh = h1 - h0 + 1
 		}
 	}
 	if len(kept) == 0 {
@@ -484,6 +493,43 @@ func singleCell(r []*gcell, width int) bool {
 		}
 	}
 	return true
+}
+
+// spansColumns reports whether a row has a cell spanning several (not all)
+// columns: a group header.
+func spansColumns(r []*gcell, width int) bool {
+	for j := 1; j < len(r); j++ {
+		if r[j] != nil && r[j] == r[j-1] && !singleCell(r, width) {
+			return true
+		}
+	}
+	return false
+}
+
+// spansRows reports whether a cell of row a continues into row b (rowspan).
+func spansRows(a, b []*gcell) bool {
+	for j := 0; j < len(a) && j < len(b); j++ {
+		if a[j] != nil && a[j] == b[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// textRow reports whether a row holds text only (years allowed): a header
+// row rather than data.
+func textRow(r []string) bool {
+	any := false
+	for _, c := range r {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		any = true
+		if looksNumeric(c) && !isYear(c) {
+			return false
+		}
+	}
+	return any
 }
 
 // headerLike reports whether a row is a header row: in <thead>, or made of

@@ -164,6 +164,8 @@ func TestHTMLTablesMarkup(t *testing.T) {
 		{"rowspan zero", `<table><tr><th>a</th><th>b</th></tr><tr><td rowspan="0">x</td><td>1</td></tr><tr><td>2</td></tr></table>`, "a,b", "1"},
 		{"ragged rows", `<table><tr><th>a</th><th>b</th><th>c</th></tr><tr><td>1</td></tr></table>`, "a,b,c", ""},
 		{"bogus spans", `<table><tr><th colspan="x">a</th><th rowspan="-3">b</th></tr><tr><td>1</td><td>2</td></tr></table>`, "a,b", "2"},
+		{"td group header", `<table><tr><td>Entidad</td><td colspan="2">2020</td></tr><tr><td>Entidad</td><td>Hombres</td><td>Mujeres</td></tr><tr><td>Colima</td><td>360,622</td><td>370,769</td></tr></table>`, "Entidad,2020 Hombres,2020 Mujeres", "370769"},
+		{"td header with rowspan", `<table><tr><td rowspan="2">Entidad</td><td colspan="2">2020</td></tr><tr><td>Hombres</td><td>Mujeres</td></tr><tr><td>Colima</td><td>360,622</td><td>370,769</td></tr></table>`, "Entidad,2020 Hombres,2020 Mujeres", "370769"},
 		{"script and style", `<table><tr><th>a<script>x()</script><style>p{}</style></th></tr><tr><td>1</td></tr></table>`, "a", "1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -366,9 +366,10 @@ func parseBoolValue(s string) (bool, bool) {
 	return false, false
 }
 
-// trimSpace trims ASCII spaces and tabs without a call when there are none.
+// trimSpace is strings.TrimSpace with a fast path for values that start
+// and end with a printable ASCII byte.
 func trimSpace(s string) string {
-	if s == "" || s[0] > ' ' && s[len(s)-1] > ' ' {
+	if s == "" || s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80 {
 		return s
 	}
 	return strings.TrimSpace(s)

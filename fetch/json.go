@@ -127,7 +127,11 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 	}
 	rep.Notes = append(rep.Notes, t.notes...)
 	if len(t.rows) == 0 {
-		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no records: %w", src, ErrEmpty)
+		where := ""
+		if t.path != "" {
+			where = " at " + strconv.Quote(t.path)
+		}
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no records%s: %w", src, where, ErrEmpty)
 	}
 	header := t.header()
 	if len(header) == 0 {
@@ -162,6 +166,7 @@ type jsonTable struct {
 	rows  [][]string
 	want  map[string]bool // Columns, or nil for all
 	notes []string
+	path  string // where the records were found, when detected
 	// arrayRows counts records that were arrays (rows of cells); arrays of
 	// arrays may carry their header in the first row.
 	arrayRows   int

@@ -206,7 +206,10 @@ func jsonCandidates(n *jnode, prefix []string, out []jsonCandidate) []jsonCandid
 		case jObject:
 			out = jsonCandidates(v, p, out)
 		case jArray:
-			if jsonIsRecordArray(v) {
+			// An empty array counts when its name says it holds the
+			// records (a search with no results), so that the answer reads
+			// as no records rather than as one row of metadata.
+			if jsonIsRecordArray(v) || len(v.vals) == 0 && jsonRecordsNames[strings.ToLower(k)] {
 				out = append(out, jsonCandidate{path: p, node: v})
 			}
 		}
@@ -285,6 +288,7 @@ func (t *jsonTable) fromDocument(n *jnode) error {
 		t.add(n)
 		return nil
 	}
+	t.path = strings.Join(c.path, ".")
 	t.notes = append(t.notes, fmt.Sprintf("records found at %q (%d); set RecordsPath to choose another array",
 		strings.Join(c.path, "."), len(c.node.vals)))
 	for _, e := range c.node.vals {

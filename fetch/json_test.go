@@ -233,6 +233,7 @@ func TestReadJSONErrors(t *testing.T) {
 		{"empty", "", nil, ErrEmpty, "no JSON value"},
 		{"blank", " \n\t", nil, ErrEmpty, "no JSON value"},
 		{"empty array", "[]", nil, ErrEmpty, "no records"},
+		{"search with no results", `{"success":true,"result":{"count":0,"results":[]}}`, nil, ErrEmpty, `no records at "result.results"`},
 		{"garbage", "\x00\x01binary", nil, ErrFormat, "invalid JSON"},
 		{"truncated", `[{"a":1},{"a":`, nil, ErrFormat, "byte"},
 		{"unterminated string", `[{"a":"abc`, nil, ErrFormat, "fetch: datos.json"},

@@ -1,9 +1,13 @@
 package fetch
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -93,4 +97,31 @@ func (m Manifest) String() string {
 		}
 	}
 	return b.String()
+}
+
+// Verify recomputes the SHA-256 of every file the manifest lists (at its
+// Path) and returns an error wrapping ErrChanged for each file that is
+// missing or differs, so a story can check, before publishing, that it was
+// computed from exactly the bytes recorded. nil means every file matches.
+func (m Manifest) Verify() error {
+	var errs []error
+	for _, r := range m.Resources {
+		f, err := os.Open(r.Path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("fetch: %s: %w: cached file %s: %v", r.URL, ErrChanged, r.Path, err))
+			continue
+		}
+		h := sha256.New()
+		n, err := io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("fetch: %s: %w: reading %s: %v", r.URL, ErrChanged, r.Path, err))
+			continue
+		}
+		if got := hex.EncodeToString(h.Sum(nil)); got != r.SHA256 || n != r.Size {
+			errs = append(errs, fmt.Errorf("fetch: %s: %w: %s has sha256 %s (%d bytes), the manifest says %s (%d bytes)",
+				r.URL, ErrChanged, r.Path, got, n, r.SHA256, r.Size))
+		}
+	}
+	return errors.Join(errs...)
 }

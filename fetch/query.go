@@ -146,46 +146,155 @@ func uniqueSQLNames(cts []*sql.ColumnType) []string {
 	return names
 }
 
-// sqlColumn accumulates one column's values in typed slices.
+// sqlColumn accumulates one column's values in one typed slice: the
+// slice of the column's current type. The first non-NULL value sets the
+// type; a later integer widens Int to Float, and any other mix turns the
+// column into String (the values seen so far are formatted once).
 type sqlColumn struct {
 	dbType string
-	ints   []int64
+	mode   series.Type // "" until the first non-NULL value
+	ints   []int
 	floats []float64
-	strs   []string
 	bools  []bool
+	strs   []string
 	na     []bool
-	kind   [5]int // counts of kInt, kFloat, kString, kBool, kBigInt
 }
 
-const (
-	kInt = iota
-	kFloat
-	kString
-	kBool
-	kBigInt // an integer beyond ±2^53, exact only as text
-)
+// maxExactInt is the largest integer a float64 holds exactly (2^53);
+// larger integers stay exact as text.
+const maxExactInt = 1 << 53
 
-func (c *sqlColumn) push(i int64, f float64, s string, b bool, na bool) {
-	c.ints = append(c.ints, i)
-	c.floats = append(c.floats, f)
-	c.strs = append(c.strs, s)
-	c.bools = append(c.bools, b)
-	c.na = append(c.na, na)
+func (c *sqlColumn) null() {
+	c.na = append(c.na, true)
+	switch c.mode {
+	case series.Int:
+		c.ints = append(c.ints, 0)
+	case series.Float:
+		c.floats = append(c.floats, math.NaN())
+	case series.Bool:
+		c.bools = append(c.bools, false)
+	case series.String:
+		c.strs = append(c.strs, "")
+	}
+}
+
+// start sets the column's type at its first non-NULL value, with zero
+// values for the NULLs before it.
+func (c *sqlColumn) start(t series.Type) {
+	c.mode = t
+	n := len(c.na)
+	switch t {
+	case series.Int:
+		c.ints = make([]int, n)
+	case series.Float:
+		c.floats = make([]float64, n)
+		for i := range c.floats {
+			c.floats[i] = math.NaN()
+		}
+	case series.Bool:
+		c.bools = make([]bool, n)
+	case series.String:
+		c.strs = make([]string, n)
+	}
+}
+
+// toString turns the values so far into text.
+func (c *sqlColumn) toString() {
+	if c.mode == series.String {
+		return
+	}
+	strs := make([]string, len(c.na))
+	for i, na := range c.na {
+		if na {
+			continue
+		}
+		switch c.mode {
+		case series.Int:
+			strs[i] = strconv.Itoa(c.ints[i])
+		case series.Float:
+			strs[i] = strconv.FormatFloat(c.floats[i], 'g', -1, 64)
+		case series.Bool:
+			strs[i] = strconv.FormatBool(c.bools[i])
+		}
+	}
+	c.mode, c.strs, c.ints, c.floats, c.bools = series.String, strs, nil, nil, nil
 }
 
 func (c *sqlColumn) addInt(i int64) {
-	k := kInt
-	if i > 1<<53 || i < -(1<<53) {
-		k = kBigInt
+	if i > maxExactInt || i < -maxExactInt {
+		c.addString(strconv.FormatInt(i, 10))
+		return
 	}
-	c.kind[k]++
-	c.push(i, float64(i), strconv.FormatInt(i, 10), false, false)
+	switch c.mode {
+	case "":
+		c.start(series.Int)
+		fallthrough
+	case series.Int:
+		c.ints = append(c.ints, int(i))
+	case series.Float:
+		c.floats = append(c.floats, float64(i))
+	case series.Bool:
+		c.toString()
+		fallthrough
+	default:
+		c.strs = append(c.strs, strconv.FormatInt(i, 10))
+	}
+	c.na = append(c.na, false)
+}
+
+func (c *sqlColumn) addFloat(f float64) {
+	switch c.mode {
+	case "":
+		c.start(series.Float)
+		fallthrough
+	case series.Float:
+		c.floats = append(c.floats, f)
+	case series.Int:
+		c.floats = make([]float64, len(c.ints), len(c.ints)+1)
+		for i, v := range c.ints {
+			c.floats[i] = float64(v)
+			if c.na[i] {
+				c.floats[i] = math.NaN()
+			}
+		}
+		c.mode, c.ints = series.Float, nil
+		c.floats = append(c.floats, f)
+	case series.Bool:
+		c.toString()
+		fallthrough
+	default:
+		c.strs = append(c.strs, strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	c.na = append(c.na, false)
+}
+
+func (c *sqlColumn) addBool(b bool) {
+	switch c.mode {
+	case "":
+		c.start(series.Bool)
+		fallthrough
+	case series.Bool:
+		c.bools = append(c.bools, b)
+	default:
+		c.toString()
+		c.strs = append(c.strs, strconv.FormatBool(b))
+	}
+	c.na = append(c.na, false)
+}
+
+func (c *sqlColumn) addString(s string) {
+	if c.mode == "" {
+		c.start(series.String)
+	}
+	c.toString()
+	c.strs = append(c.strs, s)
+	c.na = append(c.na, false)
 }
 
 func (c *sqlColumn) add(v any) error {
 	switch x := v.(type) {
 	case nil:
-		c.push(0, math.NaN(), "", false, true)
+		c.null()
 	case int64:
 		c.addInt(x)
 	case int:
@@ -204,8 +313,7 @@ func (c *sqlColumn) add(v any) error {
 		c.addInt(int64(x))
 	case uint64:
 		if x > math.MaxInt64 {
-			c.kind[kBigInt]++
-			c.push(0, float64(x), strconv.FormatUint(x, 10), false, false)
+			c.addString(strconv.FormatUint(x, 10))
 		} else {
 			c.addInt(int64(x))
 		}
@@ -214,16 +322,9 @@ func (c *sqlColumn) add(v any) error {
 	case float64:
 		c.addFloat(x)
 	case float32:
-		f := float64(x)
-		c.kind[kFloat]++
-		c.push(int64(f), f, strconv.FormatFloat(f, 'g', -1, 32), false, false)
+		c.addFloat(float64(x))
 	case bool:
-		c.kind[kBool]++
-		s := "false"
-		if x {
-			s = "true"
-		}
-		c.push(0, 0, s, x, false)
+		c.addBool(x)
 	case []byte:
 		if !utf8.Valid(x) {
 			return fmt.Errorf("binary value (%d bytes) is not text", len(x))
@@ -232,37 +333,26 @@ func (c *sqlColumn) add(v any) error {
 	case string:
 		return c.addText(x)
 	case time.Time:
-		c.kind[kString]++
-		c.push(0, math.NaN(), sqlISOTime(x), false, false)
+		c.addString(sqlISOTime(x))
 	case *big.Int:
 		if x == nil {
-			return c.add(nil)
-		}
-		if x.IsInt64() {
+			c.null()
+		} else if x.IsInt64() {
 			c.addInt(x.Int64())
-			return nil
+		} else {
+			c.addString(x.String())
 		}
-		c.kind[kBigInt]++
-		f, _ := new(big.Float).SetInt(x).Float64()
-		c.push(0, f, x.String(), false, false)
 	case interface{ Float64() float64 }: // DuckDB's Decimal
 		c.addFloat(x.Float64())
 	case interface{ Float64() (float64, bool) }: // shopspring decimal (ClickHouse)
 		f, _ := x.Float64()
 		c.addFloat(f)
 	case fmt.Stringer:
-		c.kind[kString]++
-		c.push(0, math.NaN(), x.String(), false, false)
+		c.addString(x.String())
 	default:
-		c.kind[kString]++
-		c.push(0, math.NaN(), fmt.Sprint(x), false, false)
+		c.addString(fmt.Sprint(x))
 	}
 	return nil
-}
-
-func (c *sqlColumn) addFloat(f float64) {
-	c.kind[kFloat]++
-	c.push(int64(f), f, strconv.FormatFloat(f, 'g', -1, 64), false, false)
 }
 
 // addText adds a text value; DECIMAL/NUMERIC columns sent as text become
@@ -270,13 +360,11 @@ func (c *sqlColumn) addFloat(f float64) {
 func (c *sqlColumn) addText(s string) error {
 	if isDecimalType(c.dbType) {
 		if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
-			c.kind[kFloat]++
-			c.push(int64(f), f, s, false, false)
+			c.addFloat(f)
 			return nil
 		}
 	}
-	c.kind[kString]++
-	c.push(0, math.NaN(), s, false, false)
+	c.addString(s)
 	return nil
 }
 
@@ -308,36 +396,18 @@ func typeFromDB(t string) series.Type {
 }
 
 func (c *sqlColumn) series(name string) series.Series {
-	n := len(c.na)
-	var typ series.Type
-	switch k := c.kind; {
-	case k[kString] > 0 || k[kBigInt] > 0 && k[kFloat] > 0 || k[kBool] > 0 && k[kString]+k[kInt]+k[kFloat]+k[kBigInt] > 0:
-		typ = series.String
-	case k[kBigInt] > 0:
-		typ = series.String
-	case k[kFloat] > 0:
-		typ = series.Float
-	case k[kInt] > 0:
-		typ = series.Int
-	case k[kBool] > 0:
-		typ = series.Bool
-	default: // all NULL or no rows
-		typ = typeFromDB(c.dbType)
+	mode := c.mode
+	if mode == "" { // all NULL, or no rows
+		mode = typeFromDB(c.dbType)
+		c.start(mode)
 	}
-	switch typ {
+	switch mode {
 	case series.Int:
-		v := make([]int, n)
-		for i, x := range c.ints {
-			v[i] = int(x)
-		}
-		return frame.Ints(name, v, c.na)
+		return frame.Ints(name, c.ints, c.na)
 	case series.Float:
 		return frame.Floats(name, c.floats, c.na)
 	case series.Bool:
 		return frame.Bools(name, c.bools, c.na)
-	}
-	if c.strs == nil {
-		c.strs = []string{}
 	}
 	return frame.Strings(name, c.strs, c.na)
 }

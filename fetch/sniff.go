@@ -67,7 +67,7 @@ func sniffDelimiter(text string) byte {
 	if len(lines) == 0 {
 		return ','
 	}
-	best, bestScore, bestWidth := byte(','), 0.0, 0
+	best, bestScore := byte(','), 0.0
 	for _, d := range delimiters {
 		counts := map[int]int{}
 		nonBlank := 0
@@ -91,10 +91,9 @@ func sniffDelimiter(text string) byte {
 		// a candidate must beat the current best clearly to replace a
 		// preferred one (delimiters are tried in order of preference).
 		if score > bestScore+0.1 || bestScore == 0 {
-			best, bestScore, bestWidth = d, score, mode
+			best, bestScore = d, score
 		}
 	}
-	_ = bestWidth
 	return best
 }
 

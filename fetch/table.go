@@ -108,8 +108,10 @@ func (c *config) markers() *markerSet {
 
 // is reports whether the raw value v is missing: empty after trimming
 // spaces, or a marker.
-func (m *markerSet) is(v string) bool {
-	t := trimSpace(v)
+func (m *markerSet) is(v string) bool { return m.isTrimmed(trimSpace(v)) }
+
+// isTrimmed is is for a value already trimmed with trimSpace.
+func (m *markerSet) isTrimmed(t string) bool {
 	if t == "" {
 		return true
 	}
@@ -185,11 +187,14 @@ func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf f
 	na := sc.bools(len(raw))
 	empties := 0
 	var in inference
+	_, forced := cfg.types[name]
+	infer := !forced && !cfg.noInference
 	for i, v := range raw {
-		if ms.is(v) {
+		t := trimSpace(v)
+		if ms.isTrimmed(t) {
 			na[i] = true
 			cr.Missing++
-			if trimSpace(v) == "" {
+			if t == "" {
 				empties++
 				continue
 			}
@@ -199,8 +204,8 @@ func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf f
 			cr.MissingValues[v]++
 			continue
 		}
-		if _, forced := cfg.types[name]; !forced && !cfg.noInference {
-			in.add(trimSpace(v))
+		if infer {
+			in.add(t)
 		}
 	}
 	if empties > 0 {
@@ -209,7 +214,7 @@ func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf f
 		}
 		cr.MissingValues[""] += empties
 	}
-	t, forced := cfg.types[name]
+	t := cfg.types[name]
 	if forced {
 		cr.Why = "type set by option"
 	} else {

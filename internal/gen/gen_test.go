@@ -72,8 +72,12 @@ func TestContractsShape(t *testing.T) {
 	}
 	// the twin holds the same rows: same ids, dates and codes.
 	var clean, messy bytes.Buffer
-	_ = Contracts(&clean, 500, 3)
-	_ = ContractsMessy(&messy, 500, 3)
+	if err := Contracts(&clean, 500, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := ContractsMessy(&messy, 500, 3); err != nil {
+		t.Fatal(err)
+	}
 	a, _ := csv.NewReader(&clean).ReadAll()
 	m, _ := charmap.Windows1252.NewDecoder().Bytes(messy.Bytes())
 	b, _ := csv.NewReader(bytes.NewReader(m)).ReadAll()

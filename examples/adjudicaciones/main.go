@@ -1,0 +1,359 @@
+// Historia «¿Quién compra sin licitar?»: qué parte de los contratos y del
+// dinero de cada dependencia se entregó por adjudicación directa, en dos
+// muestras de los datos abiertos de Compranet (2010–2012 y 2014).
+//
+// Ejecución, desde la raíz del repositorio o desde esta carpeta:
+//
+//	go run ./examples/adjudicaciones
+//	go run ./examples/adjudicaciones -salida /tmp/graficas
+//
+// Los datos van dentro del programa (go:embed): no necesita red.
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"github.com/datacon-mx/cifra/analyze"
+	"github.com/datacon-mx/cifra/chart"
+	"github.com/datacon-mx/cifra/clean"
+	"github.com/datacon-mx/cifra/fetch"
+)
+
+//go:embed data/*.csv
+var datos embed.FS
+
+// Las dos muestras de Compranet y el periodo que cubre cada una.
+var archivos = []struct{ ruta, periodo string }{
+	{"data/compranet_contratos_2010_2012_muestra.csv", "2010-2012"},
+	{"data/compranet_contratos_2014_muestra.csv", "2014"},
+}
+
+// Sólo leemos las columnas que la historia usa (fetch.Columns las elige al
+// leer, no después).
+var columnas = []string{"SIGLAS", "DEPENDENCIA", "TIPO_PROCEDIMIENTO",
+	"FECHA_INICIO", "IMPORTE_CONTRATO", "MONEDA"}
+
+// Las tres familias de procedimiento de la Ley de Adquisiciones.
+const (
+	adjudicacion = "Adjudicación directa"
+	invitacion   = "Invitación a 3 personas"
+	licitacion   = "Licitación pública"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "adjudicaciones:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("adjudicaciones", flag.ContinueOnError)
+	salida := flags.String("salida", "salida", "carpeta donde se guardan las gráficas")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	w := &escritor{w: stdout}
+
+	// 1. Leer las dos muestras y apilarlas en una sola tabla.
+	w.titulo("1. Los datos")
+	var partes []dataframe.DataFrame
+	for _, a := range archivos {
+		b, err := datos.ReadFile(a.ruta)
+		if err != nil {
+			return err
+		}
+		w.linea("%s (Compranet, SHCP/SFP; muestra de 399 contratos %s)", a.ruta, a.periodo)
+		w.linea("  %d bytes, SHA-256 %x", len(b), sha256.Sum256(b))
+		var lectura fetch.Report
+		df, err := fetch.ReadCSV(bytes.NewReader(b), fetch.Source(a.ruta),
+			fetch.Columns(columnas...), fetch.WithReport(&lectura))
+		if err != nil {
+			return err
+		}
+		w.bloque(lectura.String())
+		partes = append(partes, df)
+	}
+	df, err := apilar(partes...)
+	if err != nil {
+		return err
+	}
+	w.linea("Tabla unida: %d contratos. Es una MUESTRA de Compranet, no el total de las compras.", df.Nrow())
+
+	// 2. Tipos de procedimiento: Compranet escribe la misma cosa de varias
+	// maneras ("Adjudicación Directa Federal", "ADJUDICACION DIRECTA"…).
+	// Clasificamos cada variante por su forma plegada (sin acentos ni
+	// mayúsculas) y dejamos que clean.Recode la aplique y cuente.
+	w.titulo("2. Tipos de procedimiento normalizados")
+	df, _, err = clean.Text(df, "TIPO_PROCEDIMIENTO")
+	if err != nil {
+		return err
+	}
+	valores, err := clean.ColumnValues(df, "TIPO_PROCEDIMIENTO")
+	if err != nil {
+		return err
+	}
+	mapa := map[string]string{}
+	for _, v := range valores {
+		if familia := familiaDe(v); familia != "" && familia != v {
+			mapa[v] = familia
+		}
+	}
+	df, recodificacion, err := clean.Recode(df, "TIPO_PROCEDIMIENTO", mapa)
+	if err != nil {
+		return err
+	}
+	w.bloque(recodificacion.String())
+	otros := 0
+	for _, v := range valores {
+		if v != "" && familiaDe(v) == "" {
+			otros++
+		}
+	}
+	sinTipo := contar(valores, "")
+	w.linea("Contratos sin tipo de procedimiento: %d; con un tipo fuera de las tres familias: %d.", sinTipo, otros)
+
+	// 3. Importes: en pesos. Los contratos en dólares se convierten con el
+	// tipo de cambio FIX del Banco de México cuando hay cotización para su
+	// fecha; si no la hay, quedan fuera de las sumas de dinero (y lo decimos).
+	w.titulo("3. Importes")
+	df, numeros, err := clean.Numbers(df, "IMPORTE_CONTRATO")
+	if err != nil {
+		return err
+	}
+	w.bloque(numeros.String())
+	df, fechas, err := clean.Dates(df, "FECHA_INICIO")
+	if err != nil {
+		return err
+	}
+	w.bloque(fechas.String())
+	df, err = importeEnPesos(df, w)
+	if err != nil {
+		return err
+	}
+
+	// 4. Por dependencia y tipo: contratos e importe, y su parte del total de
+	// la dependencia (analyze.Share dentro de cada SIGLAS).
+	w.titulo("4. Hallazgos")
+	porTipo, err := analyze.GroupBy(df, "SIGLAS", "TIPO_PROCEDIMIENTO").Sorted().
+		Agg(analyze.Count().As("contratos"), analyze.Sum("importe_mxn").As("importe"))
+	if err != nil {
+		return err
+	}
+	if porTipo, err = analyze.Share(porTipo, "contratos", "pct_contratos", "SIGLAS"); err != nil {
+		return err
+	}
+	if porTipo, err = analyze.Share(porTipo, "importe", "pct_importe", "SIGLAS"); err != nil {
+		return err
+	}
+	total, err := analyze.GroupBy(df, "SIGLAS").
+		Agg(analyze.Count().As("contratos"), analyze.Sum("importe_mxn").As("importe"))
+	if err != nil {
+		return err
+	}
+	hallazgos(w, total, porTipo)
+
+	// 5. La gráfica: barras al 100% con la composición del importe de los
+	// compradores más grandes.
+	w.titulo("5. Gráfica")
+	return graficar(w, porTipo, *salida)
+}
+
+// familiaDe devuelve la familia de un tipo de procedimiento escrito de
+// cualquier manera, o "" si no es ninguna de las tres.
+func familiaDe(tipo string) string {
+	k := clean.Fold(tipo)
+	switch {
+	case strings.Contains(k, "adjudicacion"):
+		return adjudicacion
+	case strings.Contains(k, "invitacion"):
+		return invitacion
+	case strings.Contains(k, "licitacion"):
+		return licitacion
+	}
+	return ""
+}
+
+// importeEnPesos agrega la columna importe_mxn: el importe de los contratos
+// en pesos tal cual, y el de los contratos en dólares convertido con FIX
+// cuando se puede. Otras monedas quedan como dato faltante.
+func importeEnPesos(df dataframe.DataFrame, w *escritor) (dataframe.DataFrame, error) {
+	enPesos := df.Filter(dataframe.F{Colname: "MONEDA", Comparator: series.Eq, Comparando: "MXN"})
+	enDolares := df.Filter(dataframe.F{Colname: "MONEDA", Comparator: series.Eq, Comparando: "USD"})
+	if enPesos.Err != nil || enDolares.Err != nil {
+		return df, fmt.Errorf("filtrando por moneda: %v %v", enPesos.Err, enDolares.Err)
+	}
+	otras := df.Nrow() - enPesos.Nrow() - enDolares.Nrow()
+	enPesos = enPesos.Mutate(renombrar(enPesos.Col("IMPORTE_CONTRATO"), "importe_mxn"))
+	partes := []dataframe.DataFrame{enPesos}
+	w.linea("Contratos en pesos: %d; en dólares: %d; en otras monedas o sin moneda: %d (sin importe en pesos).",
+		enPesos.Nrow(), enDolares.Nrow(), otras)
+	if enDolares.Nrow() > 0 {
+		fix := analyze.FIX()
+		convertidos, conv, err := analyze.Convert(enDolares, "IMPORTE_CONTRATO", "FECHA_INICIO", fix, "importe_mxn")
+		if err != nil {
+			return df, err
+		}
+		w.linea("Conversión de dólares con %s (%s):", fix.Name, fix.Source)
+		w.bloque(conv.String())
+		w.linea("Contratos en dólares convertidos: %d; fuera de las sumas de importe por no haber tipo de cambio FIX para su fecha: %d.",
+			conv.Converted, conv.NoRate+conv.MissingDate+conv.MissingAmount)
+		partes = append(partes, convertidos)
+	}
+	if otras > 0 {
+		resto := df.Filter(dataframe.F{Colname: "MONEDA", Comparator: series.CompFunc,
+			Comparando: func(e series.Element) bool {
+				return e.IsNA() || (e.String() != "MXN" && e.String() != "USD")
+			}})
+		faltante := make([]float64, resto.Nrow())
+		for i := range faltante {
+			faltante[i] = math.NaN()
+		}
+		resto = resto.Mutate(series.New(faltante, series.Float, "importe_mxn"))
+		partes = append(partes, resto)
+	}
+	return apilar(partes...)
+}
+
+// hallazgos imprime, por dependencia (de mayor a menor importe), cuántos
+// contratos y qué parte del dinero fue por adjudicación directa.
+func hallazgos(w *escritor, total, porTipo dataframe.DataFrame) {
+	type fila struct {
+		siglas             string
+		contratos, ad      int
+		importe, importeAD float64
+	}
+	filas := map[string]*fila{}
+	var orden []*fila
+	siglas := total.Col("SIGLAS").Records()
+	contratos, _ := total.Col("contratos").Int()
+	importe := total.Col("importe").Float()
+	for i, s := range siglas {
+		f := &fila{siglas: s, contratos: contratos[i], importe: importe[i]}
+		filas[s] = f
+		orden = append(orden, f)
+	}
+	ts := porTipo.Col("TIPO_PROCEDIMIENTO").Records()
+	ss := porTipo.Col("SIGLAS").Records()
+	cs, _ := porTipo.Col("contratos").Int()
+	is := porTipo.Col("importe").Float()
+	for i := range ts {
+		if ts[i] == adjudicacion {
+			filas[ss[i]].ad += cs[i]
+			if !math.IsNaN(is[i]) {
+				filas[ss[i]].importeAD += is[i]
+			}
+		}
+	}
+	sort.SliceStable(orden, func(i, j int) bool { return orden[i].importe > orden[j].importe })
+	var todos fila
+	for _, f := range orden {
+		todos.contratos += f.contratos
+		todos.ad += f.ad
+		todos.importe += f.importe
+		todos.importeAD += f.importeAD
+		w.linea("%-20s %3d contratos, %5.1f%% por adjudicación directa; %s, %5.1f%% del importe por adjudicación directa",
+			f.siglas, f.contratos, pct(f.ad, f.contratos), millones(f.importe), 100*f.importeAD/f.importe)
+	}
+	w.linea("TOTAL: %d contratos, %d (%.1f%%) por adjudicación directa; %s, de los cuales %s (%.1f%%) por adjudicación directa.",
+		todos.contratos, todos.ad, pct(todos.ad, todos.contratos), millones(todos.importe),
+		millones(todos.importeAD), 100*todos.importeAD/todos.importe)
+	w.linea("Ojo: son muestras de 399 contratos por archivo; sirven para aprender el método, no para afirmar cuánto compra cada dependencia.")
+}
+
+// graficar dibuja la composición del importe de cada dependencia por tipo de
+// procedimiento, al 100%, y la guarda en PNG y SVG.
+func graficar(w *escritor, porTipo dataframe.DataFrame, salida string) error {
+	// Las filas sin tipo de procedimiento (dato faltante) no tienen etiqueta
+	// para la gráfica: se quedan fuera y la nota lo dice.
+	conTipo := porTipo.Filter(dataframe.F{Colname: "TIPO_PROCEDIMIENTO", Comparator: series.CompFunc,
+		Comparando: func(e series.Element) bool { return !e.IsNA() }})
+	if conTipo.Err != nil {
+		return conTipo.Err
+	}
+	g, err := chart.StackedBar(conTipo, "SIGLAS", "TIPO_PROCEDIMIENTO", "importe",
+		chart.Stacked100(),
+		chart.Title("En la muestra, la AFSEDF asigna sin licitar más de la mitad de su gasto"),
+		chart.Subtitle("Parte del importe de los contratos de cada dependencia, por tipo de procedimiento (%)"),
+		chart.Note("Muestras de 399 contratos de 2010–2012 y de 399 de 2014; no es el total de las compras. Contratos en dólares sin tipo de cambio FIX para su fecha, fuera."),
+		chart.Source("Compranet (SHCP/SFP), datos abiertos de contratos, descarga del 14 de mayo de 2015"))
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(salida, 0o755); err != nil {
+		return err
+	}
+	for _, ext := range []string{".png", ".svg"} {
+		ruta := filepath.Join(salida, "adjudicaciones"+ext)
+		if err := g.Save(ruta); err != nil {
+			return err
+		}
+		w.linea("Gráfica guardada: %s", ruta)
+	}
+	return nil
+}
+
+// apilar une las filas de varias tablas con las mismas columnas.
+func apilar(partes ...dataframe.DataFrame) (dataframe.DataFrame, error) {
+	out := partes[0]
+	for _, p := range partes[1:] {
+		if fmt.Sprint(p.Names()) != fmt.Sprint(out.Names()) || fmt.Sprint(p.Types()) != fmt.Sprint(out.Types()) {
+			return out, fmt.Errorf("las tablas no tienen las mismas columnas y tipos: %v %v / %v %v",
+				out.Names(), out.Types(), p.Names(), p.Types())
+		}
+		out = out.RBind(p)
+		if out.Err != nil {
+			return out, out.Err
+		}
+	}
+	return out, nil
+}
+
+func renombrar(s series.Series, nombre string) series.Series {
+	s.Name = nombre
+	return s
+}
+
+func contar(valores []string, v string) int {
+	n := 0
+	for _, x := range valores {
+		if x == v {
+			n++
+		}
+	}
+	return n
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// millones escribe un importe en millones de pesos con un decimal.
+func millones(x float64) string { return fmt.Sprintf("%.1f millones de pesos", x/1e6) }
+
+// escritor imprime títulos, líneas y bloques de reporte.
+type escritor struct{ w io.Writer }
+
+func (e *escritor) titulo(s string) { fmt.Fprintf(e.w, "\n== %s\n", s) }
+func (e *escritor) linea(f string, a ...any) {
+	fmt.Fprintf(e.w, f+"\n", a...)
+}
+func (e *escritor) bloque(s string) {
+	fmt.Fprintln(e.w, strings.TrimRight(s, "\n"))
+}

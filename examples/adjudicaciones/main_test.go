@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// esperado son las cifras de una dependencia calculadas directamente del
+// CSV crudo con encoding/csv, sin pasar por cifra.
+type esperado struct {
+	contratos, ad      int
+	importe, importeAD float64 // sólo contratos en MXN
+}
+
+func calcular(t *testing.T) (map[string]*esperado, int) {
+	t.Helper()
+	out := map[string]*esperado{}
+	usd := 0
+	for _, a := range archivos {
+		f, err := os.Open(a.ruta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		for _, r := range rows[1:] {
+			s := r[col["SIGLAS"]]
+			e := out[s]
+			if e == nil {
+				e = &esperado{}
+				out[s] = e
+			}
+			ad := strings.HasPrefix(strings.ToLower(r[col["TIPO_PROCEDIMIENTO"]]), "adjudicación directa")
+			e.contratos++
+			if ad {
+				e.ad++
+			}
+			if r[col["MONEDA"]] != "MXN" {
+				usd++
+				continue
+			}
+			v, err := strconv.ParseFloat(r[col["IMPORTE_CONTRATO"]], 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.importe += v
+			if ad {
+				e.importeAD += v
+			}
+		}
+	}
+	return out, usd
+}
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run([]string{"-salida", dir}, &out); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	texto := out.String()
+	esperados, usd := calcular(t)
+
+	linea := regexp.MustCompile(`(?m)^(\S.*?)\s+(\d+) contratos,\s+([\d.]+)% por adjudicación directa; ([\d.]+) millones de pesos,\s+([\d.]+)% del importe`)
+	vistos := map[string]bool{}
+	var tot esperado
+	for _, m := range linea.FindAllStringSubmatch(texto, -1) {
+		e, ok := esperados[m[1]]
+		if !ok {
+			t.Errorf("dependencia inesperada %q", m[1])
+			continue
+		}
+		vistos[m[1]] = true
+		t.Run(m[1], func(t *testing.T) {
+			checarEntero(t, "contratos", m[2], e.contratos)
+			checar(t, "% contratos AD", m[3], 100*float64(e.ad)/float64(e.contratos))
+			checar(t, "importe (millones)", m[4], e.importe/1e6)
+			checar(t, "% importe AD", m[5], 100*e.importeAD/e.importe)
+		})
+	}
+	for s, e := range esperados {
+		if !vistos[s] {
+			t.Errorf("falta la dependencia %q en la salida", s)
+		}
+		tot.contratos += e.contratos
+		tot.ad += e.ad
+		tot.importe += e.importe
+		tot.importeAD += e.importeAD
+	}
+	if len(esperados) != 7 || tot.contratos != 798 {
+		t.Errorf("el cálculo independiente dio %d dependencias y %d contratos; se esperaban 7 y 798", len(esperados), tot.contratos)
+	}
+	total := fmt.Sprintf("TOTAL: %d contratos, %d (%.1f%%) por adjudicación directa; %.1f millones de pesos, de los cuales %.1f millones de pesos (%.1f%%)",
+		tot.contratos, tot.ad, 100*float64(tot.ad)/float64(tot.contratos), tot.importe/1e6, tot.importeAD/1e6, 100*tot.importeAD/tot.importe)
+	if !strings.Contains(texto, total) {
+		t.Errorf("falta la línea %q en la salida:\n%s", total, texto)
+	}
+	fuera := fmt.Sprintf("fuera de las sumas de importe por no haber tipo de cambio FIX para su fecha: %d.", usd)
+	if usd != 3 || !strings.Contains(texto, fuera) {
+		t.Errorf("contratos en dólares: calculados %d; falta %q", usd, fuera)
+	}
+	for _, frase := range []string{"MUESTRA", "SHA-256 ", "Adjudicación Directa Federal → Adjudicación directa"} {
+		if !strings.Contains(texto, frase) {
+			t.Errorf("falta %q en la salida", frase)
+		}
+	}
+	for _, f := range []string{"adjudicaciones.png", "adjudicaciones.svg"} {
+		st, err := os.Stat(filepath.Join(dir, f))
+		if err != nil || st.Size() == 0 {
+			t.Errorf("gráfica %s: %v", f, err)
+		}
+	}
+}
+
+func TestFamiliaDe(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Adjudicación Directa Federal", adjudicacion},
+		{"ADJUDICACION DIRECTA", adjudicacion},
+		{"Invitación a Cuando Menos 3 Personas", invitacion},
+		{"INVITACION A CUANDO MENOS TRES PERSONAS", invitacion},
+		{"Licitación Pública Internacional Abierta", licitacion},
+		{"Otro", ""},
+	} {
+		t.Run(c.in, func(t *testing.T) {
+			if got := familiaDe(c.in); got != c.want {
+				t.Errorf("familiaDe(%q) = %q, quiero %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func checar(t *testing.T, que, impreso string, valor float64) {
+	t.Helper()
+	got, err := strconv.ParseFloat(impreso, 64)
+	if err != nil {
+		t.Fatalf("%s: %v", que, err)
+	}
+	if math.Abs(got-valor) > 0.051 {
+		t.Errorf("%s: impreso %s, calculado %.3f", que, impreso, valor)
+	}
+}
+
+func checarEntero(t *testing.T, que, impreso string, valor int) {
+	t.Helper()
+	if impreso != strconv.Itoa(valor) {
+		t.Errorf("%s: impreso %s, calculado %d", que, impreso, valor)
+	}
+}

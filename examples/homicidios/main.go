@@ -1,0 +1,254 @@
+// Homicidios: ¿dónde se abren más carpetas de investigación por homicidio
+// doloso por habitante?
+//
+// Es el inicio rápido de cifra. Lee la incidencia delictiva estatal del
+// SESNSP (Windows-1252, una columna por mes), la pasa a formato largo, suma
+// los meses publicados, la une con la población de CONAPO a mitad de año y
+// calcula la tasa por cada 100 mil habitantes, con aviso de cifras pequeñas.
+// Imprime de dónde salieron los datos, qué pasó al leerlos y unirlos, y los
+// hallazgos; guarda la gráfica en PNG y SVG.
+//
+//	go run ./examples/homicidios
+//	go run ./examples/homicidios -salida /tmp/graficas
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/datacon-mx/cifra/analyze"
+	"github.com/datacon-mx/cifra/chart"
+	"github.com/datacon-mx/cifra/clean"
+	"github.com/datacon-mx/cifra/fetch"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// Los datos viajan dentro del programa: corre sin red y desde cualquier
+// carpeta.
+//
+//go:embed data/*.csv
+var datos embed.FS
+
+const (
+	archivoDelitos   = "data/sesnsp_idefc_estatal_2026.csv"
+	archivoPoblacion = "data/conapo_poblacion_estatal_sexo_1950_2070.csv"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "homicidios:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("homicidios", flag.ContinueOnError)
+	salida := flags.String("salida", "salida", "carpeta donde se guardan las gráficas (PNG y SVG)")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
+	p("¿Dónde se abren más carpetas por homicidio doloso por habitante?\n\n")
+
+	// 1. Leer. fetch detecta solo la codificación (Windows-1252), el
+	// separador y el tipo de cada columna; Clave_Ent se queda como texto
+	// ("01") y los meses vacíos se vuelven valores faltantes, no ceros.
+	p("Datos usados:\n")
+	var repDelitos, repPoblacion fetch.Report
+	delitos, err := leer(stdout, archivoDelitos,
+		"SESNSP, incidencia delictiva del fuero común, estatal, 2026 (datos abiertos)", &repDelitos)
+	if err != nil {
+		return err
+	}
+	poblacion, err := leer(stdout, archivoPoblacion,
+		"CONAPO, proyecciones de población 2020-2070, estatal por sexo", &repPoblacion)
+	if err != nil {
+		return err
+	}
+	p("\nCómo se leyó el archivo del SESNSP:\n%s\n", sangria(repDelitos.String()))
+
+	// 2. Limpiar los nombres de columna: "Subtipo de delito" → subtipo_de_delito.
+	delitos = clean.Names(delitos)
+
+	// 3. Pasar a formato largo: una fila por entidad, delito y mes.
+	ids := []string{"ano", "clave_ent", "entidad", "bien_juridico_afectado",
+		"tipo_de_delito", "subtipo_de_delito", "modalidad"}
+	largo, err := clean.Longer(delitos, ids, "mes", "carpetas")
+	if err != nil {
+		return err
+	}
+
+	// 4. Sólo homicidio doloso (no la tentativa, no el culposo, no el
+	// feminicidio, que el SESNSP cuenta aparte).
+	homicidios := largo.Filter(dataframe.F{Colname: "subtipo_de_delito",
+		Comparator: series.Eq, Comparando: "Homicidio doloso"})
+	if homicidios.Err != nil {
+		return homicidios.Err
+	}
+	if homicidios.Nrow() == 0 {
+		return fmt.Errorf("no hay filas con subtipo \"Homicidio doloso\" en %s", archivoDelitos)
+	}
+	anio := homicidios.Col("ano").Records()[0]
+
+	// 5. ¿Qué meses están publicados? Un mes sin ningún valor todavía no
+	// se publica: se salta al sumar, nunca cuenta como cero.
+	porMes, err := analyze.GroupBy(homicidios, "mes").Agg(analyze.Sum("carpetas"), analyze.Missing("carpetas"), analyze.Count())
+	if err != nil {
+		return err
+	}
+	publicados, pendientes := mesesPublicados(porMes)
+	if len(publicados) == 0 {
+		return fmt.Errorf("%s no tiene ningún mes con datos", archivoDelitos)
+	}
+	periodo := publicados[0] + "–" + publicados[len(publicados)-1] + " de " + anio
+	if len(publicados) == 1 {
+		periodo = publicados[0] + " de " + anio
+	}
+	p("Meses con datos: %s.\n", strings.Join(publicados, ", "))
+	if len(pendientes) > 0 {
+		p("Meses vacíos (aún no publicados; no se cuentan como cero): %s.\n", strings.Join(pendientes, ", "))
+	}
+
+	// 6. Sumar por entidad los meses publicados.
+	estados, err := analyze.GroupBy(homicidios, "clave_ent").Agg(analyze.Sum("carpetas").As("carpetas"))
+	if err != nil {
+		return err
+	}
+
+	// 7. Población a mitad de año del mismo año, sólo las filas "Total":
+	// el archivo también trae Hombres y Mujeres, que duplicarían la suma.
+	poblacion = poblacion.
+		Filter(dataframe.F{Colname: "n_year", Comparator: series.Eq, Comparando: anio}).
+		Filter(dataframe.F{Colname: "genero", Comparator: series.Eq, Comparando: "Total"}).
+		Select([]string{"cve_ent", "nombre_estado", "pob_mid_year"}).
+		Rename("poblacion", "pob_mid_year")
+	if poblacion.Err != nil {
+		return poblacion.Err
+	}
+
+	// 8. Unir por clave de entidad y decir qué no se unió.
+	unidos, union, err := clean.Config{RightOn: []string{"cve_ent"}}.Join(estados, poblacion, clean.Left, "clave_ent")
+	if err != nil {
+		return err
+	}
+	p("\nUnión con la población de CONAPO %s (filas Total):\n%s", anio, sangria(union.String()))
+	p("  (La clave \"00\" de CONAPO es el total nacional: no es una entidad y no debe unirse.)\n")
+
+	// 9. Tasa por cada 100 mil habitantes; "tasa_small" marca las entidades
+	// con menos de 10 carpetas, donde una o dos carpetas mueven mucho la tasa.
+	tasas, rep, err := analyze.RateOptions{}.RateReport(unidos, "carpetas", "poblacion", 100_000, "tasa")
+	if err != nil {
+		return err
+	}
+	p("\nTasas: %s\n", strings.TrimSpace(rep.String()))
+	tasas = tasas.Arrange(dataframe.RevSort("tasa"))
+	if tasas.Err != nil {
+		return tasas.Err
+	}
+
+	// 10. La tasa nacional: todas las carpetas entre toda la población (no
+	// el promedio de las tasas estatales).
+	nacional, err := analyze.GroupBy(tasas).Agg(analyze.Sum("carpetas").As("carpetas"), analyze.Sum("poblacion").As("poblacion"))
+	if err != nil {
+		return err
+	}
+	if nacional, err = analyze.Rate(nacional, "carpetas", "poblacion", 100_000, "tasa"); err != nil {
+		return err
+	}
+
+	// 11. Hallazgos.
+	entero, undecimal := chart.Format{}, chart.Format{Decimals: 1}
+	tasaNacional := nacional.Col("tasa").Float()[0]
+	p("\nHallazgos (carpetas de investigación por homicidio doloso, %s):\n", periodo)
+	p("  Nacional: %s carpetas, %s habitantes, %s por cada 100 mil.\n",
+		entero.Format(nacional.Col("carpetas").Float()[0]), entero.Format(nacional.Col("poblacion").Float()[0]),
+		undecimal.Format(tasaNacional))
+	nombres := tasas.Col("nombre_estado").Records()
+	carpetas, habitantes, tasa := tasas.Col("carpetas").Float(), tasas.Col("poblacion").Float(), tasas.Col("tasa").Float()
+	pequenas := tasas.Col("tasa_small").Records()
+	for i := 0; i < len(nombres) && i < 10; i++ {
+		p("  %2d. %-20s %6s carpetas  %11s hab.  %5s por 100 mil  (%.1f veces la nacional)\n", i+1, nombres[i],
+			entero.Format(carpetas[i]), entero.Format(habitantes[i]), undecimal.Format(tasa[i]), tasa[i]/tasaNacional)
+	}
+	var chicas []string
+	for i, s := range pequenas {
+		if s == "true" {
+			chicas = append(chicas, fmt.Sprintf("%s (%s)", nombres[i], entero.Format(carpetas[i])))
+		}
+	}
+	nota := "Nota: carpetas de investigación, no víctimas; tasa de " + periodo + ", no anual. Población a mitad de año (total, sin sumar hombres y mujeres)."
+	if len(chicas) > 0 {
+		p("  Cifras pequeñas (menos de 10 carpetas; la tasa es inestable): %s.\n", strings.Join(chicas, ", "))
+		nota += " Menos de 10 carpetas: " + strings.Join(chicas, ", ") + "."
+	}
+	p("  Ojo: son carpetas de investigación abiertas, no víctimas; una carpeta puede tener varias víctimas.\n")
+
+	// 12. La gráfica: barras ordenadas, la primera entidad resaltada y la
+	// tasa nacional como línea de referencia.
+	g, err := chart.Bar(tasas, "nombre_estado", "tasa",
+		chart.Title(nombres[0]+", la entidad con más homicidios por habitante"),
+		chart.Subtitle("Carpetas por homicidio doloso por cada 100 mil habitantes, "+periodo),
+		chart.Highlight(nombres[0]),
+		chart.RefLine(tasaNacional, "Nacional: "+undecimal.Format(tasaNacional)),
+		chart.Decimals(1),
+		chart.Note(nota),
+		chart.Source("SESNSP, incidencia delictiva estatal; CONAPO, proyecciones de población."))
+	if err != nil {
+		return err
+	}
+	return guardar(stdout, g, *salida, "tasa_homicidio_doloso")
+}
+
+// leer lee un CSV incluido en el programa e imprime su procedencia.
+func leer(stdout io.Writer, nombre, fuente string, rep *fetch.Report) (dataframe.DataFrame, error) {
+	b, err := datos.ReadFile(nombre)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	fmt.Fprintf(stdout, "  %s\n    %s; %s bytes; SHA-256 %x\n", nombre, fuente, chart.Format{}.Format(float64(len(b))), sha256.Sum256(b))
+	return fetch.ReadCSV(bytes.NewReader(b), fetch.Source(nombre), fetch.WithReport(rep))
+}
+
+// mesesPublicados separa los meses con al menos un dato de los vacíos.
+func mesesPublicados(porMes dataframe.DataFrame) (publicados, pendientes []string) {
+	meses := porMes.Col("mes").Records()
+	faltan, filas := porMes.Col("carpetas_missing").Float(), porMes.Col("count").Float()
+	for i, m := range meses {
+		if faltan[i] < filas[i] {
+			publicados = append(publicados, m)
+		} else {
+			pendientes = append(pendientes, m)
+		}
+	}
+	return publicados, pendientes
+}
+
+// guardar escribe la gráfica en PNG y SVG dentro de la carpeta de salida.
+func guardar(stdout io.Writer, g *chart.Chart, carpeta, nombre string) error {
+	if err := os.MkdirAll(carpeta, 0o755); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\nGráfica:\n")
+	for _, ext := range []string{".png", ".svg"} {
+		ruta := filepath.Join(carpeta, nombre+ext)
+		if err := g.Save(ruta); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "  %s\n", ruta)
+	}
+	return nil
+}
+
+// sangria mete dos espacios al principio de cada línea de un reporte.
+func sangria(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ") + "\n"
+}

@@ -1,0 +1,300 @@
+// Pesos constantes: el presupuesto federal en pesos de hoy.
+//
+// Lee los totales de la Cuenta Pública por ramo, 2013 a 2023 (SHCP), elige
+// una etapa del presupuesto (el gasto ejercido), los convierte a pesos de
+// 2023 con el INPC de INEGI y compara el cambio nominal con el real, para el
+// total y para los ramos más grandes. Guarda una gráfica de líneas (pesos de
+// cada año contra pesos de 2023) y una de pendiente por ramo.
+//
+//	go run ./examples/pesos-constantes
+//	go run ./examples/pesos-constantes -salida /tmp/graficas
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/datacon-mx/cifra/analyze"
+	"github.com/datacon-mx/cifra/chart"
+	"github.com/datacon-mx/cifra/clean"
+	"github.com/datacon-mx/cifra/fetch"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+//go:embed data/*.csv
+var datos embed.FS
+
+const (
+	archivoCuenta = "data/shcp_cuenta_publica_totales_ramo_2013_2023.csv"
+	archivoINPC   = "data/inegi_inpc_mensual_1969_2024.csv"
+
+	etapa   = "Ejercicio" // la etapa del presupuesto que se analiza
+	desde   = "2013"
+	hasta   = "2023"
+	base    = "2023" // pesos de 2023: promedio anual del INPC
+	nRamos  = 6      // los ramos más grandes que se comparan
+	milMill = 1e9    // mil millones de pesos
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "pesos-constantes:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("pesos-constantes", flag.ContinueOnError)
+	salida := flags.String("salida", "salida", "carpeta donde se guardan las gráficas (PNG y SVG)")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
+	mm := func(pesos float64) string { return chart.Format{Decimals: 1}.Format(pesos/milMill) + " mil millones" }
+	pct := func(x float64) string { return chart.Format{Decimals: 1}.Format(x) + "%" }
+	p("El presupuesto en pesos de hoy: Cuenta Pública %s–%s\n\n", desde, hasta)
+
+	// 1. Leer la Cuenta Pública y el INPC.
+	p("Datos usados:\n")
+	var repCuenta fetch.Report
+	cuenta, err := leer(stdout, archivoCuenta, "SHCP, Cuenta Pública, gasto por ramo (totales)", &repCuenta)
+	if err != nil {
+		return err
+	}
+	tablaINPC, err := leer(stdout, archivoINPC, "INEGI, Índice Nacional de Precios al Consumidor, mensual", nil)
+	if err != nil {
+		return err
+	}
+	p("\nCómo se leyó la Cuenta Pública:\n%s", sangria(repCuenta.String()))
+	cuenta = clean.Names(cuenta) // CICLO → ciclo, GC_GASTO_DE_OPERACIÓN → gc_gasto_de_operacion
+
+	// 2. Las cuatro etapas del presupuesto vienen apiladas en una columna.
+	// Aprobado es lo que aprobó la Cámara; Modificado, con las adecuaciones
+	// del año; Devengado y Ejercicio, lo que de verdad se gastó.
+	etapas, err := analyze.GroupBy(filtrar(cuenta, "ciclo", series.Eq, hasta), "presupuesto").Agg(analyze.Sum("total"))
+	if err != nil {
+		return err
+	}
+	p("\nLas cuatro etapas del presupuesto en %s (suma de los ramos, pesos de ese año):\n", hasta)
+	nombres, sumas := etapas.Col("presupuesto").Records(), etapas.Col("total_sum").Float()
+	for i := range nombres {
+		p("  %-11s %s de pesos\n", nombres[i], mm(sumas[i]))
+	}
+	p("  Se usa %q: el gasto que la Cuenta Pública reporta como ejercido. Devengado\n"+
+		"  (obligaciones reconocidas) difiere muy poco; Aprobado no es gasto.\n", etapa)
+	gasto := filtrar(cuenta, "presupuesto", series.Eq, etapa)
+
+	// 3. Pesos constantes: monto × INPC(2023) / INPC(año del monto), con el
+	// promedio anual del índice porque los montos son anuales.
+	inpc, err := analyze.IndexFromFrame(tablaINPC, "Fecha", "IPC")
+	if err != nil {
+		return err
+	}
+	gasto, deflactado, err := analyze.Deflate(gasto, "total", "ciclo", inpc, base)
+	if err != nil {
+		return err
+	}
+	p("\nPesos constantes de %s (promedio anual del INPC, base 2a quincena de julio de 2018 = 100):\n%s", base, sangria(deflactado.String()))
+
+	// 4. El total por año, nominal y real.
+	anual, err := analyze.GroupBy(gasto, "ciclo").Sorted().Agg(
+		analyze.Sum("total").As("nominal"), analyze.Sum("total_real").As("real"))
+	if err != nil {
+		return err
+	}
+	nominal, _, err := analyze.ChangeBetween(anual, "nominal", "ciclo", desde, hasta)
+	if err != nil {
+		return err
+	}
+	real, _, err := analyze.ChangeBetween(anual, "real", "ciclo", desde, hasta)
+	if err != nil {
+		return err
+	}
+	nom0, nom1 := nominal.Col("nominal_" + desde).Float()[0], nominal.Col("nominal_" + hasta).Float()[0]
+	real0 := real.Col("real_" + desde).Float()[0]
+	cambioNominal, cambioReal := nominal.Col("pct_change").Float()[0], real.Col("pct_change").Float()[0]
+
+	p("\nHallazgos (gasto ejercido, suma de los ramos de la Cuenta Pública):\n")
+	p("  Total %s: %s de pesos de ese año = %s de pesos de %s.\n", desde, mm(nom0), mm(real0), base)
+	p("  Total %s: %s de pesos.\n", hasta, mm(nom1))
+	p("  Cambio %s→%s: nominal %s, real %s.\n", desde, hasta, pct(cambioNominal), pct(cambioReal))
+	p("  La inflación explica %s de cada 100 pesos del aumento nominal.\n",
+		chart.Format{Decimals: 0}.Format(100*(nom1-nom0-(nom1-real0))/(nom1-nom0)))
+
+	// 5. Un ramo debería aparecer una vez por año. En esta copia procesada el
+	// Consejo de la Judicatura Federal aparece dos veces en algunos años:
+	// se listan los duplicados y se suman por ramo y año antes de comparar.
+	dup, err := clean.Duplicates(gasto, "ciclo", "ramo")
+	if err != nil {
+		return err
+	}
+	if dup.Nrow() > 0 {
+		p("\n  Ojo: %d filas repiten ramo y año (se suman por ramo y año):\n", dup.Nrow())
+		c, n, t := dup.Col("ciclo").Records(), dup.Col("ramo").Records(), dup.Col("total").Float()
+		for i := range c {
+			p("    %s  %s  %s de pesos\n", c[i], n[i], mm(t[i]))
+		}
+	}
+	porRamo, err := analyze.GroupBy(gasto, "ramo", "ciclo").Agg(
+		analyze.Sum("total").As("total"), analyze.Sum("total_real").As("total_real"))
+	if err != nil {
+		return err
+	}
+
+	// 6. Los ramos más grandes en el último año, en pesos constantes.
+	ramos, _, err := analyze.ChangeBetween(porRamo, "total_real", "ciclo", desde, hasta, "ramo")
+	if err != nil {
+		return err
+	}
+	ramosNom, _, err := analyze.ChangeBetween(porRamo, "total", "ciclo", desde, hasta, "ramo")
+	if err != nil {
+		return err
+	}
+	cambioNominalDe := map[string]float64{}
+	for i, n := range ramosNom.Col("ramo").Records() {
+		cambioNominalDe[n] = ramosNom.Col("pct_change").Float()[i]
+	}
+	var sinComparar []string // ramos que no existen en los dos años
+	notas := ramos.Col("note").Records()
+	for i, n := range ramos.Col("ramo").Records() {
+		if notas[i] == analyze.NoteMissing {
+			sinComparar = append(sinComparar, n)
+		}
+	}
+	ramos = ramos.Arrange(dataframe.RevSort("total_real_" + hasta)).Subset(seq(nRamos))
+	if ramos.Err != nil {
+		return ramos.Err
+	}
+	p("\n  Los %d ramos con más gasto en %s (en pesos de %s):\n", nRamos, hasta, base)
+	r, r0, r1, rp := ramos.Col("ramo").Records(), ramos.Col("total_real_"+desde).Float(), ramos.Col("total_real_"+hasta).Float(), ramos.Col("pct_change").Float()
+	peor := 0 // el ramo grande al que peor le fue en términos reales
+	for i := range r {
+		p("  %d. %s\n       %s: %s → %s: %s; cambio real %s (nominal %s)\n", i+1, r[i],
+			desde, mm(r0[i]), hasta, mm(r1[i]), pct(rp[i]), pct(cambioNominalDe[r[i]]))
+		if rp[i] < rp[peor] {
+			peor = i
+		}
+	}
+	p("  No se comparan %d ramos que no existen (con ese nombre) en %s y en %s:\n", len(sinComparar), desde, hasta)
+	for _, n := range sinComparar {
+		p("    - %s\n", n)
+	}
+
+	// 7. Gráficas: el total nominal contra el real, y la pendiente de los
+	// ramos más grandes en pesos constantes (en miles de millones, con
+	// nombres cortos para que quepan).
+	largo, err := clean.Longer(anual.Rename("Pesos de cada año", "nominal").Rename("Pesos de "+base, "real"),
+		[]string{"ciclo"}, "serie", "pesos")
+	if err != nil {
+		return err
+	}
+	lineas, err := chart.Line(largo, "ciclo", "pesos", chart.Series("serie"),
+		chart.Title(fmt.Sprintf("Descontada la inflación, el gasto creció %s y no %s", pct(cambioReal), pct(cambioNominal))),
+		chart.Subtitle(fmt.Sprintf("Gasto ejercido de los ramos federales, %s–%s, en pesos", desde, hasta)),
+		chart.Highlight("Pesos de "+base),
+		chart.Abbreviate(),
+		chart.Note(fmt.Sprintf("Pesos de %s: deflactado con el promedio anual del INPC. Suma de los ramos de la Cuenta Pública.", base)),
+		chart.Source("SHCP, Cuenta Pública; INEGI, INPC."))
+	if err != nil {
+		return err
+	}
+	graf := ramos.Select([]string{"ramo"}).
+		Mutate(series.New(dividir(r0, milMill), series.Float, desde)).
+		Mutate(series.New(dividir(r1, milMill), series.Float, hasta))
+	if graf.Err != nil {
+		return graf.Err
+	}
+	graf, _, err = clean.Recode(graf, "ramo", nombresCortos)
+	if err != nil {
+		return err
+	}
+	corto := graf.Col("ramo").Records()[peor]
+	pendiente, err := chart.Slope(graf, "ramo", desde, hasta,
+		chart.Title(fmt.Sprintf("%s: %s en pesos de %s", corto, pct(rp[peor]), base)),
+		chart.Subtitle(fmt.Sprintf("Gasto ejercido de los %d ramos más grandes, miles de millones de pesos de %s", nRamos, base)),
+		chart.Highlight(corto),
+		chart.Decimals(0),
+		chart.Source("SHCP, Cuenta Pública; INEGI, INPC."))
+	if err != nil {
+		return err
+	}
+	p("\nGráficas:\n")
+	if err := guardar(stdout, lineas, *salida, "gasto_nominal_vs_real"); err != nil {
+		return err
+	}
+	return guardar(stdout, pendiente, *salida, "ramos_pesos_constantes")
+}
+
+// nombresCortos acorta los nombres oficiales largos para las etiquetas.
+var nombresCortos = map[string]string{
+	"Participaciones a Entidades Federativas y Municipios":           "Participaciones",
+	"Aportaciones Federales para Entidades Federativas y Municipios": "Aportaciones federales",
+	"Aportaciones a Seguridad Social":                                "Seguridad social",
+	"Provisiones Salariales y Económicas":                            "Provisiones salariales",
+	"Infraestructura, Comunicaciones y Transportes":                  "Comunicaciones y transportes",
+}
+
+// dividir divide cada valor entre d.
+func dividir(v []float64, d float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = x / d
+	}
+	return out
+}
+
+// leer lee un CSV incluido en el programa e imprime su procedencia.
+func leer(stdout io.Writer, nombre, fuente string, rep *fetch.Report) (dataframe.DataFrame, error) {
+	b, err := datos.ReadFile(nombre)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	fmt.Fprintf(stdout, "  %s\n    %s; %s bytes; SHA-256 %x\n", nombre, fuente, chart.Format{}.Format(float64(len(b))), sha256.Sum256(b))
+	opts := []fetch.Option{fetch.Source(nombre)}
+	if rep != nil {
+		opts = append(opts, fetch.WithReport(rep))
+	}
+	return fetch.ReadCSV(bytes.NewReader(b), opts...)
+}
+
+// filtrar deja las filas cuya columna cumple la comparación.
+func filtrar(df dataframe.DataFrame, col string, cmp series.Comparator, valor any) dataframe.DataFrame {
+	return df.Filter(dataframe.F{Colname: col, Comparator: cmp, Comparando: valor})
+}
+
+func seq(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+// guardar escribe la gráfica en PNG y SVG dentro de la carpeta de salida.
+func guardar(stdout io.Writer, g *chart.Chart, carpeta, nombre string) error {
+	if err := os.MkdirAll(carpeta, 0o755); err != nil {
+		return err
+	}
+	for _, ext := range []string{".png", ".svg"} {
+		ruta := filepath.Join(carpeta, nombre+ext)
+		if err := g.Save(ruta); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "  %s\n", ruta)
+	}
+	return nil
+}
+
+// sangria mete dos espacios al principio de cada línea de un reporte.
+func sangria(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ") + "\n"
+}
