@@ -71,6 +71,36 @@
 // checked or typed. EachChunk streams in blocks of up to 4 MB and keeps
 // memory flat.
 //
+// # Downloading, with a cache and provenance
+//
+//	c := fetch.NewClient(fetch.WithCacheDir("datos"))    // WithOffline(true) on the bus
+//	res, err := c.Get(ctx, "https://repodatos.atdt.gob.mx/…/IDEFC.csv")
+//	df, err := fetch.ReadCSVFile(res.Path)
+//	err = c.WriteManifest(f)                             // URL, SHA-256, size, time, validators
+//
+// The first Get downloads to a temporary file and renames it into the cache
+// (<dir>/<host>/<hash>-<name> plus a .meta.json record), so a crash or a
+// truncated body never leaves a half file that looks whole. Later Gets
+// revalidate with ETag/If-Modified-Since; a 304 serves the cached copy. In
+// offline mode (WithOffline or CIFRA_OFFLINE=1) only the cache answers, and a
+// URL not in it is an error wrapping ErrOffline. Timeouts, 429 and 5xx
+// answers are retried with exponential backoff and jitter, honouring
+// Retry-After; other 4xx are not. An HTML page served where data was expected
+// is an error wrapping ErrNotData and is never cached. When a re-download
+// brings different bytes, the Resource says so (Changed, PreviousSHA256):
+// governments revise published files without notice. The default User-Agent
+// names cifra and its version; set another with WithUserAgent if a portal
+// answers 403. Every client error names the URL (or archive!member) and wraps
+// a sentinel of errors_net.go.
+//
+// OpenZipMember opens one member of a downloaded ZIP by name or glob without
+// extracting the rest, with limits against zip-slip paths and zip bombs.
+//
+// Query turns the rows of any database/sql driver into a typed DataFrame
+// (NULL becomes missing, dates ISO strings), so the same pipeline reads from
+// SQLite, DuckDB (for files bigger than memory), PostgreSQL, ClickHouse or
+// Trino.
+//
 // # Files
 //
 //	csv.go         ReadCSV, ReadCSVFile
