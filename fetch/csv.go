@@ -69,7 +69,7 @@ func readCSVString(cfg *config, in string) (dataframe.DataFrame, error) {
 	if len(strings.TrimSpace(in)) == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: the input is empty: %w", orDash(cfg.source), ErrEmpty)
 	}
-	s, enc, err := decodeAll(cfg, in)
+	s, enc, lazy, err := decodeLazy(cfg, in)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
@@ -86,6 +86,9 @@ func readCSVString(cfg *config, in string) (dataframe.DataFrame, error) {
 	segs, err := scanAll(cfg.source, s, from, d, firstLine, cfg.workers)
 	if err != nil {
 		return dataframe.DataFrame{}, err
+	}
+	for _, seg := range segs {
+		seg.win1252 = lazy
 	}
 	rs := newRecordSet(segs, d)
 	if rs.n == 0 {

@@ -300,11 +300,26 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 	work := func(c int, sc *scratch) {
 		j := lay.selected[c]
 		raw := sc.strings(len(lay.rows))
+		var decoded map[string]string // Windows-1252 raw value → UTF-8
 		for i, r := range lay.rows {
 			seg := rs.segs[r.seg]
-			if k := int(r.rec); j < seg.nf(k) {
-				raw[i] = seg.field(k, j)
+			k := int(r.rec)
+			if j >= seg.nf(k) {
+				continue
 			}
+			v := seg.rawField(k, j)
+			if seg.win1252 && hasHigh(v) {
+				u, ok := decoded[v]
+				if !ok {
+					if decoded == nil {
+						decoded = make(map[string]string)
+					}
+					u = decodeWindows1252(v)
+					decoded[v] = u
+				}
+				v = u
+			}
+			raw[i] = v
 		}
 		if j == lay.width-1 {
 			for r, v := range lay.merged {

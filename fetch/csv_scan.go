@@ -22,12 +22,16 @@ import (
 // A blank line is a record with no fields. A span is an offset and length
 // in base; a field that needed unescaping lives in extra instead. Spans
 // hold no pointers, so the garbage collector never scans them.
+//
+// When win1252 is set, base is undecoded Windows-1252 text (see
+// decodeLazy): value decodes what it returns, and rawValue does not.
 type recs struct {
-	base   string
-	spans  []span
-	extra  []string
-	starts []int
-	lines  []int
+	base    string
+	spans   []span
+	extra   []string
+	starts  []int
+	lines   []int
+	win1252 bool
 }
 
 // span locates one field: base[off:off+n], or extra[off] when n has the
@@ -38,14 +42,25 @@ const escapedBit = 1 << 31
 
 func (r *recs) n() int { return len(r.lines) }
 
-// value returns field i (counting over all records).
+// value returns field i (counting over all records), as UTF-8.
 func (r *recs) value(i int) string {
+	if r.win1252 {
+		return win1252Value(r.rawValue(i))
+	}
+	return r.rawValue(i)
+}
+
+// rawValue returns field i as stored: undecoded when win1252 is set.
+func (r *recs) rawValue(i int) string {
 	sp := r.spans[i]
 	if sp.n&escapedBit != 0 {
 		return r.extra[sp.off]
 	}
 	return r.base[sp.off : sp.off+sp.n]
 }
+
+// rawField returns field j of record k as stored (see rawValue).
+func (r *recs) rawField(k, j int) string { return r.rawValue(r.starts[k] + j) }
 
 // nf returns the number of fields of record k.
 func (r *recs) nf(k int) int { return r.starts[k+1] - r.starts[k] }

@@ -144,6 +144,30 @@ func encodingName(e encoding.Encoding) string {
 // decodeAll turns the whole input into UTF-8 text and names its encoding.
 // Valid UTF-8 input is returned as is, without a copy.
 func decodeAll(cfg *config, s string) (string, string, error) {
+	text, enc, lazy, err := decodeLazy(cfg, s)
+	if lazy {
+		text = decodeWindows1252(text)
+	}
+	return text, enc, err
+}
+
+// decodeLazy is decodeAll, except that input detected as Windows-1252 is
+// returned undecoded with lazy true: every byte the CSV scanner looks at
+// (delimiters, quotes, line ends) is ASCII and means the same in both
+// encodings, so the scanner can split the raw text and only the field
+// values it hands out need decoding (see recs.win1252). This saves a
+// decoded copy of the whole input.
+func decodeLazy(cfg *config, s string) (string, string, bool, error) {
+	text, enc, err := decodeEager(cfg, s)
+	if err == nil && enc == encWin1252 {
+		return s, enc, true, nil
+	}
+	return text, enc, false, err
+}
+
+// decodeEager decides the encoding; for Windows-1252 it returns the input
+// undecoded (decodeLazy and decodeAll finish the job).
+func decodeEager(cfg *config, s string) (string, string, error) {
 	if cfg.encoding != nil {
 		out, err := cfg.encoding.NewDecoder().Bytes([]byte(s))
 		if err != nil {
@@ -174,13 +198,13 @@ func decodeAll(cfg *config, s string) (string, string, error) {
 	if validUTF8(s) {
 		return s, encUTF8, nil
 	}
-	if multi, bad := utf8Evidence(s); multi > 4*bad {
+	if multi, bad := utf8EvidenceAll(s); multi > 4*bad {
 		// mostly UTF-8 with a few stray bytes (e.g. files concatenated
 		// from two exports): keep the UTF-8, read the strays as
 		// Windows-1252.
 		return string(fixUTF8([]byte(s))), fmt.Sprintf("%s (%d invalid bytes read as Windows-1252)", encUTF8, bad), nil
 	}
-	return decodeWindows1252(s), encWin1252, nil
+	return s, encWin1252, nil
 }
 
 // validUTF8 is utf8.ValidString, in two halves at once for large inputs.
@@ -203,12 +227,33 @@ func validUTF8(s string) bool {
 	return first && second
 }
 
+// utf8EvidenceAll is utf8Evidence, in two halves at once for large
+// inputs (split at a rune start, so the counts are those of one pass).
+func utf8EvidenceAll(s string) (multi, bad int) {
+	if len(s) < parallelMin || runtime.GOMAXPROCS(0) < 2 {
+		return utf8Evidence(s)
+	}
+	mid := len(s) / 2
+	for k := 0; k < utf8.UTFMax && mid > 0 && !utf8.RuneStart(s[mid]); k++ {
+		mid--
+	}
+	var m2, b2 int
+	done := make(chan struct{})
+	go func() {
+		m2, b2 = utf8Evidence(s[mid:])
+		close(done)
+	}()
+	multi, bad = utf8Evidence(s[:mid])
+	<-done
+	return multi + m2, bad + b2
+}
+
 // utf8Evidence counts the valid multi-byte UTF-8 sequences and the bytes
 // that are not UTF-8 in s.
 func utf8Evidence(s string) (multi, bad int) {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
-			i++
+			i = nextHigh(s, i+1)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -221,6 +266,36 @@ func utf8Evidence(s string) (multi, bad int) {
 		i += n
 	}
 	return multi, bad
+}
+
+// nextHigh returns the index of the first byte ≥ 0x80 at or after i, or
+// len(s); it tests eight bytes at a time.
+func nextHigh(s string, i int) int {
+	n := len(s)
+	for i+8 <= n {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if x&0x8080808080808080 != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < n && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// hasHigh reports whether s has a byte ≥ 0x80 (is not plain ASCII).
+func hasHigh(s string) bool { return nextHigh(s, 0) < len(s) }
+
+// win1252Value decodes one Windows-1252 field value, returning ASCII
+// values as they are.
+func win1252Value(v string) string {
+	if !hasHigh(v) {
+		return v
+	}
+	return decodeWindows1252(v)
 }
 
 // head returns the first bytes of s, for sniffing.

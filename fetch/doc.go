@@ -58,6 +58,23 @@
 // EachChunk a later chunk's value that does not fit the first chunk's type
 // (ErrType). No input makes a reader panic.
 //
+// # JSON, Excel and HTML tables
+//
+// ReadJSON, ReadExcel and HTMLTables turn their cells into text rows and
+// type them with the same rules as ReadCSV (missing markers, leading zeros,
+// code-like names, thousands groups), so a column reads the same whatever
+// the format. ReadJSON takes an array of objects, JSON Lines or a document
+// holding one array of records (found on its own, or named with
+// RecordsPath: "result.records" in a CKAN answer), flattening nested objects
+// with dotted names. ReadExcel reads stored values, not displayed ones,
+// fills merged cells, turns date-formatted serial numbers into ISO dates and
+// finds the header below title rows; a legacy .xls is an error wrapping
+// ErrUnsupported that says to convert it. HTMLTables expands colspan and
+// rowspan, combines multi-row headers ("2023 Enero"), reads the text of
+// nested elements, drops footnote markers and honours the page's charset; a
+// page with no table is an error wrapping ErrNoTable. Each function's own
+// documentation lists its rules in full.
+//
 // # Speed
 //
 // ReadCSV reads the input into one string and scans it without copying:

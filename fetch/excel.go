@@ -221,23 +221,22 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 	if len(sheets) == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: the workbook has no sheets: %w", cfg.source, ErrEmpty)
 	}
-	sheet, grid, err := chooseSheet(f, sheets, cfg)
+	ld := &sheetLoader{f: f, src: cfg.source}
+	if pkg, err := openXLPackage(path); err == nil {
+		ld.pkg = pkg
+		defer pkg.Close()
+	}
+	sheet, data, err := chooseSheet(f, sheets, cfg, ld)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
 	rep.Notes = append(rep.Notes, fmt.Sprintf("sheet %q (%d of %d)", sheet, xlIndexOf(sheets, sheet)+1, len(sheets)))
 	src := fmt.Sprintf("%s: sheet %q", cfg.source, sheet)
-	xs := &excelSheet{f: f, name: sheet, src: src}
-	if err := xs.fixCells(grid, rep); err != nil {
-		return dataframe.DataFrame{}, err
-	}
+	grid, merges := data.grid, data.merges
+	data.notes(rep)
 	h, err := excelHeaderIndex(grid, cfg)
 	if err != nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
-	}
-	merges, err := xs.mergedRanges()
-	if err != nil {
-		return dataframe.DataFrame{}, err
 	}
 	h0, h1 := headerBlock(grid, h, merges, cfg)
 	fillMerged(grid, merges, rep)
@@ -248,7 +247,7 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 	if err != nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
 	}
-	if xs.errorCells > 0 {
+	if data.errorCells > 0 {
 		cfg.extraMissing = append(cfg.extraMissing, excelErrorValues...)
 	}
 	scfg := *cfg
@@ -267,7 +266,7 @@ func xlIndexOf(xs []string, s string) int {
 
 // chooseSheet finds the sheet the options ask for (or the first visible
 // sheet with data) and returns its raw cells.
-func chooseSheet(f *excelize.File, sheets []string, cfg *config) (string, [][]string, error) {
+func chooseSheet(f *excelize.File, sheets []string, cfg *config, ld *sheetLoader) (string, *xlSheetData, error) {
 	list := func() string {
 		q := make([]string, len(sheets))
 		for i, s := range sheets {
@@ -301,14 +300,14 @@ func chooseSheet(f *excelize.File, sheets []string, cfg *config) (string, [][]st
 		name = sheets[cfg.sheetIndex-1]
 	}
 	if name != "" {
-		grid, err := rawRows(f, name, cfg.source)
+		d, err := ld.load(name)
 		if err != nil {
 			return "", nil, err
 		}
-		if !gridHasData(grid) {
+		if !gridHasData(d.grid) {
 			return "", nil, fmt.Errorf("fetch: %s: sheet %q has no cells: %w", cfg.source, name, ErrEmpty)
 		}
-		return name, grid, nil
+		return name, d, nil
 	}
 	var hidden string
 	for _, s := range sheets {
@@ -318,21 +317,59 @@ func chooseSheet(f *excelize.File, sheets []string, cfg *config) (string, [][]st
 			}
 			continue
 		}
-		grid, err := rawRows(f, s, cfg.source)
+		d, err := ld.load(s)
 		if err != nil {
 			return "", nil, err
 		}
-		if gridHasData(grid) {
-			return s, grid, nil
+		if gridHasData(d.grid) {
+			return s, d, nil
 		}
 	}
 	if hidden != "" {
-		grid, err := rawRows(f, hidden, cfg.source)
-		if err == nil && gridHasData(grid) {
-			return hidden, grid, nil
+		d, err := ld.load(hidden)
+		if err == nil && gridHasData(d.grid) {
+			return hidden, d, nil
 		}
 	}
 	return "", nil, fmt.Errorf("fetch: %s: no sheet has data (sheets: %s): %w", cfg.source, list(), ErrEmpty)
+}
+
+// sheetLoader reads a sheet's cells with the fast path when the package
+// could be opened and the sheet parses, and with excelize otherwise.
+type sheetLoader struct {
+	f   *excelize.File
+	pkg *xlPackage
+	src string
+	// slow counts sheets read through excelize (for tests).
+	slow int
+}
+
+func (ld *sheetLoader) load(name string) (*xlSheetData, error) {
+	if ld.pkg != nil {
+		if d, err := ld.pkg.readSheet(name); err == nil {
+			return d, nil
+		}
+	}
+	return ld.loadSlow(name)
+}
+
+// loadSlow reads a sheet through excelize: raw values, then each cell's
+// type and style.
+func (ld *sheetLoader) loadSlow(name string) (*xlSheetData, error) {
+	ld.slow++
+	grid, err := rawRows(ld.f, name, ld.src)
+	if err != nil {
+		return nil, err
+	}
+	d := &xlSheetData{grid: grid}
+	xs := &excelSheet{f: ld.f, name: name, src: fmt.Sprintf("%s: sheet %q", ld.src, name)}
+	if err := xs.fixCells(grid, d); err != nil {
+		return nil, err
+	}
+	if d.merges, err = xs.mergedRanges(); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 func rawRows(f *excelize.File, sheet, src string) ([][]string, error) {

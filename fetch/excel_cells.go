@@ -36,7 +36,7 @@ const (
 // fixCells turns raw cell values into table text: numbers rounded to 15
 // significant digits, serial numbers under a date format into ISO dates,
 // booleans into true/false. Text cells are left as written.
-func (x *excelSheet) fixCells(grid [][]string, rep *Report) error {
+func (x *excelSheet) fixCells(grid [][]string, out *xlSheetData) error {
 	if p, err := x.f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		x.date1904 = *p.Date1904
 	}
@@ -96,23 +96,36 @@ func (x *excelSheet) fixCells(grid [][]string, rep *Report) error {
 			}
 		}
 	}
-	if dates > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d Excel serial dates written as ISO dates", dates))
-	}
-	if rounded > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d numbers rounded to 15 significant digits, as Excel shows them", rounded))
-	}
-	if x.errorCells > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("%d error cells (#DIV/0!, #N/A…) read as missing", x.errorCells))
-	}
+	out.dates += dates
+	out.rounded += rounded
+	out.errorCells += x.errorCells
 	return nil
 }
 
-// excelNumber writes f as Excel shows it at most: 15 significant digits,
-// integers without a decimal point or exponent.
+// notes writes what reading the cells changed into rep.
+func (d *xlSheetData) notes(rep *Report) {
+	if d.dates > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d Excel serial dates written as ISO dates", d.dates))
+	}
+	if d.rounded > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d numbers rounded to 15 significant digits, as Excel shows them", d.rounded))
+	}
+	if d.errorCells > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d error cells (#DIV/0!, #N/A…) read as missing", d.errorCells))
+	}
+}
+
+// excelNumber writes f as Excel shows it at most: 15 significant digits
+// (44.899350750000004 is 44.89935075), integers without a decimal point or
+// exponent; integers of 16 to 21 digits keep every digit.
 func excelNumber(f float64) string {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	if f == math.Trunc(f) && math.Abs(f) >= 1e15 && math.Abs(f) < 1e21 {
+		// A long integer (an identifier written by a program): keep every
+		// digit rather than round it.
+		return strconv.FormatFloat(f, 'f', -1, 64)
 	}
 	r, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
 	if err != nil {
@@ -168,8 +181,12 @@ func formatDateKind(code string) dateKind {
 		return notDate
 	}
 	hasDate, hasTime := false, false
+	var lastLetter byte // the last date or time letter seen, lower case
 	for i := 0; i < len(code); i++ {
 		c := code[i]
+		if c == 'h' || c == 'H' || c == 'd' || c == 'D' || c == 'y' || c == 'Y' || c == 's' || c == 'S' {
+			lastLetter = c | 0x20
+		}
 		switch c {
 		case ';':
 			i = len(code)
@@ -191,7 +208,20 @@ func formatDateKind(code string) dateKind {
 		case 'y', 'Y', 'd', 'D', 'e', 'E', 'g', 'G', 'b', 'B':
 			hasDate = true
 		case 'm', 'M':
-			hasDate = true // minutes only next to h or s; dates are far more common
+			// Minutes after an hour or before seconds ("h:mm", "mm:ss");
+			// a month otherwise.
+			j := i
+			for j < len(code) && (code[j] == 'm' || code[j] == 'M') {
+				j++
+			}
+			if lastLetter == 'h' || nextLetter(code, j) == 's' {
+				hasTime = true
+			} else {
+				hasDate = true
+			}
+			i = j - 1
+			lastLetter = 'm'
+			continue
 		case 'h', 'H', 's', 'S':
 			hasTime = true
 		case '0', '#', '?':
@@ -209,6 +239,22 @@ func formatDateKind(code string) dateKind {
 		return timeOnly
 	}
 	return notDate
+}
+
+// nextLetter returns the next date or time letter of a format code from
+// position i (lower case), skipping separators, or 0.
+func nextLetter(code string, i int) byte {
+	for ; i < len(code); i++ {
+		switch code[i] {
+		case '"', ';', '[':
+			return 0
+		}
+		switch c := code[i] | 0x20; c {
+		case 'h', 'd', 'y', 's', 'm':
+			return c
+		}
+	}
+	return 0
 }
 
 // isoDate writes an Excel serial number as an ISO date or time.

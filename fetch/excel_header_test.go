@@ -69,3 +69,106 @@ func TestReadExcelTabulado(t *testing.T) {
 		t.Errorf("header line %d, skipped %+v", rep.HeaderLine, rep.Skipped)
 	}
 }
+
+// The fast path and excelize must read the same cells from every test
+// workbook.
+func TestExcelFastPathMatchesExcelize(t *testing.T) {
+	trim := func(g [][]string) [][]string {
+		out := make([][]string, len(g))
+		for i, r := range g {
+			for len(r) > 0 && r[len(r)-1] == "" {
+				r = r[:len(r)-1]
+			}
+			out[i] = r
+		}
+		for len(out) > 0 && len(out[len(out)-1]) == 0 {
+			out = out[:len(out)-1]
+		}
+		return out
+	}
+	tab := xlBuild(t, [][]any{{"a", true, 1.5}, {nil, "x", 2}}, [][2]string{{"A2", "A3"}})
+	for _, p := range []string{xlCONAPO, xlIEEM, xlCatalogos, xlFixture, tab} {
+		f, err := openWorkbook(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkg, err := openXLPackage(p)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, sheet := range f.GetSheetList() {
+			fast, err := pkg.readSheet(sheet)
+			if err != nil {
+				t.Errorf("%s %q: fast path: %v", p, sheet, err)
+				continue
+			}
+			ld := &sheetLoader{f: f, src: p}
+			slow, err := ld.loadSlow(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, b := trim(fast.grid), trim(slow.grid)
+			if len(a) != len(b) {
+				t.Errorf("%s %q: %d rows fast, %d slow", p, sheet, len(a), len(b))
+				continue
+			}
+			for i := range a {
+				if strings.Join(a[i], "\x00") != strings.Join(b[i], "\x00") {
+					t.Errorf("%s %q row %d:\nfast %q\nslow %q", p, sheet, i+1, a[i], b[i])
+					break
+				}
+			}
+			if len(fast.merges) != len(slow.merges) || fast.dates != slow.dates || fast.rounded != slow.rounded {
+				t.Errorf("%s %q: merges %d/%d dates %d/%d rounded %d/%d", p, sheet, len(fast.merges), len(slow.merges),
+					fast.dates, slow.dates, fast.rounded, slow.rounded)
+			}
+		}
+		pkg.Close()
+		f.Close()
+	}
+}
+
+func TestExcelNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   float64
+		want string
+	}{
+		{44.899350750000004, "44.89935075"},
+		{0.30000000000000004, "0.3"},
+		{2794, "2794"},
+		{126014024, "126014024"},
+		{1e-3, "0.001"},
+		{-1.5, "-1.5"},
+		{1234567890123456, "1234567890123456"},
+		{1e22, "1e+22"},
+	} {
+		if got := excelNumber(tc.in); got != tc.want {
+			t.Errorf("excelNumber(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFormatDateKind(t *testing.T) {
+	for _, tc := range []struct {
+		code string
+		want dateKind
+	}{
+		{"dd/mm/yyyy", dateOnly},
+		{"mmm-yy", dateOnly},
+		{`[$-80A]dddd, d" de "mmmm" de "yyyy`, dateOnly},
+		{"yyyy-mm-dd hh:mm:ss", dateTime},
+		{"h:mm", timeOnly},
+		{"[h]:mm:ss", timeOnly},
+		{"General", notDate},
+		{"#,##0", notDate},
+		{"0.00%", notDate},
+		{"[Red]0.00", notDate},
+		{`0" días"`, notDate},
+		{`_-* #,##0_-;-* #,##0_-;_-* "-"??_-;_-@_-`, notDate},
+		{`"$"#,##0.00`, notDate},
+	} {
+		if got := formatDateKind(tc.code); got != tc.want {
+			t.Errorf("formatDateKind(%q) = %d, want %d", tc.code, got, tc.want)
+		}
+	}
+}

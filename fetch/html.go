@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -63,6 +64,9 @@ const maxHTMLBytes = 256 << 20
 // Windows-1252, and Encoding forces one. The report (WithReport) describes
 // the first table returned, with a note for each other table; use
 // HTMLTablesWithReports for one report per table.
+//
+// With Columns and no table chosen, the tables that lack a column asked
+// for are skipped (and listed in the report).
 //
 // Errors wrap ErrEmpty (an empty page), ErrNoTable (no table, or none left
 // by the options; the message says how many tables the page has and hints
@@ -159,6 +163,7 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 		return nil, notes, err
 	}
 	var out []HTMLTable
+	var noColumn error
 	for _, tbl := range chosen {
 		idx := position[tbl.Get(0)]
 		t := HTMLTable{Index: idx}
@@ -197,11 +202,20 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 		tcfg.source = fmt.Sprintf("%s: table %d", src, idx)
 		df, err := tableFromRecords(&tcfg, header, rows, first, &rep)
 		if err != nil {
+			if !explicit && errors.Is(err, ErrNoColumn) {
+				// Columns names the table wanted: the others are skipped.
+				notes = append(notes, fmt.Sprintf("table %d skipped: it lacks a column asked for", idx))
+				noColumn = err
+				continue
+			}
 			return nil, notes, err
 		}
 		t.Frame = df
 		t.Report = rep
 		out = append(out, t)
+	}
+	if len(out) == 0 && noColumn != nil {
+		return nil, notes, noColumn
 	}
 	if len(out) == 0 {
 		return nil, notes, fmt.Errorf("fetch: %s: no data table among the page's %d tables (%s): %w",

@@ -135,6 +135,7 @@ func TestHTMLTablesChoose(t *testing.T) {
 		{"text in the heading", []Option{TableContaining("primer trimestre")}, 1, "Región"},
 		{"index", []Option{TableIndex(3)}, 1, "Región"},
 		{"index of a layout table", []Option{TableIndex(2)}, 1, "Aviso: cifras preliminares"},
+		{"columns pick the table", []Option{Columns("Entidad", "Total trimestre")}, 1, "Entidad"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dfs, err := HTMLTables(rdOpen(t, htSpans), tc.opts...)
@@ -297,5 +298,24 @@ func BenchmarkHTMLTablesMatriz(b *testing.B) {
 		if _, err := HTMLTables(strings.NewReader(string(data))); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestHTMLTablesColumnsChooseTable(t *testing.T) {
+	page := `<table><tr><th>Menú</th><th>Liga</th></tr><tr><td>Inicio</td><td>/</td></tr></table>
+	<table><tr><th>Entidad</th><th>Población</th></tr><tr><td>Colima</td><td>731,391</td></tr></table>`
+	var rep Report
+	dfs, err := HTMLTables(strings.NewReader(page), Columns("Población"), WithReport(&rep))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dfs) != 1 || dfs[0].Names()[0] != "Población" || rdFloats(t, dfs[0], "Población")[0] != 731391 {
+		t.Errorf("%d tables: %v", len(dfs), dfs)
+	}
+	if !strings.Contains(rep.String(), "table 1 skipped: it lacks a column") {
+		t.Errorf("report:\n%s", rep)
+	}
+	if _, err := HTMLTables(strings.NewReader(page), Columns("Hombres")); !errors.Is(err, ErrNoColumn) {
+		t.Errorf("error %v, want ErrNoColumn", err)
 	}
 }

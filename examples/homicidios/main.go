@@ -40,6 +40,10 @@ var datos embed.FS
 const (
 	archivoDelitos   = "data/sesnsp_idefc_estatal_2026.csv"
 	archivoPoblacion = "data/conapo_poblacion_estatal_sexo_1950_2070.csv"
+
+	// El subtipo de delito que se cuenta. Para otra historia, cámbielo por
+	// otro de la columna "Subtipo de delito" (y ajuste los textos).
+	subtipo = "Homicidio doloso"
 )
 
 func main() {
@@ -89,12 +93,12 @@ func run(args []string, stdout io.Writer) error {
 	// 4. Sólo homicidio doloso (no la tentativa, no el culposo, no el
 	// feminicidio, que el SESNSP cuenta aparte).
 	homicidios := largo.Filter(dataframe.F{Colname: "subtipo_de_delito",
-		Comparator: series.Eq, Comparando: "Homicidio doloso"})
+		Comparator: series.Eq, Comparando: subtipo})
 	if homicidios.Err != nil {
 		return homicidios.Err
 	}
 	if homicidios.Nrow() == 0 {
-		return fmt.Errorf("no hay filas con subtipo \"Homicidio doloso\" en %s", archivoDelitos)
+		return fmt.Errorf("no hay filas con subtipo %q en %s", subtipo, archivoDelitos)
 	}
 	anio := homicidios.Col("ano").Records()[0]
 
@@ -167,7 +171,7 @@ func run(args []string, stdout io.Writer) error {
 	// 11. Hallazgos.
 	entero, undecimal := chart.Format{}, chart.Format{Decimals: 1}
 	tasaNacional := nacional.Col("tasa").Float()[0]
-	p("\nHallazgos (carpetas de investigación por homicidio doloso, %s):\n", periodo)
+	p("\nHallazgos (carpetas de investigación por %s, %s):\n", strings.ToLower(subtipo), periodo)
 	p("  Nacional: %s carpetas, %s habitantes, %s por cada 100 mil.\n",
 		entero.Format(nacional.Col("carpetas").Float()[0]), entero.Format(nacional.Col("poblacion").Float()[0]),
 		undecimal.Format(tasaNacional))
@@ -195,7 +199,7 @@ func run(args []string, stdout io.Writer) error {
 	// tasa nacional como línea de referencia.
 	g, err := chart.Bar(tasas, "nombre_estado", "tasa",
 		chart.Title(nombres[0]+", la entidad con más homicidios por habitante"),
-		chart.Subtitle("Carpetas por homicidio doloso por cada 100 mil habitantes, "+periodo),
+		chart.Subtitle("Carpetas por "+strings.ToLower(subtipo)+" por cada 100 mil habitantes, "+periodo),
 		chart.Highlight(nombres[0]),
 		chart.RefLine(tasaNacional, "Nacional: "+undecimal.Format(tasaNacional)),
 		chart.Decimals(1),

@@ -218,10 +218,11 @@ func run(args []string, stdout io.Writer) error {
 	}
 	corto := graf.Col("ramo").Records()[peor]
 	pendiente, err := chart.Slope(graf, "ramo", desde, hasta,
-		chart.Title(fmt.Sprintf("%s: %s en pesos de %s", corto, pct(rp[peor]), base)),
+		chart.Title(titularRamo(corto, rp[peor], desde)),
 		chart.Subtitle(fmt.Sprintf("Gasto ejercido de los %d ramos más grandes, miles de millones de pesos de %s", nRamos, base)),
 		chart.Highlight(corto),
 		chart.Decimals(0),
+		chart.Note(fmt.Sprintf("Pesos de %s: deflactado con el promedio anual del INPC.", base)),
 		chart.Source("SHCP, Cuenta Pública; INEGI, INPC."))
 	if err != nil {
 		return err
@@ -240,6 +241,14 @@ var nombresCortos = map[string]string{
 	"Aportaciones a Seguridad Social":                                "Seguridad social",
 	"Provisiones Salariales y Económicas":                            "Provisiones salariales",
 	"Infraestructura, Comunicaciones y Transportes":                  "Comunicaciones y transportes",
+}
+
+// titularRamo escribe el título de la gráfica de pendiente.
+func titularRamo(ramo string, cambio float64, desde string) string {
+	if cambio < 0 {
+		return fmt.Sprintf("%s gastó %s menos que en %s, descontada la inflación", ramo, chart.Format{Decimals: 1}.Format(-cambio)+"%", desde)
+	}
+	return fmt.Sprintf("%s creció sólo %s desde %s, descontada la inflación", ramo, chart.Format{Decimals: 1}.Format(cambio)+"%", desde)
 }
 
 // dividir divide cada valor entre d.

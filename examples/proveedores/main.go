@@ -134,7 +134,7 @@ func run(args []string, stdout io.Writer) error {
 		nombre string
 		df     dataframe.DataFrame
 	}{
-		{"nombres tal como vienen", contratos},
+		{"nombres tal como vienen (espacios limpios)", contratos},
 		{"tras fusionar variantes (Fingerprint)", fusionados},
 		{"si además se aceptan los grupos de Nearest", revisados},
 	} {
@@ -142,7 +142,7 @@ func run(args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		w.linea("%-44s %3d proveedores distintos; los 10 mayores tienen %.1f%% de los contratos y %.1f%% del importe",
+		w.linea("%-48s %3d proveedores distintos; los 10 mayores tienen %.1f%% de los contratos y %.1f%% del importe",
 			etapa.nombre+":", c.distintos, c.top10Contratos, c.top10Importe)
 	}
 	w.linea("(Importes sólo de contratos en pesos: %d contratos en otra moneda quedan fuera de las sumas.)",
@@ -150,13 +150,14 @@ func run(args []string, stdout io.Writer) error {
 
 	// 4. Cruce con la lista de la SFP.
 	w.titulo("4. ¿Algún proveedor está en la lista de sancionadas?")
-	if err := cruzar(w, fusionados, sfp); err != nil {
+	pistas, err := cruzar(w, fusionados, sfp)
+	if err != nil {
 		return err
 	}
 
 	// 5. Gráfica: los 10 mayores proveedores por importe, ya fusionados.
 	w.titulo("5. Gráfica")
-	return graficar(w, fusionados, *salida)
+	return graficar(w, fusionados, pistas, *salida)
 }
 
 // leer lee un CSV incrustado, imprime su procedencia y el reporte de lectura.
@@ -221,19 +222,19 @@ func parteTop10(df dataframe.DataFrame, col string) (float64, error) {
 // forma jurídica, mayúsculas, acentos ni orden de palabras) con clean.Join,
 // y luego por cercanía (Nearest) entre los que no coincidieron. Cada
 // coincidencia dice cómo se hizo.
-func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) error {
+func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) ([]string, error) {
 	prov, err := analyze.GroupBy(contratos, proveedor).Sorted().Agg(analyze.Count().As("contratos"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	prov = prov.Mutate(huella(prov, proveedor))
 	sfp = sfp.Mutate(huella(sfp, "empresa_sancionada"))
 	if prov.Err != nil || sfp.Err != nil {
-		return fmt.Errorf("agregando la huella: %v %v", prov.Err, sfp.Err)
+		return nil, fmt.Errorf("agregando la huella: %v %v", prov.Err, sfp.Err)
 	}
 	unidos, rep, err := clean.Join(prov, sfp, clean.Inner, "huella")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	w.bloque(rep.String())
 
@@ -257,7 +258,7 @@ func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) error {
 	// mezcla ambos lados es una pista difusa, con su distancia de edición.
 	sinPar, _, err := clean.Join(prov, sfp, clean.Anti, "huella")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	deProveedor := map[string]string{}
 	for i, h := range sinPar.Col("huella").Records() {
@@ -290,12 +291,59 @@ func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) error {
 	}
 
 	w.linea("Pistas (%d proveedores de la muestra cuyo nombre se parece a uno de la lista SFP):", len(pistas))
+	var encontrados []string
+	difusas := 0
 	for _, p := range pistas {
 		w.linea("  %s  ~  %s  [%s]", p.proveedor, p.sfp, p.como)
+		encontrados = append(encontrados, p.proveedor)
+		if strings.HasPrefix(p.como, "difusa") {
+			difusas++
+		}
+	}
+	w.linea("De ellas, difusas (grupos de Nearest que mezclan ambos lados): %d.", difusas)
+
+	// Los parecidos más cercanos que NO se aceptaron: la menor distancia de
+	// edición entre huellas. Una distancia corta no basta para decir que es
+	// la misma empresa ("TENEK" y "TENAM").
+	type cercano struct {
+		pista
+		d int
+	}
+	var cerca []cercano
+	for hp, p := range deProveedor {
+		mejor := cercano{d: -1}
+		for hs, s := range deSFP {
+			if len(hp) < 8 || abs(len(hp)-len(hs)) > 2 {
+				continue
+			}
+			if d := clean.Levenshtein(hp, hs); mejor.d < 0 || d < mejor.d || (d == mejor.d && s < mejor.sfp) {
+				mejor = cercano{pista{p, s, ""}, d}
+			}
+		}
+		if mejor.d > 0 && mejor.d <= 3 {
+			cerca = append(cerca, mejor)
+		}
+	}
+	sort.Slice(cerca, func(i, j int) bool {
+		if cerca[i].d != cerca[j].d {
+			return cerca[i].d < cerca[j].d
+		}
+		return cerca[i].proveedor < cerca[j].proveedor
+	})
+	w.linea("Parecidos más cercanos que NO se aceptan (son empresas distintas hasta que se demuestre lo contrario):")
+	for _, p := range cerca {
+		w.linea("  %s  ~  %s  [difusa, distancia %d: NO aceptada]", p.proveedor, p.sfp, p.d)
 	}
 	w.linea("Un nombre parecido es una PISTA, no un hallazgo: hay que confirmar RFC, domicilio y fechas de la sanción")
 	w.linea("antes de afirmar que una empresa sancionada recibió contratos. Y los contratos son sólo una muestra.")
-	return nil
+	return encontrados, nil
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // huella devuelve la columna "huella" con la clave Fingerprint de col.
@@ -310,7 +358,7 @@ func huella(df dataframe.DataFrame, col string) series.Series {
 
 // graficar dibuja los 10 proveedores con más importe (en pesos) tras
 // fusionar variantes.
-func graficar(w *escritor, df dataframe.DataFrame, salida string) error {
+func graficar(w *escritor, df dataframe.DataFrame, pistas []string, salida string) error {
 	top, err := analyze.TopN(enPesos(df), proveedor, "IMPORTE_CONTRATO", 10)
 	if err != nil {
 		return err
@@ -319,12 +367,27 @@ func graficar(w *escritor, df dataframe.DataFrame, salida string) error {
 	if top.Err != nil {
 		return top.Err
 	}
-	g, err := chart.Bar(top, proveedor, "IMPORTE_CONTRATO",
-		chart.Title("Diez proveedores concentran buena parte del dinero de la muestra"),
-		chart.Subtitle("Importe de sus contratos, millones de pesos, tras fusionar las variantes de cada nombre"),
+	// Resaltamos los que se llaman como una empresa de la lista SFP.
+	var resaltar []string
+	for _, nombre := range top.Col(proveedor).Records() {
+		for _, p := range pistas {
+			if nombre == p {
+				resaltar = append(resaltar, nombre)
+			}
+		}
+	}
+	opciones := []chart.Option{
+		chart.Title(fmt.Sprintf("%d de los 10 mayores proveedores de la muestra se llaman como una empresa sancionada", len(resaltar))),
+		chart.Subtitle("Importe de sus contratos, millones de pesos, tras fusionar las variantes de cada nombre; en color, nombre igual al de la lista SFP"),
 		chart.MillionsOfPesos(),
 		chart.Note("Muestras de 399 contratos de 2010–2012 y 399 de 2014 de Compranet; sólo contratos en pesos."),
-		chart.Source("Compranet (SHCP/SFP), datos abiertos de contratos, descarga del 14 de mayo de 2015"))
+		chart.Note("Un nombre igual es una pista por verificar (RFC, fechas de la sanción), no una prueba."),
+		chart.Source("Compranet (SHCP/SFP), datos abiertos de contratos, descarga del 14 de mayo de 2015; SFP, proveedores sancionados"),
+	}
+	if len(resaltar) > 0 {
+		opciones = append(opciones, chart.Highlight(resaltar...))
+	}
+	g, err := chart.Bar(top, proveedor, "IMPORTE_CONTRATO", opciones...)
 	if err != nil {
 		return err
 	}

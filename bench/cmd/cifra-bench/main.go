@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -34,6 +35,7 @@ func run() error {
 		rows  = flag.Int("rows", 1_000_000, "rows to generate with -gen")
 		dir   = flag.String("dir", filepath.Join(os.TempDir(), "cifra-bench"), "folder of the benchmark files")
 		task  = flag.String("task", "", "task to run: T1, T2, T3 or T4")
+		prof  = flag.String("cpuprofile", "", "write a CPU profile of the task to this file")
 	)
 	flag.Parse()
 	cleanPath := filepath.Join(*dir, "contratos.csv")
@@ -55,6 +57,20 @@ func run() error {
 			flag.Usage()
 		}
 		return nil
+	}
+	if *prof != "" {
+		f, err := os.Create(*prof)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	start := time.Now()
 	var result string

@@ -1,0 +1,304 @@
+// Historia «Buscar y descargar en un portal de datos abiertos»: los portales
+// de datos abiertos (datos.gob.mx, datos.cdmx.gob.mx y muchos más) usan CKAN.
+// Aquí buscamos conjuntos de datos por su API, elegimos un archivo CSV,
+// lo descargamos con caché y registro de procedencia, y lo "entrevistamos"
+// con analyze.Profile antes de creerle.
+//
+// Para que corra sin red, un portal CKAN local (fetch/fetchtest) contesta con
+// respuestas guardadas: las 10 fichas reales de una respuesta del portal del
+// Ayuntamiento de Birmingham (Reino Unido) y una ficha que armamos para el
+// CSV de población del Censo 2020 del INEGI. Todo pasa de verdad por HTTP.
+//
+//	go run ./examples/portal
+//	go run ./examples/portal -salida /tmp/graficas
+package main
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"github.com/datacon-mx/cifra/analyze"
+	"github.com/datacon-mx/cifra/chart"
+	"github.com/datacon-mx/cifra/clean"
+	"github.com/datacon-mx/cifra/fetch"
+	"github.com/datacon-mx/cifra/fetch/ckan"
+	"github.com/datacon-mx/cifra/fetch/fetchtest"
+)
+
+//go:embed data/*
+var datos embed.FS
+
+const (
+	// Respuesta real de package_search del portal CKAN de Birmingham.
+	respuestaGuardada = "data/ckan_package_search_birmingham_uk.json"
+	// CSV real del Censo 2020 (INEGI) que el portal local publica.
+	csvCenso = "data/censo2020_poblacion_estatal.csv"
+	// Ruta donde el portal local sirve ese CSV.
+	rutaCSV = "/dataset/poblacion-censo-2020/resource/poblacion_estatal.csv"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "portal:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("portal", flag.ContinueOnError)
+	salida := flags.String("salida", "salida", "carpeta donde se guardan las gráficas")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	w := &escritor{w: stdout}
+	ctx := context.Background()
+
+	// 0. El portal local: fichas de conjuntos de datos y un archivo CSV.
+	tmp, err := os.MkdirTemp("", "cifra-portal-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	srv, err := portalLocal(tmp)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	// El cliente de fetch guarda cada respuesta en una caché (aquí, una
+	// carpeta temporal; en tu historia, una carpeta junto a tu código) y
+	// anota su procedencia.
+	cache := filepath.Join(tmp, "cache")
+	cliente := fetch.NewClient(fetch.WithCacheDir(cache), fetch.WithHTTPClient(srv.Client()),
+		fetch.WithProgress(nil), fetch.WithLog(stdout), fetch.WithRateLimit(0))
+	portal := ckan.New(srv.CKANURL(), cliente)
+
+	// 1. Buscar. Search pide página tras página hasta juntar las que el
+	// portal dice tener (count).
+	w.titulo("1. Buscar en el portal")
+	compras, err := portal.Search(ctx, "purchase card")
+	if err != nil {
+		return err
+	}
+	w.linea("Búsqueda \"purchase card\": %d conjuntos, en %d páginas pedidas a package_search.",
+		len(compras), srv.Requests("/api/3/action/package_search"))
+	for _, d := range compras[:3] {
+		w.linea("  %s (%s): %d archivos, formatos %s", d.Title, d.Organization, len(d.Resources), formatos(d))
+	}
+	w.linea("  …")
+	antes := srv.Requests("/api/3/action/package_search")
+	poblacion, err := portal.Search(ctx, "censo 2020")
+	if err != nil {
+		return err
+	}
+	w.linea("Búsqueda \"censo 2020\": %d conjunto(s), en %d página(s).", len(poblacion),
+		srv.Requests("/api/3/action/package_search")-antes)
+	if len(poblacion) == 0 {
+		return fmt.Errorf("la búsqueda no encontró el conjunto del censo")
+	}
+
+	// 2. La ficha completa del conjunto (package_show) y su archivo CSV.
+	w.titulo("2. La ficha del conjunto")
+	ficha, err := portal.Dataset(ctx, poblacion[0].Name)
+	if err != nil {
+		return err
+	}
+	w.bloque(ficha.String())
+	csvs := ficha.ByFormat("csv")
+	if len(csvs) == 0 {
+		return fmt.Errorf("el conjunto %q no tiene archivos CSV", ficha.Name)
+	}
+	w.linea("Formato declarado por el portal: %q; normalizado: %q.", csvs[0].RawFormat, csvs[0].Format)
+
+	// 3. Descargar con caché. La segunda vez el servidor contesta 304 (sin
+	// cambios) y se usa la copia guardada; sin red (WithOffline) también.
+	w.titulo("3. Descargar")
+	recurso, err := portal.Download(ctx, csvs[0])
+	if err != nil {
+		return err
+	}
+	w.linea("Primera descarga: %d bytes, de la caché: %v", recurso.Size, recurso.FromCache)
+	otraVez, err := portal.Download(ctx, csvs[0])
+	if err != nil {
+		return err
+	}
+	w.linea("Segunda descarga: de la caché: %v (mismo SHA-256: %v)", otraVez.FromCache, otraVez.SHA256 == recurso.SHA256)
+	sinRed := fetch.NewClient(fetch.WithCacheDir(cache), fetch.WithOffline(true), fetch.WithLog(stdout))
+	offline, err := sinRed.Get(ctx, csvs[0].URL)
+	if err != nil {
+		return err
+	}
+	w.linea("Sin red (WithOffline): de la caché: %v, SHA-256 %s", offline.FromCache, offline.SHA256)
+
+	// La procedencia: lo que la nota metodológica debe citar. (Las URL
+	// llevan el puerto del servidor local, que cambia en cada corrida.)
+	w.titulo("4. Procedencia (manifiesto del cliente)")
+	w.bloque(cliente.Manifest().String())
+
+	// 5. Leer y entrevistar los datos antes de usarlos.
+	w.titulo("5. Perfil de los datos")
+	var lectura fetch.Report
+	df, err := fetch.ReadCSVFile(recurso.Path, fetch.WithReport(&lectura))
+	if err != nil {
+		return err
+	}
+	w.bloque(lectura.String())
+	perfil := analyze.Profile(df)
+	w.bloque(perfil.String())
+
+	// El perfil avisa de una fila de totales ("Nacional"): si la sumamos con
+	// los estados, contamos dos veces a todo el país.
+	estados := df.Filter(dataframe.F{Colname: "cve_geo", Comparator: series.Neq, Comparando: "00"})
+	if estados.Err != nil {
+		return estados.Err
+	}
+	suma, err := analyze.GroupBy(estados).Agg(analyze.Sum("pob_total_2020"), analyze.Count())
+	if err != nil {
+		return err
+	}
+	total, _ := suma.Col("pob_total_2020_sum").Int()
+	nacional := df.Filter(dataframe.F{Colname: "cve_geo", Comparator: series.Eq, Comparando: "00"})
+	w.titulo("6. Hallazgos")
+	w.linea("Filas: %d (%d entidades y %d fila de totales).", df.Nrow(), estados.Nrow(), nacional.Nrow())
+	w.linea("Población de las %d entidades sumadas: %s; la fila Nacional dice %s.", estados.Nrow(),
+		miles(total[0]), miles(entero(nacional, "pob_total_2020")))
+	w.linea("Sumar la columna entera sin quitar la fila Nacional daría %s: el doble.",
+		miles(total[0]+entero(nacional, "pob_total_2020")))
+
+	// 7. Una gráfica pequeña: las entidades más pobladas.
+	w.titulo("7. Gráfica")
+	return graficar(w, estados, *salida)
+}
+
+// portalLocal arranca el servidor CKAN local: las fichas reales de
+// Birmingham, más la ficha del CSV del censo que servimos en rutaCSV.
+func portalLocal(tmp string) (*fetchtest.Server, error) {
+	respuesta, err := datos.ReadFile(respuestaGuardada)
+	if err != nil {
+		return nil, err
+	}
+	guardada := filepath.Join(tmp, "package_search.json")
+	if err := os.WriteFile(guardada, respuesta, 0o644); err != nil {
+		return nil, err
+	}
+	fichas, err := fetchtest.PackageSearchResults(guardada)
+	if err != nil {
+		return nil, err
+	}
+	censo, err := datos.ReadFile(csvCenso)
+	if err != nil {
+		return nil, err
+	}
+	srv := fetchtest.NewServer("")
+	srv.Set(rutaCSV, censo)
+	ficha, err := json.Marshal(map[string]any{
+		"id":    "poblacion-censo-2020",
+		"name":  "poblacion-censo-2020",
+		"title": "Población por entidad federativa, Censo 2020",
+		"notes": "Población total, hombres y mujeres por entidad federativa (INEGI, Censo de Población y Vivienda 2020).",
+		"organization": map[string]any{
+			"name": "inegi", "title": "Instituto Nacional de Estadística y Geografía (INEGI)"},
+		"license_title":     "Términos de Libre Uso de la Información del INEGI",
+		"metadata_modified": "2021-01-25T00:00:00",
+		"resources": []map[string]any{{
+			"id": "poblacion_estatal", "name": "Población estatal 2020 ",
+			"format": " csv", "url": srv.URL(rutaCSV)}},
+	})
+	if err != nil {
+		srv.Close()
+		return nil, err
+	}
+	// Un portal real da hasta 1000 fichas por página; éste da 4, para que
+	// se vea cómo el cliente pide las páginas que faltan.
+	srv.ServeCKAN(&fetchtest.Portal{Datasets: append(fichas, ficha), MaxRows: 4})
+	return srv, nil
+}
+
+func graficar(w *escritor, estados dataframe.DataFrame, salida string) error {
+	estados, _, err := clean.Text(estados, "nombre_estado")
+	if err != nil {
+		return err
+	}
+	g, err := chart.Bar(estados, "nombre_estado", "pob_total_2020",
+		chart.TopN(10), chart.Abbreviate(),
+		chart.Title("Estado de México y CDMX, las entidades más pobladas"),
+		chart.Subtitle("Población total en 2020, las 10 entidades con más habitantes"),
+		chart.Source("INEGI, Censo de Población y Vivienda 2020"))
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(salida, 0o755); err != nil {
+		return err
+	}
+	for _, ext := range []string{".png", ".svg"} {
+		ruta := filepath.Join(salida, "portal"+ext)
+		if err := g.Save(ruta); err != nil {
+			return err
+		}
+		w.linea("Gráfica guardada: %s", ruta)
+	}
+	return nil
+}
+
+// formatos lista los formatos de los archivos de un conjunto.
+func formatos(d ckan.Dataset) string {
+	vistos := map[string]int{}
+	var orden []string
+	for _, r := range d.Resources {
+		f := r.Format
+		if f == "" {
+			f = "(sin formato)"
+		}
+		if vistos[f] == 0 {
+			orden = append(orden, f)
+		}
+		vistos[f]++
+	}
+	var partes []string
+	for _, f := range orden {
+		partes = append(partes, fmt.Sprintf("%s ×%d", f, vistos[f]))
+	}
+	return strings.Join(partes, ", ")
+}
+
+func entero(df dataframe.DataFrame, col string) int {
+	v, err := df.Col(col).Int()
+	if err != nil || len(v) == 0 {
+		return 0
+	}
+	return v[0]
+}
+
+// miles escribe un entero con comas de miles: 126014024 → "126,014,024".
+func miles(n int) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// escritor imprime títulos, líneas y bloques de reporte.
+type escritor struct{ w io.Writer }
+
+func (e *escritor) titulo(s string) { fmt.Fprintf(e.w, "\n== %s\n", s) }
+func (e *escritor) linea(f string, a ...any) {
+	fmt.Fprintf(e.w, f+"\n", a...)
+}
+func (e *escritor) bloque(s string) {
+	fmt.Fprintln(e.w, strings.TrimRight(s, "\n"))
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The test recomputes what the program prints from the raw files with
+// encoding/json, encoding/csv and crypto/sha256, without calling cifra.
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run([]string{"-salida", dir}, &out); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	texto := out.String()
+
+	// La respuesta guardada: count 38, pero sólo 10 fichas dentro.
+	b, err := os.ReadFile(respuestaGuardada)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env struct {
+		Result struct {
+			Count   int `json:"count"`
+			Results []struct {
+				Title     string `json:"title"`
+				Resources []struct {
+					Format string `json:"format"`
+				} `json:"resources"`
+			} `json:"results"`
+		} `json:"result"`
+	}
+	if err := json.Unmarshal(b, &env); err != nil {
+		t.Fatal(err)
+	}
+	if env.Result.Count != 38 || len(env.Result.Results) != 10 {
+		t.Fatalf("respuesta guardada: count %d, %d fichas", env.Result.Count, len(env.Result.Results))
+	}
+	paginas := (len(env.Result.Results) + 3) / 4 // el portal local da 4 por página
+	primera := env.Result.Results[0]
+
+	// El CSV del censo: 32 entidades y una fila Nacional.
+	crudo, err := os.ReadFile(csvCenso)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filas, err := csv.NewReader(bytes.NewReader(crudo)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	suma, nacional, entidades := 0, 0, 0
+	for _, f := range filas[1:] {
+		n, err := strconv.Atoi(f[3])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f[2] == "00" {
+			nacional = n
+			continue
+		}
+		entidades++
+		suma += n
+	}
+
+	for _, c := range []struct{ que, frase string }{
+		{"búsqueda paginada", fmt.Sprintf("Búsqueda \"purchase card\": %d conjuntos, en %d páginas", len(env.Result.Results), paginas)},
+		{"primera ficha", fmt.Sprintf("%s (Birmingham City Council): %d archivos", primera.Title, len(primera.Resources))},
+		{"formato normalizado", `Formato declarado por el portal: " csv"; normalizado: "CSV".`},
+		{"descarga", fmt.Sprintf("Primera descarga: %d bytes, de la caché: false", len(crudo))},
+		{"caché", "Segunda descarga: de la caché: true (mismo SHA-256: true)"},
+		{"sin red", fmt.Sprintf("Sin red (WithOffline): de la caché: true, SHA-256 %x", sha256.Sum256(crudo))},
+		{"filas", fmt.Sprintf("Filas: %d (%d entidades y 1 fila de totales).", len(filas)-1, entidades)},
+		{"suma", fmt.Sprintf("Población de las %d entidades sumadas: %s; la fila Nacional dice %s.", entidades, conComas(suma), conComas(nacional))},
+		{"doble", fmt.Sprintf("daría %s: el doble.", conComas(suma+nacional))},
+		{"aviso del perfil", "totals-row"},
+	} {
+		t.Run(c.que, func(t *testing.T) {
+			if !strings.Contains(texto, c.frase) {
+				t.Errorf("falta %q en la salida:\n%s", c.frase, texto)
+			}
+		})
+	}
+	if suma != 126014024 {
+		t.Errorf("suma independiente %d, INEGI publica 126,014,024", suma)
+	}
+	for _, f := range []string{"portal.png", "portal.svg"} {
+		st, err := os.Stat(filepath.Join(dir, f))
+		if err != nil || st.Size() == 0 {
+			t.Errorf("gráfica %s: %v", f, err)
+		}
+	}
+}
+
+func conComas(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func TestMiles(t *testing.T) {
+	for _, n := range []int{0, 7, 999, 1000, 126014024, -1234567} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			want := conComas(n)
+			if n < 0 {
+				want = "-" + conComas(-n)
+			}
+			if got := miles(n); got != want {
+				t.Errorf("miles(%d) = %q, quiero %q", n, got, want)
+			}
+		})
+	}
+}

@@ -1,0 +1,295 @@
+// Tabla web: datos que sólo están en una página.
+//
+// El IMPLAN de Torreón publicaba sus indicadores de seguridad como tablas
+// HTML, sin archivo descargable. Este programa sirve en la propia máquina
+// (con fetchtest) las dos páginas guardadas, las descarga por HTTP con el
+// cliente de cifra (caché y registro de procedencia), lee sus tablas con
+// fetch.HTMLTables, limpia números y fechas, y grafica la serie mensual de
+// delitos en Torreón y la tasa de homicidios de los cuatro municipios de La
+// Laguna.
+//
+//	go run ./examples/tabla-web
+//	go run ./examples/tabla-web -salida /tmp/graficas
+package main
+
+import (
+	"context"
+	"embed"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/datacon-mx/cifra/analyze"
+	"github.com/datacon-mx/cifra/chart"
+	"github.com/datacon-mx/cifra/clean"
+	"github.com/datacon-mx/cifra/fetch"
+	"github.com/datacon-mx/cifra/fetch/fetchtest"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+//go:embed data/*.html
+var paginas embed.FS
+
+// Las páginas guardadas y la ruta que tenían en el sitio del IMPLAN
+// (trcimplan.gob.mx/smi/...).
+var rutas = map[string]string{
+	"/indicadores-torreon/seguridad-delitos.html": "data/implan_torreon_smi_delitos_torreon_2014.html",
+	"/matrices/categoria-delincuencia.html":       "data/implan_torreon_smi_matriz_delincuencia.html",
+}
+
+const (
+	paginaSerie  = "/indicadores-torreon/seguridad-delitos.html"
+	paginaMatriz = "/matrices/categoria-delincuencia.html"
+	indicador    = "Tasa de Homicidios"
+	// El año de la tasa no está en la tabla sino en el atributo title de
+	// cada celda ("Por cada 100 mil, 2013-12-31, SNSP"); el reporte de
+	// lectura lo lista en sus notas.
+	anioTasa = "2013"
+)
+
+// Los cuatro municipios de la zona metropolitana de La Laguna, en el orden
+// de las columnas de la matriz; "La Laguna" es el total de la zona.
+var municipios = []string{"Torreón", "Gómez Palacio", "Lerdo", "Matamoros"}
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "tabla-web:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("tabla-web", flag.ContinueOnError)
+	salida := flags.String("salida", "salida", "carpeta donde se guardan las gráficas (PNG y SVG)")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
+	entero, dec := chart.Format{}, chart.Format{Decimals: 2}
+	ctx := context.Background()
+	p("Datos que sólo están en una página: seguridad en La Laguna (IMPLAN Torreón)\n\n")
+
+	// 1. Un servidor web local con las páginas guardadas: el programa va por
+	// HTTP como iría al sitio real, pero sin red.
+	srv := fetchtest.NewServer("")
+	defer srv.Close()
+	for ruta, archivo := range rutas {
+		b, err := paginas.ReadFile(archivo)
+		if err != nil {
+			return err
+		}
+		srv.Set(ruta, b)
+	}
+
+	// 2. El cliente de cifra descarga a una caché (aquí, temporal) y anota
+	// la procedencia de cada archivo: URL, tamaño, SHA-256 y hora.
+	cache, err := os.MkdirTemp("", "cifra-tabla-web-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(cache)
+	cliente := fetch.NewClient(fetch.WithCacheDir(cache), fetch.WithHTTPClient(srv.Client()),
+		fetch.WithProgress(nil), fetch.WithRateLimit(0))
+	serie, err := tabla(ctx, cliente, srv.URL(paginaSerie), "Fecha")
+	if err != nil {
+		return err
+	}
+	matriz, err := tabla(ctx, cliente, srv.URL(paginaMatriz), indicador)
+	if err != nil {
+		return err
+	}
+	// El manifiesto es lo que se cita en la nota metodológica; con
+	// cliente.WriteManifest se guarda como JSON junto a los resultados.
+	p("Procedencia (manifiesto del cliente):\n")
+	for _, r := range cliente.Manifest().Resources {
+		p("  %s\n    %s bytes; SHA-256 %s; descargado %s\n", r.URL, entero.Format(float64(r.Size)), r.SHA256, r.FetchedAt.Format(time.RFC3339))
+	}
+	p("  (Copias guardadas de las páginas del IMPLAN, servidas en esta máquina: %s y %s.)\n", rutas[paginaSerie], rutas[paginaMatriz])
+	p("\nTabla de la serie mensual:\n%s", sangria(serie.reporte.String()))
+	p("Tabla de la matriz:\n%s", sangria(matriz.reporte.String()))
+
+	// 3. La serie mensual: fechas "31/01/2014" → "2014-01-31". Los números
+	// "1,054" ya llegan como números: el lector quita la coma de miles.
+	delitos, repFechas, err := clean.Dates(clean.Names(serie.df), "fecha")
+	if err != nil {
+		return err
+	}
+	p("Fechas:\n%s", sangria(repFechas.String()))
+	delitos = delitos.Select([]string{"fecha", "dato"}).Rename("delitos", "dato").Arrange(dataframe.Sort("fecha"))
+	if delitos.Err != nil {
+		return delitos.Err
+	}
+	fechas, cuentas := delitos.Col("fecha").Records(), delitos.Col("delitos").Float()
+	suma, maximo, minimo := 0.0, 0, 0
+	for i, v := range cuentas {
+		suma += v
+		if v > cuentas[maximo] {
+			maximo = i
+		}
+		if v < cuentas[minimo] {
+			minimo = i
+		}
+	}
+
+	// 4. La matriz: los valores vienen dentro de enlaces; "1,466.36" y "ND"
+	// (no disponible) los resuelve el lector, pero "NO TIENE" no es un
+	// número: clean.Numbers lo deja como faltante y lo reporta.
+	m := clean.Names(matriz.df)
+	nombres := clean.CleanNames(append(append([]string{}, municipios...), "La Laguna"))
+	m, repNumeros, err := clean.Numbers(m, nombres...)
+	if err != nil {
+		return err
+	}
+	p("Números de la matriz:\n%s", sangria(repNumeros.String()))
+	tasas := m.Filter(dataframe.F{Colname: "indicador", Comparator: series.Eq, Comparando: indicador})
+	if tasas.Err != nil {
+		return tasas.Err
+	}
+	if tasas.Nrow() != 1 {
+		return fmt.Errorf("la matriz tiene %d filas %q; se esperaba una", tasas.Nrow(), indicador)
+	}
+	laguna := tasas.Col(nombres[len(nombres)-1]).Float()[0]
+	// De ancho a largo: una fila por municipio.
+	largo, err := clean.Longer(tasas.Select(nombres[:len(municipios)]), nil, "municipio", "tasa")
+	if err != nil {
+		return err
+	}
+	largo, _, err = clean.Recode(largo, "municipio", map[string]string{
+		nombres[0]: municipios[0], nombres[1]: municipios[1], nombres[2]: municipios[2], nombres[3]: municipios[3]})
+	if err != nil {
+		return err
+	}
+	largo, err = analyze.Rank(largo, "tasa")
+	if err != nil {
+		return err
+	}
+	largo = largo.Arrange(dataframe.Sort("tasa_rank"))
+	if largo.Err != nil {
+		return largo.Err
+	}
+
+	// 5. Hallazgos.
+	p("\nHallazgos:\n")
+	p("  Delitos del fuero común en Torreón, %s a %s: %s en %d meses publicados.\n",
+		fechas[0], fechas[len(fechas)-1], entero.Format(suma), len(fechas))
+	p("  Mes con más delitos: %s (%s). Con menos: %s (%s).\n",
+		mes(fechas[maximo]), entero.Format(cuentas[maximo]), mes(fechas[minimo]), entero.Format(cuentas[minimo]))
+	// Dos páginas del mismo sitio deben coincidir: la fila "Delitos" de la
+	// matriz es el último mes de la serie.
+	enMatriz := m.Filter(dataframe.F{Colname: "indicador", Comparator: series.Eq, Comparando: "Delitos"})
+	if enMatriz.Err == nil && enMatriz.Nrow() == 1 {
+		v := enMatriz.Col(nombres[0]).Float()[0]
+		veredicto := "coinciden"
+		if v != cuentas[len(cuentas)-1] {
+			veredicto = "NO coinciden"
+		}
+		p("  Comprobación: la matriz da %s delitos a Torreón y la serie %s en %s: %s.\n",
+			entero.Format(v), entero.Format(cuentas[len(cuentas)-1]), mes(fechas[len(fechas)-1]), veredicto)
+	}
+	p("  %s por cada 100 mil habitantes, %s (matriz de la zona metropolitana):\n", indicador, anioTasa)
+	mun, tasa := largo.Col("municipio").Records(), largo.Col("tasa").Float()
+	for i := range mun {
+		p("    %d. %-14s %6s\n", i+1, mun[i], dec.Format(tasa[i]))
+	}
+	p("    La Laguna (zona metropolitana): %s\n", dec.Format(laguna))
+	p("  Ojo: cada celda de la matriz tiene su propia fecha y fuente, escritas sólo en el\n" +
+		"  atributo title del enlace (ver las notas de la tabla): la matriz mezcla datos de 2008 a 2014.\n")
+
+	// 6. Gráficas: la línea mensual y las barras de la tasa de homicidios.
+	fuente := chart.Source("IMPLAN Torreón, Sistema Metropolitano de Indicadores, con datos del SESNSP.")
+	linea, err := chart.Line(delitos, "fecha", "delitos",
+		chart.Title(fmt.Sprintf("Torreón: el pico de delitos fue en %s", mes(fechas[maximo]))),
+		chart.Subtitle(fmt.Sprintf("Delitos del fuero común por mes, %s", periodo(fechas))),
+		chart.Note("Datos tomados de una tabla HTML; diciembre no estaba publicado."),
+		fuente)
+	if err != nil {
+		return err
+	}
+	barras, err := chart.Bar(largo, "municipio", "tasa",
+		chart.Title(fmt.Sprintf("%s, el municipio de La Laguna con la tasa de homicidios más alta", mun[0])),
+		chart.Subtitle("Homicidios por cada 100 mil habitantes, "+anioTasa),
+		chart.Highlight(mun[0]),
+		chart.RefLine(laguna, "La Laguna: "+chart.Format{Decimals: 1}.Format(laguna)),
+		chart.Decimals(1),
+		chart.Note("Matriz de indicadores del IMPLAN; el año de la tasa está sólo en el atributo title de cada celda."),
+		fuente)
+	if err != nil {
+		return err
+	}
+	p("\nGráficas:\n")
+	if err := guardar(stdout, linea, *salida, "delitos_torreon_mensual"); err != nil {
+		return err
+	}
+	return guardar(stdout, barras, *salida, "tasa_homicidios_laguna")
+}
+
+// leida es una tabla de una página con el reporte de su lectura.
+type leida struct {
+	df      dataframe.DataFrame
+	reporte fetch.Report
+}
+
+// tabla descarga una página con el cliente y lee la tabla que contiene el
+// texto dado.
+func tabla(ctx context.Context, c *fetch.Client, url, contiene string) (leida, error) {
+	r, _, err := c.Open(ctx, url)
+	if err != nil {
+		return leida{}, err
+	}
+	defer r.Close()
+	tablas, _, err := fetch.HTMLTablesWithReports(r, fetch.Source(url), fetch.TableContaining(contiene))
+	if err != nil {
+		return leida{}, err
+	}
+	if len(tablas) != 1 {
+		return leida{}, fmt.Errorf("%s: %d tablas contienen %q; se esperaba una", url, len(tablas), contiene)
+	}
+	return leida{tablas[0].Frame, tablas[0].Report}, nil
+}
+
+var nombresMes = []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+	"agosto", "septiembre", "octubre", "noviembre", "diciembre"}
+
+// mes escribe "2014-05-31" como "mayo de 2014".
+func mes(iso string) string {
+	var a, m, d int
+	if _, err := fmt.Sscanf(iso, "%d-%d-%d", &a, &m, &d); err != nil || m < 1 || m > 12 {
+		return iso
+	}
+	return fmt.Sprintf("%s de %d", nombresMes[m-1], a)
+}
+
+// periodo escribe el primer y el último mes de una serie: "enero–noviembre de 2014".
+func periodo(fechas []string) string {
+	ini, fin := mes(fechas[0]), mes(fechas[len(fechas)-1])
+	if i := strings.Index(ini, " de "); i > 0 && ini[i:] == fin[strings.Index(fin, " de "):] {
+		return ini[:i] + "–" + fin
+	}
+	return ini + "–" + fin
+}
+
+// guardar escribe la gráfica en PNG y SVG dentro de la carpeta de salida.
+func guardar(stdout io.Writer, g *chart.Chart, carpeta, nombre string) error {
+	if err := os.MkdirAll(carpeta, 0o755); err != nil {
+		return err
+	}
+	for _, ext := range []string{".png", ".svg"} {
+		ruta := filepath.Join(carpeta, nombre+ext)
+		if err := g.Save(ruta); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "  %s\n", ruta)
+	}
+	return nil
+}
+
+// sangria mete dos espacios al principio de cada línea de un reporte.
+func sangria(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ") + "\n"
+}

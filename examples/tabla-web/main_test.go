@@ -1,0 +1,220 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run([]string{"-salida", dir}, &out); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	texto := out.String()
+
+	t.Run("provenance", func(t *testing.T) {
+		for ruta, archivo := range rutas {
+			b, err := os.ReadFile(archivo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hash := fmt.Sprintf("%x", sha256.Sum256(b))
+			re := regexp.MustCompile(fmt.Sprintf(`http://127\.0\.0\.1:\d+%s\n\s+%s bytes; SHA-256 %s;`, regexp.QuoteMeta(ruta), miles(len(b)), hash))
+			if !re.MatchString(texto) {
+				t.Errorf("manifest line for %s: no match for %s", ruta, re)
+			}
+		}
+	})
+
+	t.Run("monthly series", func(t *testing.T) {
+		filas := celdas(t, rutas[paginaSerie])
+		if got := strings.Join(filas[0], "|"); got != "Fecha|Dato|Fuente|Notas" {
+			t.Fatalf("raw header %q", got)
+		}
+		var suma, max, min int
+		var fMax, fMin string
+		for i, f := range filas[1:] {
+			n, err := strconv.Atoi(strings.ReplaceAll(f[1], ",", ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			suma += n
+			if i == 0 || n > max {
+				max, fMax = n, f[0]
+			}
+			if i == 0 || n < min {
+				min, fMin = n, f[0]
+			}
+		}
+		meses := len(filas) - 1
+		for _, want := range []string{
+			fmt.Sprintf("2014-01-31 a 2014-11-30: %s en %d meses publicados.", miles(suma), meses),
+			fmt.Sprintf("Mes con más delitos: %s (%s). Con menos: %s (%s).", nombreMes(t, fMax), miles(max), nombreMes(t, fMin), miles(min)),
+		} {
+			if !strings.Contains(texto, want) {
+				t.Errorf("want %q in the output", want)
+			}
+		}
+		if suma != 8743 || max != 1054 {
+			t.Errorf("raw data: total %d, max %d; want 8743 and 1054", suma, max)
+		}
+	})
+
+	t.Run("homicide rates", func(t *testing.T) {
+		filas := celdas(t, rutas[paginaMatriz])
+		cab := filas[0]
+		var tasas []struct {
+			mun string
+			v   float64
+		}
+		laguna := 0.0
+		for _, f := range filas[1:] {
+			if f[1] != indicador {
+				continue
+			}
+			for j := 2; j < len(f); j++ {
+				v, err := strconv.ParseFloat(strings.ReplaceAll(f[j], ",", ""), 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if cab[j] == "La Laguna" {
+					laguna = v
+					continue
+				}
+				tasas = append(tasas, struct {
+					mun string
+					v   float64
+				}{cab[j], v})
+			}
+		}
+		if len(tasas) != 4 {
+			t.Fatalf("raw data: %d municipalities", len(tasas))
+		}
+		sort.Slice(tasas, func(i, j int) bool { return tasas[i].v > tasas[j].v })
+		for i, x := range tasas {
+			re := regexp.MustCompile(fmt.Sprintf(`(?m)^\s+%d\. %s\s+%.2f$`, i+1, regexp.QuoteMeta(x.mun), x.v))
+			if !re.MatchString(texto) {
+				t.Errorf("rank %d: no line matching %s", i+1, re)
+			}
+		}
+		if want := fmt.Sprintf("La Laguna (zona metropolitana): %.2f", laguna); !strings.Contains(texto, want) {
+			t.Errorf("want %q in the output", want)
+		}
+		if tasas[0].mun != "Gómez Palacio" || tasas[0].v != 57.38 {
+			t.Errorf("raw data: highest rate %+v; want Gómez Palacio 57.38", tasas[0])
+		}
+	})
+
+	t.Run("reports", func(t *testing.T) {
+		for _, want := range []string{`"NO TIENE" ×1`, `"dd/mm/yyyy" ×11`, "Por cada 100 mil, 2013-12-31, SNSP", "coinciden."} {
+			if !strings.Contains(texto, want) {
+				t.Errorf("want %q in the output", want)
+			}
+		}
+	})
+
+	t.Run("chart files", func(t *testing.T) {
+		for _, nombre := range []string{"delitos_torreon_mensual", "tasa_homicidios_laguna"} {
+			for _, ext := range []string{".png", ".svg"} {
+				fi, err := os.Stat(filepath.Join(dir, nombre+ext))
+				if err != nil || fi.Size() == 0 {
+					t.Errorf("chart %s%s: %v", nombre, ext, err)
+				}
+			}
+		}
+	})
+}
+
+// celdas returns the text of every cell of the first <table> of a saved
+// page, parsed with golang.org/x/net/html (not with cifra).
+func celdas(t *testing.T, archivo string) [][]string {
+	t.Helper()
+	f, err := os.Open(archivo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tabla *html.Node
+	var buscar func(n *html.Node)
+	buscar = func(n *html.Node) {
+		if tabla != nil {
+			return
+		}
+		if n.Type == html.ElementNode && n.Data == "table" {
+			tabla = n
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			buscar(c)
+		}
+	}
+	buscar(doc)
+	if tabla == nil {
+		t.Fatalf("%s: no table", archivo)
+	}
+	var filas [][]string
+	var recorrer func(n *html.Node)
+	recorrer = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "tr" {
+			var fila []string
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+					fila = append(fila, strings.Join(strings.Fields(texto(c)), " "))
+				}
+			}
+			filas = append(filas, fila)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			recorrer(c)
+		}
+	}
+	recorrer(tabla)
+	return filas
+}
+
+func texto(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(texto(c) + " ")
+	}
+	return b.String()
+}
+
+// nombreMes writes "31/05/2014" as "mayo de 2014".
+func nombreMes(t *testing.T, ddmmyyyy string) string {
+	t.Helper()
+	partes := strings.Split(ddmmyyyy, "/")
+	m, err := strconv.Atoi(partes[1])
+	if err != nil || len(partes) != 3 {
+		t.Fatalf("date %q", ddmmyyyy)
+	}
+	return []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+		"septiembre", "octubre", "noviembre", "diciembre"}[m-1] + " de " + partes[2]
+}
+
+func miles(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
