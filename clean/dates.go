@@ -28,6 +28,9 @@ import (
 //     ISO form of a month with no year (the report counts them);
 //   - timestamps "2015-03-01 12:00:00 GMT", "2024-10-17T08:30:00Z",
 //     "2014-11-12 19:21": the date as written, with no time-zone shift;
+//   - quarters: "2023-Q1", "Q1 2023", "2023T1", "1T2023", "1er trimestre
+//     de 2023", "IV trimestre 2023" → "2023-Q1" (the form chart reads); a
+//     quarter needs its marker (Q, T, trimestre…), so "2023/01" is a month;
 //   - Excel serial day numbers (45582 → "2024-10-17", only 1950–2099) and
 //     years alone ("2024") and year-months ("202410" → "2024-10"), in
 //     text or number columns.
@@ -276,7 +279,13 @@ func (c Config) parseOne(raw string, order dateOrder, allowSerial bool) (parsedD
 		}
 		return p, p.check()
 	}
-	return parseDate(s, order, allowSerial)
+	p, err := parseDate(s, order, allowSerial)
+	if err != nil && !errors.Is(err, errOtherOrder) {
+		if q, ok := parseQuarter(s); ok {
+			return q, nil
+		}
+	}
+	return p, err
 }
 
 // hasAny reports whether a Go layout holds one of the given elements as a

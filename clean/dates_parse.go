@@ -14,6 +14,7 @@ const (
 	precMonth            // 2024-10
 	precYear             // 2024
 	precMonthOnly        // --10 (a month name with no year)
+	precQuarter          // 2024-Q3 (m holds the quarter)
 )
 
 // dateOrder says how an all-numeric date with the year last is read.
@@ -43,6 +44,8 @@ func (p parsedDate) iso() string {
 		return "--" + two(p.m)
 	case precYear:
 		return strconv.Itoa(p.y)
+	case precQuarter:
+		return strconv.Itoa(p.y) + "-Q" + strconv.Itoa(p.m)
 	}
 	y := p.y
 	b[0], b[1], b[2], b[3] = byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
@@ -529,6 +532,12 @@ func (p parsedDate) check() error {
 		return errors.New("year " + strconv.Itoa(p.y) + " out of range")
 	}
 	if p.prec == precYear {
+		return nil
+	}
+	if p.prec == precQuarter {
+		if p.m < 1 || p.m > 4 {
+			return errors.New("quarter " + strconv.Itoa(p.m) + " out of range")
+		}
 		return nil
 	}
 	if p.m < 1 || p.m > 12 {

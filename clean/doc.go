@@ -32,7 +32,8 @@
 //     TitleCase; Text, Upper, Lower, Title and FoldColumn on columns.
 //   - numbers.go: Numbers (parsing itself lives in internal/num, shared with
 //     fetch).
-//   - dates.go, dates_parse.go: Dates, Month, IsDateSentinel.
+//   - dates.go, dates_parse.go, dates_quarter.go: Dates, Month,
+//     IsDateSentinel; quarters ("2023T1" → "2023-Q1").
 //   - missing.go: SetMissing (markers and extra codes to missing values).
 //   - spreadsheet.go: UnwrapCell and Unwrap (`="01"`, `=CONCATENAR(0,01)`,
 //     `'01`).

@@ -108,8 +108,8 @@ func (c Config) Join(left, right dataframe.DataFrame, how How, on ...string) (da
 
 	pairs := make([]*keyPair, len(lkeys))
 	for i := range lkeys {
-		l := readColumn(left.Col(lkeys[i]))
-		r := readColumn(right.Col(rkeys[i]))
+		l := readColumn(view(left, lkeys[i]))
+		r := readColumn(view(right, rkeys[i]))
 		pairs[i] = newKeyPair(l, r, c.FoldKeys)
 		if l.typ != r.typ || pairs[i].mode != modeText {
 			rep.KeyTypes = append(rep.KeyTypes, fmt.Sprintf("%q (%s) and %q (%s) compared %s",
@@ -279,7 +279,7 @@ func (c Config) assemble(left, right dataframe.DataFrame, how How, lkeys, rkeys 
 		if i, ok := keyIdx[n]; ok {
 			col = pairs[i].left
 		} else {
-			col = readColumn(left.Col(n))
+			col = readColumn(view(left, n))
 		}
 		cols = append(cols, gather(n, col, li))
 	}
@@ -305,7 +305,7 @@ func (c Config) assemble(left, right dataframe.DataFrame, how How, lkeys, rkeys 
 				rep.Renamed = append(rep.Renamed, Rename{From: n, To: name})
 			}
 			used[name] = true
-			cols = append(cols, gather(name, readColumn(right.Col(n)), ri))
+			cols = append(cols, gather(name, readColumn(view(right, n)), ri))
 		}
 	}
 	out, err := frame.New(cols...)
@@ -313,6 +313,15 @@ func (c Config) assemble(left, right dataframe.DataFrame, how How, lkeys, rkeys 
 		return dataframe.DataFrame{}, fmt.Errorf("clean: join: %w: %v", ErrFrame, err)
 	}
 	return out, nil
+}
+
+// view returns column name of df for reading, without gota's copy (the
+// names were checked before).
+func view(df dataframe.DataFrame, name string) series.Series {
+	if s, err := frame.View(df, name); err == nil {
+		return s
+	}
+	return df.Col(name)
 }
 
 // gather picks rows idx of col (-1: missing) into a new series of the
@@ -329,7 +338,7 @@ func gather(name string, col column, idx []int32) series.Series {
 			}
 			v[i] = int(col.num[r])
 		}
-		return frame.Ints(name, v, na)
+		return frame.IntsDict(name, v, na)
 	case series.Float:
 		v := make([]float64, len(idx))
 		for i, r := range idx {
@@ -339,7 +348,7 @@ func gather(name string, col column, idx []int32) series.Series {
 			}
 			v[i] = col.num[r]
 		}
-		return frame.Floats(name, v, na)
+		return frame.FloatsDict(name, v, na)
 	case series.Bool:
 		v := make([]bool, len(idx))
 		for i, r := range idx {
@@ -359,7 +368,7 @@ func gather(name string, col column, idx []int32) series.Series {
 		}
 		v[i] = col.str[r]
 	}
-	return frame.Strings(name, v, na)
+	return frame.StringsDict(name, v, na)
 }
 
 // gatherKey builds a key column of a Right or Full join: the left value
@@ -404,5 +413,5 @@ func gatherKey(name string, p *keyPair, li, ri []int32) series.Series {
 		na[i] = src.na[r]
 		v[i] = src.text(int(r))
 	}
-	return frame.Strings(name, v, na)
+	return frame.StringsDict(name, v, na)
 }

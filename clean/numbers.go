@@ -55,7 +55,15 @@ func (c Config) Numbers(df dataframe.DataFrame, cols ...string) (dataframe.DataF
 	auto := len(cols) == 0
 	out := df
 	for _, name := range targets {
-		s := out.Col(name)
+		// A view shares the column's memory: it is only read, and the
+		// converted column replaces it through Mutate.
+		s, verr := frame.View(out, name)
+		if verr == nil && s.Err != nil {
+			verr = s.Err
+		}
+		if verr != nil {
+			return df, rep, fmt.Errorf("clean: numbers: column %q: %w: %v", name, ErrFrame, verr)
+		}
 		var ns series.Series
 		var cr ColumnReport
 		switch s.Type() {
@@ -205,6 +213,28 @@ func mixedCurrencies(seen counter) bool {
 	return n > 1
 }
 
+// markerStarts returns the first bytes a raw value can have and still be
+// one of m's markers: those of the markers, and every byte that trimming
+// could remove (spaces, and all non-ASCII bytes for Unicode spaces). Any
+// other value is known not to be a marker without a map lookup.
+func markerStarts(m markers) *[256]bool {
+	var t [256]bool
+	for _, set := range []map[string]struct{}{m.base, m.extra} {
+		for k := range set {
+			if k != "" {
+				t[k[0]] = true
+			}
+		}
+	}
+	for c := 0; c <= ' '; c++ {
+		t[c] = true
+	}
+	for c := 0x80; c < 256; c++ {
+		t[c] = true
+	}
+	return &t
+}
+
 // parseNumbers converts one String series.
 func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, failures) {
 	dec := byte('.')
@@ -212,6 +242,7 @@ func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, fail
 		dec = ','
 	}
 	m := c.markersFor(s.Name)
+	maybe := markerStarts(m)
 	v, na := frame.StringsOf(s)
 	f := make([]float64, len(v))
 	var cr ColumnReport
@@ -226,7 +257,7 @@ func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, fail
 			cr.Missing++
 			continue
 		}
-		if m.is(raw) {
+		if (raw == "" || maybe[raw[0]]) && m.is(raw) {
 			became.add(raw)
 			na[i] = true
 			continue

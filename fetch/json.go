@@ -40,7 +40,9 @@ import (
 // decoded, and bytes that are not UTF-8 are read as Windows-1252 unless
 // Encoding says otherwise.
 //
-// Errors wrap ErrEmpty (no input or no records), ErrFormat (invalid JSON,
+// Errors wrap ErrEmpty (no input, no records, or a saved CKAN error
+// answer, {"success": false, "error": …}, whose message the error
+// quotes), ErrFormat (invalid JSON,
 // a path that does not exist, several jsonCandidate arrays), ErrNoColumn or
 // ErrType.
 func ReadJSON(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {

@@ -279,6 +279,9 @@ func jsonChooseRecords(n *jnode, prefix []string, depth int) (*jsonCandidate, er
 
 // fromDocument reads the records of a single JSON object.
 func (t *jsonTable) fromDocument(n *jnode) error {
+	if msg, ok := apiErrorAnswer(n); ok {
+		return fmt.Errorf("the document is an API error answer (\"success\": false), not data: %s: %w", msg, ErrEmpty)
+	}
 	c, err := jsonChooseRecords(n, nil, 0)
 	if err != nil {
 		return err
@@ -295,4 +298,45 @@ func (t *jsonTable) fromDocument(n *jnode) error {
 		t.add(e)
 	}
 	return nil
+}
+
+// apiErrorAnswer recognises a saved CKAN error answer, {"success": false,
+// "error": {"message": …, "__type": …}}, and returns its message.
+func apiErrorAnswer(n *jnode) (string, bool) {
+	if n.kind != jObject {
+		return "", false
+	}
+	var success, errNode *jnode
+	for i, k := range n.keys {
+		switch k {
+		case "success":
+			success = n.vals[i]
+		case "error":
+			errNode = n.vals[i]
+		}
+	}
+	if success == nil || success.kind != jBool || success.text != "false" || errNode == nil {
+		return "", false
+	}
+	var parts []string
+	if errNode.kind == jObject {
+		for i, k := range errNode.keys {
+			v := errNode.vals[i]
+			if v.kind == jString || v.kind == jNumber {
+				parts = append(parts, k+": "+v.text)
+			} else if v.kind == jArray || v.kind == jObject {
+				parts = append(parts, k+": "+v.cell())
+			}
+		}
+	} else if errNode.kind == jString {
+		parts = append(parts, errNode.text)
+	}
+	msg := strings.Join(parts, "; ")
+	if len(msg) > 300 {
+		msg = msg[:300] + "…"
+	}
+	if msg == "" {
+		msg = "no message"
+	}
+	return msg, true
 }

@@ -92,7 +92,7 @@ func (r Report) String() string {
 }
 
 func textColumn(df dataframe.DataFrame, name string) ([]string, []bool, error) {
-	s, err := frame.Column(df, name)
+	s, err := frame.View(df, name) // read only: no copy
 	if err != nil {
 		return nil, nil, fmt.Errorf("mx: %w: %v", ErrColumn, err)
 	}
@@ -131,24 +131,45 @@ func AddStateCode(df dataframe.DataFrame, nameCol, as string) (dataframe.DataFra
 	rep.Rows = len(vals)
 	out := make([]string, len(vals))
 	outNA := make([]bool, len(vals))
-	memo := map[string]string{} // raw → code ("" unplaced)
+	// memo holds each distinct raw value's code ("" unplaced, "-" a
+	// missing marker), so a value is looked up once per row, in a map or
+	// as the previous row's value.
+	memo := map[string]string{}
 	bad := map[string]*Unplaced{}
+	prev, prevCode := "", ""
+	havePrev := false
 	for i, v := range vals {
-		if na[i] || missing.DefaultSet.Is(v) {
+		if na[i] {
 			outNA[i] = true
 			rep.Missing++
 			continue
 		}
-		code, seen := memo[v]
-		if !seen {
-			if si, ok := stateIdx(v); ok {
-				code = states[si].Code
-			} else if IsNational(v) {
-				code = "00"
+		var code string
+		if havePrev && v == prev {
+			code = prevCode
+		} else {
+			var seen bool
+			code, seen = memo[v]
+			if !seen {
+				switch {
+				case missing.DefaultSet.Is(v):
+					code = "-"
+				default:
+					if si, ok := stateIdx(v); ok {
+						code = states[si].Code
+					} else if IsNational(v) {
+						code = "00"
+					}
+				}
+				memo[v] = code
 			}
-			memo[v] = code
+			prev, prevCode, havePrev = v, code, true
 		}
 		switch code {
+		case "-":
+			outNA[i] = true
+			rep.Missing++
+			continue
 		case "":
 			outNA[i] = true
 			u := bad[v]
@@ -171,7 +192,7 @@ func AddStateCode(df dataframe.DataFrame, nameCol, as string) (dataframe.DataFra
 		rep.Unplaced = append(rep.Unplaced, *u)
 	}
 	sortUnplaced(rep.Unplaced)
-	res, err := addColumn(df, frame.Strings(as, out, outNA))
+	res, err := addColumn(df, frame.StringsDict(as, out, outNA))
 	return res, rep, err
 }
 
@@ -251,7 +272,7 @@ func AddMunicipalityCode(df dataframe.DataFrame, stateCol, municipalityCol, as s
 		rep.Unplaced = append(rep.Unplaced, *u)
 	}
 	sortUnplaced(rep.Unplaced)
-	res, err := addColumn(df, frame.Strings(as, out, outNA))
+	res, err := addColumn(df, frame.StringsDict(as, out, outNA))
 	return res, rep, err
 }
 
@@ -283,15 +304,12 @@ func sortUnplaced(u []Unplaced) {
 	})
 }
 
+// addColumn returns df with s added at the end. Mutate copies df's
+// columns once and adds s without a copy.
 func addColumn(df dataframe.DataFrame, s series.Series) (dataframe.DataFrame, error) {
-	cols := make([]series.Series, 0, df.Ncol()+1)
-	for _, n := range df.Names() {
-		cols = append(cols, df.Col(n))
-	}
-	cols = append(cols, s)
-	res, err := frame.New(cols...)
-	if err != nil {
-		return df, fmt.Errorf("mx: adding column %q: %w", s.Name, err)
+	res := df.Mutate(s)
+	if res.Err != nil {
+		return df, fmt.Errorf("mx: adding column %q: %w", s.Name, res.Err)
 	}
 	return res, nil
 }

@@ -15,6 +15,8 @@
 //   - addcode.go: AddStateCode, AddMunicipalityCode and their Report.
 //   - gen_catalogue.go (build-ignored): regenerates data/municipios.csv.
 //   - similar.go, mojibake.go: suggestion scoring and mojibake repair.
+//   - shortname.go: everyday short names ("Ecatepec" for Ecatepec de
+//     Morelos) that Municipality accepts when unique in the state.
 //
 // Input rules. Lookups ignore case, accents, punctuation and surrounding
 // or repeated whitespace, and repair UTF-8 text that was decoded as

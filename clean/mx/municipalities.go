@@ -61,7 +61,11 @@ type muniCatalogue struct {
 	// byName maps state code + "|" + folded name to an index, or -1 when
 	// two municipalities of the state share the folded name.
 	byName map[string]int
-	err    error
+	// byShort maps state code + "|" + folded short name ("ecatepec" for
+	// Ecatepec de Morelos, see shortName) to an index, or -1 when two
+	// municipalities of the state share it.
+	byShort map[string]int
+	err     error
 }
 
 var (
@@ -73,6 +77,7 @@ func catalogue() *muniCatalogue {
 	muniOnce.Do(func() {
 		munis.byCode = make(map[string]int)
 		munis.byName = make(map[string]int)
+		munis.byShort = make(map[string]int)
 		recs, err := csv.NewReader(bytes.NewReader(municipiosCSV)).ReadAll()
 		if err != nil || len(recs) < 2 {
 			munis.err = err
@@ -100,6 +105,42 @@ func catalogue() *muniCatalogue {
 					continue
 				}
 				munis.byName[k] = i
+			}
+		}
+		for i, m := range munis.all {
+			for _, n := range []string{m.Name, m.FrameName} {
+				short := shortName(fold.Key(n))
+				if short == "" {
+					continue
+				}
+				k := m.StateCode + "|" + short
+				if j, dup := munis.byShort[k]; dup && j != i {
+					munis.byShort[k] = -1
+					continue
+				}
+				munis.byShort[k] = i
+			}
+		}
+		// A short name that begins another municipality's name in the
+		// state ("san martin": San Martín de Bolaños, San Martín Hidalgo)
+		// says too little.
+		folded := make([][2]string, len(munis.all))
+		for j, m := range munis.all {
+			folded[j] = [2]string{fold.Key(m.Name), fold.Key(m.FrameName)}
+		}
+		for k, i := range munis.byShort {
+			if i < 0 {
+				continue
+			}
+			st, short, _ := strings.Cut(k, "|")
+			for j, m := range munis.all {
+				if j == i || m.StateCode != st {
+					continue
+				}
+				if strings.HasPrefix(folded[j][0], short+" ") || strings.HasPrefix(folded[j][1], short+" ") {
+					munis.byShort[k] = -1
+					break
+				}
 			}
 		}
 	})
@@ -145,6 +186,12 @@ func MunicipalityByCode(cvegeo string) (MunicipalityInfo, bool) {
 // and the Marco Geoestadístico name. A name that two municipalities of
 // the state share after folding (Oaxaca has two "San Juan Mixtepec") is
 // ambiguous: Municipality returns false and the caller must use the code.
+// When no official name matches, the short name in everyday use is tried:
+// the name without an honorific prefix ("Heroica", "Heroica Ciudad de")
+// and without a trailing one-word "de …" ("Ecatepec" for Ecatepec de
+// Morelos, "Acapulco" for Acapulco de Juárez, "Puebla" for Heroica Puebla
+// de Zaragoza), accepted only when no other municipality of the state
+// shares it.
 // With an empty state, the municipality must be a full CVEGEO.
 func Municipality(stateNameOrCode, municipalityNameOrCode string) (MunicipalityInfo, bool) {
 	if strings.TrimSpace(stateNameOrCode) == "" {
@@ -177,7 +224,12 @@ func Municipality(stateNameOrCode, municipalityNameOrCode string) (MunicipalityI
 	if len(m) > 300 {
 		return MunicipalityInfo{}, false
 	}
-	i, ok := c.byName[st+"|"+fold.Key(repairMojibake(m))]
+	k := fold.Key(repairMojibake(m))
+	i, ok := c.byName[st+"|"+k]
+	if !ok {
+		// The name as people write it: "Ecatepec" for Ecatepec de Morelos.
+		i, ok = c.byShort[st+"|"+k]
+	}
 	if !ok || i < 0 {
 		return MunicipalityInfo{}, false
 	}

@@ -157,3 +157,36 @@ func TestAddMunicipalityCode(t *testing.T) {
 		t.Fatalf("reasons %v", reasons)
 	}
 }
+
+// Everyday short names of municipalities, as they appear in news copy and
+// in state-level spreadsheets: found when unique in the state, refused
+// when another municipality of the state begins the same way.
+func TestMunicipalityShortNames(t *testing.T) {
+	tests := []struct {
+		state, name, want string // want "" = not found
+	}{
+		{"México", "Ecatepec", "15033"},
+		{"Edo. de México", "Naucalpan", "15057"},
+		{"Guerrero", "Acapulco", "12001"},
+		{"Oaxaca", "Oaxaca", "20067"},
+		{"Puebla", "Puebla", "21114"},
+		{"Sonora", "Nogales", "26043"},
+		{"Jalisco", "San Martín", ""},              // San Martín de Bolaños or San Martín Hidalgo
+		{"Oaxaca", "Guadalupe", ""},                // Guadalupe de Ramírez or Guadalupe Etla
+		{"Jalisco", "San Juan", ""},                // San Juan de los Lagos keeps "de los Lagos"
+		{"México", "Ecatepec de Morelos", "15033"}, // the official name still works
+		{"Chihuahua", "Juárez", "08037"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.state+"/"+tc.name, func(t *testing.T) {
+			m, ok := Municipality(tc.state, tc.name)
+			got := ""
+			if ok {
+				got = m.CVEGEO
+			}
+			if got != tc.want {
+				t.Errorf("Municipality(%q, %q) = %q (%s), want %q", tc.state, tc.name, got, m.Name, tc.want)
+			}
+		})
+	}
+}
