@@ -46,9 +46,13 @@ func getSeries(fn string, df dataframe.DataFrame, name string) (series.Series, e
 	if !hasCol(df, name) {
 		return series.Series{}, fmt.Errorf("analyze: %s: column %q: %w (columns: %s)", fn, name, ErrNoColumn, strings.Join(df.Names(), ", "))
 	}
-	s := df.Col(name)
-	if s.Err != nil {
-		return s, fmt.Errorf("analyze: %s: column %q: %w: %v", fn, name, ErrBadFrame, s.Err)
+	// A view shares the column's memory (no copy): it is only read here.
+	s, err := frame.View(df, name)
+	if err == nil && s.Err != nil {
+		err = s.Err
+	}
+	if err != nil {
+		return s, fmt.Errorf("analyze: %s: column %q: %w: %v", fn, name, ErrBadFrame, err)
 	}
 	return s, nil
 }
@@ -180,15 +184,19 @@ func withColumns(fn string, df dataframe.DataFrame, cols ...series.Series) (data
 		byName[c.Name] = i
 	}
 	names := df.Names()
+	views, err := frame.Views(df) // frame.New below copies them once
+	if err != nil {
+		return df, fmt.Errorf("analyze: %s: %w: %v", fn, ErrBadFrame, err)
+	}
 	out := make([]series.Series, 0, len(names)+len(cols))
 	used := make([]bool, len(cols))
-	for _, n := range names {
+	for j, n := range names {
 		if i, ok := byName[n]; ok {
 			out = append(out, cols[i])
 			used[i] = true
 			continue
 		}
-		out = append(out, df.Col(n))
+		out = append(out, views[j])
 	}
 	for i, c := range cols {
 		if !used[i] {

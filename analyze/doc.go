@@ -18,7 +18,8 @@
 //   - grouped.go, agg.go, group.go, kernels.go: GroupBy, Agg constructors
 //     (Count, Sum, Mean, Median, Quantile, Min, Max, Std, CountDistinct,
 //     Missing, WeightedSum, WeightedMean, WeightedQuantile), typed hash
-//     grouping and the per-group kernels.
+//     grouping and the per-group kernels. prefetch.go: reading the key and
+//     value columns of one Agg at once across cores (large tables).
 //   - partial.go, partial_state.go, tdigest.go: Partial, aggregates that
 //     combine across chunks (fetch.EachChunk) with a t-digest for quantiles.
 //   - crosstab.go: Crosstab with counts or sums, percentages and totals.
@@ -29,7 +30,8 @@
 //   - index.go, deflate.go: Index, INPC (embedded), Deflate.
 //     currency.go: Rates, FIX (embedded), Convert.
 //   - stats.go: Outliers, Pearson, Spearman, Trend.
-//   - columns.go, dates.go, errors.go: reading columns, ISO dates, errors.
+//   - columns.go, dates.go, errors.go: reading columns (in place, without
+//     gota's copy), ISO dates, errors.
 //
 // # Input rules
 //

@@ -77,16 +77,14 @@ func (g *Grouped) Agg(aggs ...Agg) (dataframe.DataFrame, error) {
 		}
 		seen[a.Name()] = true
 	}
-	keys := make([]*column, len(g.keys))
-	for i, k := range g.keys {
-		c, err := readColumn(fn, g.df, k)
-		if err != nil {
-			return dataframe.DataFrame{}, err
-		}
-		keys[i] = c
-	}
 	nrow := g.df.Nrow()
-	grp := groupRows(keys, nrow)
+	ev := &evaluator{fn: fn, df: g.df, cache: map[string]*column{}}
+	keys, codes, err := ev.prefetch(g.keys, aggs, nrow)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	grp := groupCodes(codes, nrow)
+	ev.grp = grp
 	order := make([]int, grp.n)
 	for i := range order {
 		order[i] = i
@@ -102,7 +100,6 @@ func (g *Grouped) Agg(aggs ...Agg) (dataframe.DataFrame, error) {
 	for _, k := range keys {
 		cols = append(cols, k.gather(k.name, firstRows))
 	}
-	ev := &evaluator{fn: fn, df: g.df, grp: grp, cache: map[string]*column{}}
 	for _, a := range aggs {
 		s, err := ev.eval(a, order)
 		if err != nil {
@@ -115,17 +112,21 @@ func (g *Grouped) Agg(aggs ...Agg) (dataframe.DataFrame, error) {
 
 // evaluator computes aggregates over one grouping, reading each column once.
 type evaluator struct {
-	fn    string
-	df    dataframe.DataFrame
-	grp   grouping
-	cache map[string]*column
-	raw   map[string]*column
-	qs    map[string]map[float64][]float64
+	fn     string
+	df     dataframe.DataFrame
+	grp    grouping
+	cache  map[string]*column
+	failed map[string]error // numeric reads that failed in prefetch
+	raw    map[string]*column
+	qs     map[string]map[float64][]float64
 }
 
 func (e *evaluator) numeric(name string) (*column, error) {
 	if c, ok := e.cache[name]; ok {
 		return c, nil
+	}
+	if err, ok := e.failed[name]; ok {
+		return nil, err
 	}
 	c, err := readNumeric(e.fn, e.df, name)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/datacon-mx/cifra/fetch"
 	"github.com/datacon-mx/cifra/internal/gen"
 )
 
@@ -146,6 +147,51 @@ func BenchmarkT4(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := T4(messyPath); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestStreamAgreesWithWholeRead checks the streaming task against the same
+// filter and sum over the whole file read at once.
+func TestStreamAgreesWithWholeRead(t *testing.T) {
+	cleanPath, _ := files(t, 250_000)
+	got, err := Stream(cleanPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	df, err := fetch.ReadCSVFile(cleanPath, fetch.Columns("cve_ent", "importe"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := df.Col("cve_ent").Records()
+	amounts := df.Col("importe").Float()
+	wantSum := map[string]float64{}
+	wantN := map[string]int{}
+	for i, c := range codes {
+		if amounts[i] > 1000 {
+			wantSum[c] += amounts[i]
+			wantN[c]++
+		}
+	}
+	if got.Nrow() != len(wantN) {
+		t.Fatalf("%d states, want %d", got.Nrow(), len(wantN))
+	}
+	for i := 0; i < got.Nrow(); i++ {
+		c := got.Col("cve_ent").Elem(i).String()
+		n, _ := got.Col("count").Elem(i).Int()
+		s := got.Col("importe_sum").Elem(i).Float()
+		if n != wantN[c] || math.Abs(s-wantSum[c]) > 1e-6*wantSum[c] {
+			t.Errorf("state %s: %d rows, %.2f; want %d, %.2f", c, n, s, wantN[c], wantSum[c])
+		}
+	}
+}
+
+func BenchmarkStream(b *testing.B) {
+	cleanPath, _ := files(b, rowsFor(b))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Stream(cleanPath); err != nil {
 			b.Fatal(err)
 		}
 	}

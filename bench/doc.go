@@ -3,6 +3,11 @@
 // (fetch → clean → analyze), used by the Go benchmarks in this folder and by
 // the cifra-bench command, which times them as whole processes.
 //
+// Stream is the streaming task: fetch.EachChunk over the same file with
+// an analyze.Partial, whose memory stays flat in the file size.
+// micro_test.go holds micro-benchmarks of shared internals (fold); the
+// numbers are recorded in BENCHMARKS.md at the repository root.
+//
 // The input files come from internal/gen: a deterministic federal-contracts
 // CSV (id, dd/mm/yyyy date, state code, state name, agency, supplier,
 // procedure type, amount, currency) and its messy Windows-1252 twin.

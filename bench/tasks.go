@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/datacon-mx/cifra/analyze"
 	"github.com/datacon-mx/cifra/clean"
@@ -76,6 +77,34 @@ func T4(path string) (dataframe.DataFrame, error) {
 		return df, fmt.Errorf("bench: T4: state names not placed: %v", rep.Unplaced)
 	}
 	return analyze.GroupBy(df, "cve_ent").Agg(analyze.Sum("importe"))
+}
+
+// Stream is the streaming task: it reads the clean file chunk by chunk
+// (100,000 rows at a time, two columns), keeps the amounts in pesos above
+// 1,000 and sums them by state with a chunk-mergeable analyze.Partial, so
+// memory stays flat whatever the file size. It returns the per-state
+// totals.
+func Stream(path string) (dataframe.DataFrame, error) {
+	p, err := analyze.NewPartial([]string{"cve_ent"}, analyze.Count(), analyze.Sum("importe"))
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	defer f.Close()
+	err = fetch.EachChunk(f, 100_000, func(df dataframe.DataFrame) error {
+		big := df.Filter(dataframe.F{Colname: "importe", Comparator: series.Greater, Comparando: 1000.0})
+		if big.Err != nil {
+			return big.Err
+		}
+		return p.Add(big)
+	}, fetch.Columns("cve_ent", "importe"))
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return p.Result()
 }
 
 // Population returns a 32-row table of state codes (cve_ent) and made-up

@@ -49,6 +49,9 @@ func ReadCSVFile(path string, opts ...Option) (dataframe.DataFrame, error) {
 	defer f.Close()
 	var b strings.Builder
 	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
+		if st.Size() >= pipeMin && st.Size() < maxInput && st.Mode().IsRegular() {
+			return readCSVFilePipelined(cfg, f, st.Size())
+		}
 		b.Grow(int(st.Size()) + 1)
 	}
 	if _, err := io.Copy(&b, f); err != nil {
@@ -90,6 +93,11 @@ func readCSVString(cfg *config, in string) (dataframe.DataFrame, error) {
 	for _, seg := range segs {
 		seg.win1252 = lazy
 	}
+	return finishCSV(cfg, segs, d, rep)
+}
+
+// finishCSV turns the scanned records into the table.
+func finishCSV(cfg *config, segs []*recs, d byte, rep *Report) (dataframe.DataFrame, error) {
 	rs := newRecordSet(segs, d)
 	if rs.n == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no records: %w", orDash(cfg.source), ErrEmpty)

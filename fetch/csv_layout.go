@@ -326,7 +326,10 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 				raw[rowIndex(lay.rows, r)] = v
 			}
 		}
-		s, cr, err := typedColumn(ccfg, lay.names[j], raw, ms, lineOf, sc)
+		s, cr, err, ok := typedColumnDict(ccfg, lay.names[j], raw, ms, lineOf, sc)
+		if !ok {
+			s, cr, err = typedColumn(ccfg, lay.names[j], raw, ms, lineOf, sc)
+		}
 		if schema != nil && err == nil {
 			cr.Why = "schema of the first chunk"
 			if _, ok := cfg.types[lay.names[j]]; ok {
@@ -353,7 +356,7 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 	} else {
 		var wg sync.WaitGroup
 		next := make(chan int, ncol)
-		for c := 0; c < ncol; c++ {
+		for _, c := range costOrder(rs, lay) {
 			next <- c
 		}
 		close(next)
@@ -374,11 +377,54 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 			return dataframe.DataFrame{}, nil, err
 		}
 	}
+	if len(lay.rows)*ncol >= gcBeforeCopy {
+		// gota copies every series into the frame; a copy of a large
+		// series cannot be interrupted, and a collection that starts
+		// during it spins waiting for it and pays write barriers on every
+		// pointer copied. Collecting first (the scanner's buffers are
+		// garbage by now) leaves room for the copies without one.
+		runtime.GC()
+	}
 	df, err := frame.New(cols...)
 	if err != nil {
 		return df, nil, fmt.Errorf("fetch: %s: %w", orDash(cfg.source), err)
 	}
 	return df, crs, nil
+}
+
+// gcBeforeCopy is the number of cells from which buildColumns collects
+// garbage before handing the columns to gota.
+const gcBeforeCopy = 2_000_000
+
+// costOrder returns the selected columns (as indexes into lay.selected),
+// the most expensive to type first, so that the workers finish together:
+// a column of mostly distinct values (identifiers, amounts) costs more than
+// one of few (codes, categories). The estimate comes from the first rows.
+func costOrder(rs *recordSet, lay *layout) []int {
+	const sample = 2048
+	n := len(lay.rows)
+	if n > sample {
+		n = sample
+	}
+	cost := make([]int, len(lay.selected))
+	order := make([]int, len(lay.selected))
+	for c, j := range lay.selected {
+		order[c] = c
+		seen := make(map[string]struct{}, 64)
+		bytes := 0
+		for _, r := range lay.rows[:n] {
+			if j < rs.nf(r) {
+				v := rs.segs[r.seg].rawField(int(r.rec), j)
+				seen[v] = struct{}{}
+				bytes += len(v)
+			}
+		}
+		// distinct values cost a parse or a boxed element each; bytes a
+		// hash and a comparison.
+		cost[c] = 8*len(seen) + bytes/4 + n
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cost[order[a]] > cost[order[b]] })
+	return order
 }
 
 // rejoinProse reports whether the fields from position last-1 on are free

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/datacon-mx/cifra/internal/num"
 	"github.com/go-gota/gota/series"
 )
 
@@ -326,6 +327,9 @@ func parseIntValue(s string) (int, bool) {
 
 // parseFloatValue parses a trimmed Float value (plain or comma-grouped).
 func parseFloatValue(s string) (float64, bool) {
+	if f, ok := num.Decimal(s); ok { // bit for bit strconv's result
+		return f, true
+	}
 	if validNumber(s) {
 		f, err := strconv.ParseFloat(s, 64)
 		return f, err == nil || isRangeErr(err)

@@ -1,7 +1,9 @@
 package fetch
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/datacon-mx/cifra/internal/frame"
 	"github.com/go-gota/gota/series"
@@ -65,19 +67,50 @@ func expand(codes, firsts []int, naCode int, build func(firsts []int, na []bool)
 	return build(firsts, na).Subset(codes)
 }
 
+// compact copies the values of v into one new string and points v into
+// it: one allocation instead of one per value, and the column no longer
+// holds the whole input alive (a table of a few selected columns lets the
+// input be freed as soon as it is read).
+func compact(v []string, na []bool) {
+	total := 0
+	for i, x := range v {
+		if !na[i] {
+			total += len(x)
+		}
+	}
+	var b strings.Builder
+	b.Grow(total)
+	for i, x := range v {
+		if !na[i] {
+			b.WriteString(x)
+		}
+	}
+	arena := b.String()
+	off := 0
+	for i, x := range v {
+		if !na[i] {
+			v[i] = arena[off : off+len(x)]
+			off += len(x)
+		}
+	}
+}
+
 func stringSeries(name string, v []string, na []bool, sc *scratch) series.Series {
 	if len(v) >= dictMin {
-		if codes, firsts, naCode, ok := dictCodes(len(v), func(i int) string { return v[i] }, na, sc); ok {
+		if codes, firsts, naCode, ok := stringCodes(v, na, sc); ok {
 			return expand(codes, firsts, naCode, func(firsts []int, una []bool) series.Series {
 				u := make([]string, len(firsts))
 				for k, i := range firsts {
 					if !una[k] {
-						u[k] = v[i]
+						u[k] = strings.Clone(v[i])
 					}
 				}
 				return frame.Strings(name, u, una)
 			})
 		}
+	}
+	if sc != nil { // the CSV reader's columns: v is scratch, free to rewrite
+		compact(v, na)
 	}
 	return frame.Strings(name, v, na)
 }
@@ -180,4 +213,128 @@ func (sc *scratch) strings(n int) []string {
 	sc.raw = sc.raw[:n]
 	clear(sc.raw)
 	return sc.raw
+}
+
+// dictTyping turns typedColumnDict on; tests turn it off to compare the
+// two paths.
+var dictTyping = true
+
+// typedColumnDict is typedColumn for a column of few distinct values: it
+// dictionary-encodes the raw strings once, then trims, detects missing
+// markers, infers the type and parses each distinct value once (in order
+// of first appearance, so the first leading-zero value, the first text
+// value and the first value that does not fit are those a row-by-row pass
+// meets first), and builds the series from the distinct values with
+// Subset. Distinct text values are copied out of the input, so the input
+// can be freed once the table is built. ok is false when the column has
+// too many distinct values; the caller then uses typedColumn.
+func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, lineOf func(int) int, sc *scratch) (s series.Series, cr ColumnReport, err error, ok bool) {
+	if len(raw) < dictMin || !dictTyping {
+		return s, cr, nil, false
+	}
+	codes, firsts, _, ok := stringCodes(raw, sc.bools(len(raw)), sc)
+	if !ok {
+		return s, cr, nil, false
+	}
+	nd := len(firsts)
+	counts := make([]int, nd)
+	for _, c := range codes {
+		counts[c]++
+	}
+	cr = ColumnReport{Name: name}
+	una := make([]bool, nd)
+	trimmed := make([]string, nd)
+	empties := 0
+	var in inference
+	_, forced := cfg.types[name]
+	infer := !forced && !cfg.noInference
+	for k, i := range firsts {
+		v := raw[i]
+		t := trimSpace(v)
+		trimmed[k] = t
+		if ms.isTrimmed(t) {
+			una[k] = true
+			cr.Missing += counts[k]
+			if t == "" {
+				empties += counts[k]
+				continue
+			}
+			if cr.MissingValues == nil {
+				cr.MissingValues = make(map[string]int)
+			}
+			cr.MissingValues[v] += counts[k]
+			continue
+		}
+		if infer {
+			in.add(t)
+		}
+	}
+	if empties > 0 {
+		if cr.MissingValues == nil {
+			cr.MissingValues = make(map[string]int)
+		}
+		cr.MissingValues[""] += empties
+	}
+	t := cfg.types[name]
+	if forced {
+		cr.Why = "type set by option"
+	} else {
+		t, cr.Why = in.decide(name, cfg.noInference, cfg.emptyAsString)
+	}
+	cr.Type = t
+	bad := func(k int) error {
+		i := firsts[k]
+		return fmt.Errorf("fetch: %s: line %d: column %q: %q is not %s: %w", orDash(cfg.source), lineOf(i), name, raw[i], typeName(t), ErrType)
+	}
+	var dict series.Series
+	switch t {
+	case series.Int:
+		u := make([]int, nd)
+		for k := range u {
+			if una[k] {
+				continue
+			}
+			n, ok := parseIntValue(trimmed[k])
+			if !ok {
+				return s, cr, bad(k), true
+			}
+			u[k] = n
+		}
+		dict = frame.Ints(name, u, una)
+	case series.Float:
+		u := make([]float64, nd)
+		for k := range u {
+			if una[k] {
+				continue
+			}
+			f, ok := parseFloatValue(trimmed[k])
+			if !ok {
+				return s, cr, bad(k), true
+			}
+			u[k] = f
+		}
+		dict = frame.Floats(name, u, una)
+	case series.Bool:
+		u := make([]bool, nd)
+		for k := range u {
+			if una[k] {
+				continue
+			}
+			b, ok := parseBoolValue(trimmed[k])
+			if !ok {
+				return s, cr, bad(k), true
+			}
+			u[k] = b
+		}
+		dict = frame.Bools(name, u, una)
+	default:
+		u := make([]string, nd)
+		for k, i := range firsts {
+			if !una[k] {
+				u[k] = strings.Clone(raw[i])
+			}
+		}
+		dict = frame.Strings(name, u, una)
+	}
+	return dict.Subset(codes), cr, nil, true
 }

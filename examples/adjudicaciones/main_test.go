@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -159,5 +160,15 @@ func checarEntero(t *testing.T, que, impreso string, valor int) {
 	t.Helper()
 	if impreso != strconv.Itoa(valor) {
 		t.Errorf("%s: impreso %s, calculado %d", que, impreso, valor)
+	}
+}
+
+// BenchmarkRun mide la historia completa: leer, limpiar, analizar y graficar.
+func BenchmarkRun(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		if err := run([]string{"-salida", dir}, io.Discard); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -131,6 +132,16 @@ func TestRun(t *testing.T) {
 		st, err := os.Stat(filepath.Join(dir, f))
 		if err != nil || st.Size() == 0 {
 			t.Errorf("gráfica %s: %v", f, err)
+		}
+	}
+}
+
+// BenchmarkRun mide la historia completa: leer, limpiar, analizar y graficar.
+func BenchmarkRun(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		if err := run([]string{"-salida", dir}, io.Discard); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -55,7 +55,7 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	flags := flag.NewFlagSet("homicidios", flag.ContinueOnError)
-	salida := flags.String("salida", "salida", "carpeta donde se guardan las gráficas (PNG y SVG)")
+	salida := flags.String("salida", "salida/", "carpeta donde se guardan las gráficas (PNG y SVG)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p("\nCómo se leyó el archivo del SESNSP:\n%s\n", sangria(repDelitos.String()))
+	p("\nCómo se leyeron los archivos:\n%s%s\n", sangria(repDelitos.String()), sangria(repPoblacion.String()))
 
 	// 2. Limpiar los nombres de columna: "Subtipo de delito" → subtipo_de_delito.
 	delitos = clean.Names(delitos)
@@ -208,6 +208,7 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	p("\nGráfica:\n")
 	return guardar(stdout, g, *salida, "tasa_homicidio_doloso")
 }
 
@@ -240,7 +241,6 @@ func guardar(stdout io.Writer, g *chart.Chart, carpeta, nombre string) error {
 	if err := os.MkdirAll(carpeta, 0o755); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nGráfica:\n")
 	for _, ext := range []string{".png", ".svg"} {
 		ruta := filepath.Join(carpeta, nombre+ext)
 		if err := g.Save(ruta); err != nil {

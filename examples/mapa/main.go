@@ -49,7 +49,7 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	flags := flag.NewFlagSet("mapa", flag.ContinueOnError)
-	salida := flags.String("salida", "salida", "carpeta donde se guardan las gráficas (PNG y SVG)")
+	salida := flags.String("salida", "salida/", "carpeta donde se guardan las gráficas (PNG y SVG)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -105,21 +105,21 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var sinPareja []string
-	for _, k := range directa.UnmatchedLeft {
-		sinPareja = append(sinPareja, fmt.Sprintf("%q", k.Key))
-	}
 	p("\nUnión directa por cve_ent (Banxico \"1\" contra CONAPO \"01\"): sólo %d de %d entidades coinciden.\n",
 		directa.MatchedLeft, directa.LeftRows)
-	p("  Sin pareja: %s. Una unión interna sin reporte las borraría sin aviso.\n", strings.Join(sinPareja, ", "))
+	p("Una unión interna sin reporte borraría sin aviso las demás. El reporte:\n%s", sangria(directa.String()))
 
-	// 5. El arreglo: mx.AddStateCode reconoce "1" y "01" (y nombres como
-	// "Edo. de México") y escribe la clave oficial de dos dígitos.
+	// 5. El arreglo: mx.State reconoce "1" y "01" (y nombres como
+	// "Edo. de México"); mx.AddStateCode lo aplica a toda una columna y
+	// escribe la clave oficial de dos dígitos.
+	uno, _ := mx.State("1")
+	ceroUno, _ := mx.State("01")
+	p("\nmx.State(\"1\") → %s %s; mx.State(\"01\") → %s %s: la misma entidad.\n", uno.Code, uno.Name, ceroUno.Code, ceroUno.Name)
 	porEntidad, codigos, err := mx.AddStateCode(porEntidad, "cve_ent", "clave")
 	if err != nil {
 		return err
 	}
-	p("\nClaves de INEGI de dos dígitos con mx.AddStateCode:\n%s", sangria(codigos.String()))
+	p("Claves de INEGI de dos dígitos con mx.AddStateCode:\n%s", sangria(codigos.String()))
 	unidos, union, err := clean.Config{RightOn: []string{"cve_ent"}}.Join(porEntidad, poblacion, clean.Left, "clave")
 	if err != nil {
 		return err

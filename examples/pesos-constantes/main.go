@@ -53,7 +53,7 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	flags := flag.NewFlagSet("pesos-constantes", flag.ContinueOnError)
-	salida := flags.String("salida", "salida", "carpeta donde se guardan las gráficas (PNG y SVG)")
+	salida := flags.String("salida", "salida/", "carpeta donde se guardan las gráficas (PNG y SVG)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -91,6 +91,12 @@ func run(args []string, stdout io.Writer) error {
 	p("  Se usa %q: el gasto que la Cuenta Pública reporta como ejercido. Devengado\n"+
 		"  (obligaciones reconocidas) difiere muy poco; Aprobado no es gasto.\n", etapa)
 	gasto := filtrar(cuenta, "presupuesto", series.Eq, etapa)
+	if gasto.Err != nil {
+		return gasto.Err
+	}
+	if gasto.Nrow() == 0 {
+		return fmt.Errorf("%s: no hay filas con PRESUPUESTO %q", archivoCuenta, etapa)
+	}
 
 	// 3. Pesos constantes: monto × INPC(2023) / INPC(año del monto), con el
 	// promedio anual del índice porque los montos son anuales.
@@ -127,7 +133,7 @@ func run(args []string, stdout io.Writer) error {
 	p("  Total %s: %s de pesos.\n", hasta, mm(nom1))
 	p("  Cambio %s→%s: nominal %s, real %s.\n", desde, hasta, pct(cambioNominal), pct(cambioReal))
 	p("  La inflación explica %s de cada 100 pesos del aumento nominal.\n",
-		chart.Format{Decimals: 0}.Format(100*(nom1-nom0-(nom1-real0))/(nom1-nom0)))
+		chart.Format{Decimals: 0}.Format(100*(real0-nom0)/(nom1-nom0)))
 
 	// 5. Un ramo debería aparecer una vez por año. En esta copia procesada el
 	// Consejo de la Judicatura Federal aparece dos veces en algunos años:
@@ -159,8 +165,9 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	cambioNominalDe := map[string]float64{}
+	pctNominal := ramosNom.Col("pct_change").Float()
 	for i, n := range ramosNom.Col("ramo").Records() {
-		cambioNominalDe[n] = ramosNom.Col("pct_change").Float()[i]
+		cambioNominalDe[n] = pctNominal[i]
 	}
 	var sinComparar []string // ramos que no existen en los dos años
 	notas := ramos.Col("note").Records()

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -120,5 +121,15 @@ func TestMiles(t *testing.T) {
 				t.Errorf("miles(%d) = %q, quiero %q", n, got, want)
 			}
 		})
+	}
+}
+
+// BenchmarkRun mide la historia completa: leer, limpiar, analizar y graficar.
+func BenchmarkRun(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		if err := run([]string{"-salida", dir}, io.Discard); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -256,7 +256,7 @@ func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) ([]string, error) {
 	// Coincidencias difusas: agrupamos con Nearest las huellas de los
 	// proveedores sin coincidencia junto con las de la lista; un grupo que
 	// mezcla ambos lados es una pista difusa, con su distancia de edición.
-	sinPar, _, err := clean.Join(prov, sfp, clean.Anti, "huella")
+	sinPar, _, err := clean.Config{Suggestions: -1}.Join(prov, sfp, clean.Anti, "huella")
 	if err != nil {
 		return nil, err
 	}

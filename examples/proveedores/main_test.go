@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -212,5 +213,15 @@ func TestNormal(t *testing.T) {
 				t.Errorf("normal(%q) = %q, quiero %q", c.in, got, c.want)
 			}
 		})
+	}
+}
+
+// BenchmarkRun mide la historia completa: leer, limpiar, analizar y graficar.
+func BenchmarkRun(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		if err := run([]string{"-salida", dir}, io.Discard); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

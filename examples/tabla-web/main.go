@@ -65,7 +65,7 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	flags := flag.NewFlagSet("tabla-web", flag.ContinueOnError)
-	salida := flags.String("salida", "salida", "carpeta donde se guardan las gráficas (PNG y SVG)")
+	salida := flags.String("salida", "salida/", "carpeta donde se guardan las gráficas (PNG y SVG)")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}

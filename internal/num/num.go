@@ -162,6 +162,15 @@ func Parse(s string, dec byte) (Result, error) {
 		r.Value = v
 		return r, nil
 	}
+	// "$1,234.56", the commonest written amount: the affix loop below
+	// would strip the "$" and parse the same body.
+	if len(s) >= 2 && s[0] == '$' && s[1] >= '0' && s[1] <= '9' && onlyDigitsMarks(s[2:]) {
+		v, grouped, err := parseBody(s[1:], dec)
+		if err != nil {
+			return Result{}, err
+		}
+		return Result{Value: v, Grouped: grouped, Currency: "$"}, nil
+	}
 	body := trimSpace(s)
 	neg := false
 	signs, parens := 0, 0
@@ -219,6 +228,16 @@ func Parse(s string, dec byte) (Result, error) {
 	return r, nil
 }
 
+// onlyDigitsMarks reports whether s holds only digits, commas and points.
+func onlyDigitsMarks(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != ',' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // cutFootnote removes a trailing footnote mark: one or more "*", or a
 // letter and a slash ("p/", "e/", "r/", "a/") as INEGI tables write them.
 func cutFootnote(s string) (string, bool) {
@@ -273,6 +292,9 @@ func plain(s string, dec byte) (float64, bool) {
 			if s[j] < '0' || s[j] > '9' {
 				return 0, false
 			}
+		}
+		if f, ok := Decimal(s); ok {
+			return f, true
 		}
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
@@ -397,6 +419,16 @@ func parseBody(s string, dec byte) (float64, bool, error) {
 		}
 		return 0, false, syntax(s, "thousands groups must have 3 digits")
 	}
+	if !exp && intDigits+fracDigits <= 15 {
+		// Clinger's fast path (see Decimal): exact, and no strconv.
+		var m uint64
+		for _, c := range out {
+			if c != '.' {
+				m = m*10 + uint64(c-'0')
+			}
+		}
+		return float64(m) / pow10[fracDigits], groups > 0, nil
+	}
 	v, err := strconv.ParseFloat(string(out), 64)
 	if err != nil {
 		if errors.Is(err, strconv.ErrRange) && !math.IsInf(v, 0) {
@@ -426,4 +458,55 @@ func ambiguous(_ string, dec byte) error {
 		return &parseError{reason: "one comma not followed by 3 digits: a decimal comma or a thousands mark? (use the ES locale for decimal commas)", kind: ErrAmbiguous}
 	}
 	return &parseError{reason: "one point not followed by 3 digits: a decimal point or a thousands mark? (use the MX locale for decimal points)", kind: ErrAmbiguous}
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// Decimal parses s written as [-|+]digits[.digits] (at least one digit
+// before the point, at most 15 digits in all) without strconv: the digits
+// form an integer below 2^53 and one division by an exact power of ten
+// rounds correctly, so the result is bit for bit strconv.ParseFloat's
+// (Clinger's fast path). ok is false for anything else, and the caller
+// falls back to the general parser.
+func Decimal(s string) (v float64, ok bool) {
+	i, n := 0, len(s)
+	if n == 0 || n > 17 {
+		return 0, false
+	}
+	neg := false
+	if s[0] == '-' || s[0] == '+' {
+		neg, i = s[0] == '-', 1
+	}
+	var m uint64
+	digits, frac := 0, 0
+	for ; i < n && s[i] >= '0' && s[i] <= '9'; i++ {
+		m = m*10 + uint64(s[i]-'0')
+		digits++
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if i < n {
+		if s[i] != '.' || i == n-1 {
+			return 0, false
+		}
+		for i++; i < n; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			m = m*10 + uint64(c-'0')
+			frac++
+		}
+	}
+	if digits+frac > 15 {
+		return 0, false
+	}
+	v = float64(m) / pow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, true
 }

@@ -1,0 +1,209 @@
+package fetch
+
+import (
+	"bytes"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/datacon-mx/cifra/internal/gen"
+)
+
+// withTinyPipeline makes every file pipelined in blocks of a few hundred
+// bytes, so small test files cross many block boundaries.
+func withTinyPipeline(t *testing.T) {
+	t.Helper()
+	m, b, r, h := pipeMin, pipeBlock, pipeRead, pipeHead
+	pipeMin, pipeBlock, pipeRead, pipeHead = 1, 300, 97, 128
+	t.Cleanup(func() { pipeMin, pipeBlock, pipeRead, pipeHead = m, b, r, h })
+}
+
+func writeTemp(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestPipelinedMatchesReadCSV is the differential test of the pipelined
+// file reader against the ordinary path on random tables with quoted
+// delimiters, quotes and line breaks, CRLF, missing markers, leading-zero
+// codes and Windows-1252, and on inputs that must fall back (BOM, stray
+// quotes that fool the block boundaries, old Mac line ends, UTF-16).
+func TestPipelinedMatchesReadCSV(t *testing.T) {
+	withTinyPipeline(t)
+	dir := t.TempDir()
+	r := rand.New(rand.NewSource(11))
+	inputs := map[string]string{
+		"bom":          "\xEF\xBB\xBFa,b\n1,2\n3,4\n",
+		"stray quotes": strings.Repeat("x,\"y\n", 40) + "a,b\n" + strings.Repeat("1,\"2\"\n", 200),
+		"old mac":      strings.Repeat("a,b\r1,2\r", 50),
+		"utf16":        "\xFF\xFEa\x00,\x00b\x00\n\x001\x00,\x002\x00\n\x00",
+		"stray utf8":   strings.Repeat("año,número\n1,2\n", 50) + "\xe9,3\n",
+		"empty":        "   \n\n",
+		"unclosed":     "a,b\n1,\"2\n" + strings.Repeat("3,4\n", 100),
+	}
+	for k := 0; k < 150; k++ {
+		inputs["random"+string(rune('A'+k%26))+strings.Repeat("_", k/26)] = randomTable(r)
+	}
+	before := pipeFinished.Load()
+	defer func() {
+		if n := pipeFinished.Load() - before; n < 100 {
+			t.Errorf("only %d of %d inputs went through the pipeline", n, len(inputs))
+		}
+	}()
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			path := writeTemp(t, dir, "t.csv", in)
+			var wantRep, gotRep Report
+			want, werr := ReadCSV(strings.NewReader(in), Source("t.csv"), WithReport(&wantRep))
+			got, gerr := ReadCSVFile(path, WithReport(&gotRep))
+			if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
+				t.Fatalf("ordinary err %v\npipelined err %v", werr, gerr)
+			}
+			if werr != nil {
+				return
+			}
+			if msg := frameDiff(want, got); msg != "" {
+				t.Fatal(msg)
+			}
+			if !reflect.DeepEqual(wantRep, gotRep) {
+				t.Fatalf("reports differ:\nordinary  %+v\npipelined %+v", wantRep, gotRep)
+			}
+		})
+	}
+}
+
+// TestPipelinedGeneratedFiles reads the generated contracts files (clean
+// UTF-8 and messy Windows-1252 with CRLF and quoted amounts) with the real
+// block sizes and compares them with the ordinary path.
+func TestPipelinedGeneratedFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, messy := range []bool{false, true} {
+		var b bytes.Buffer
+		var err error
+		if messy {
+			err = gen.ContractsMessy(&b, 60_000, 2)
+		} else {
+			err = gen.Contracts(&b, 60_000, 2)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int64(b.Len()) < pipeMin {
+			t.Fatalf("%d bytes: too small to be pipelined", b.Len())
+		}
+		m := pipeBlock
+		pipeBlock = 1 << 20 // several blocks
+		path := writeTemp(t, dir, "c.csv", b.String())
+		var wantRep, gotRep Report
+		before := pipeFinished.Load()
+		got, gerr := ReadCSVFile(path, WithReport(&gotRep), Columns("fecha", "estado", "importe"))
+		pipeBlock = m
+		if pipeFinished.Load() != before+1 {
+			t.Error("the pipeline fell back to the ordinary path")
+		}
+		want, werr := ReadCSV(strings.NewReader(b.String()), Source("c.csv"), WithReport(&wantRep), Columns("fecha", "estado", "importe"))
+		if werr != nil || gerr != nil {
+			t.Fatal(werr, gerr)
+		}
+		if msg := frameDiff(want, got); msg != "" {
+			t.Fatal(msg)
+		}
+		if !reflect.DeepEqual(wantRep, gotRep) {
+			t.Fatalf("reports differ:\nordinary  %+v\npipelined %+v", wantRep, gotRep)
+		}
+		if want := map[bool]string{false: encUTF8, true: encWin1252}[messy]; gotRep.Encoding != want {
+			t.Errorf("encoding %q, want %q", gotRep.Encoding, want)
+		}
+	}
+}
+
+// FuzzPipelined holds the pipelined file reader (with tiny blocks, so any
+// input crosses block boundaries) to the ordinary path on arbitrary input:
+// the same table, report and error.
+func FuzzPipelined(f *testing.F) {
+	for _, s := range []string{
+		"a,b\n1,2\n",
+		"a;b\r\n\"x;\ny\";2\r\n",
+		"t\xedtulo\nA,B\n\"1,5\",N/D\n",
+		"a,b\n\"unclosed,2\n3,4\n",
+		"sep=|\na|b\n1|2\n",
+		"\"a\"\"b\",c\n\"\"\"\",d\n",
+	} {
+		f.Add(s)
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, in string) {
+		m, b, r, h := pipeMin, pipeBlock, pipeRead, pipeHead
+		pipeMin, pipeBlock, pipeRead, pipeHead = 1, 64, 17, 32
+		defer func() { pipeMin, pipeBlock, pipeRead, pipeHead = m, b, r, h }()
+		path := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var wantRep, gotRep Report
+		want, werr := ReadCSV(strings.NewReader(in), Source("f.csv"), WithReport(&wantRep))
+		got, gerr := ReadCSVFile(path, WithReport(&gotRep))
+		if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
+			t.Fatalf("ordinary err %v\npipelined err %v", werr, gerr)
+		}
+		if werr != nil {
+			return
+		}
+		if msg := frameDiff(want, got); msg != "" {
+			t.Fatal(msg)
+		}
+		if !reflect.DeepEqual(wantRep, gotRep) {
+			t.Fatalf("reports differ:\nordinary  %+v\npipelined %+v", wantRep, gotRep)
+		}
+	})
+}
+
+// TestPipelinedRealFiles reads the real government files of testdata/csv
+// (title lines, notes, Windows-1252, "sep=" lines, pipes) through the
+// pipeline in tiny blocks and compares them with the ordinary path.
+func TestPipelinedRealFiles(t *testing.T) {
+	withTinyPipeline(t)
+	entries, err := os.ReadDir(filepath.Join("testdata", "csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == "README.md" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			path := csvFile(name)
+			in, err := readFileString(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wantRep, gotRep Report
+			want, werr := ReadCSV(strings.NewReader(in), Source(name), WithReport(&wantRep))
+			before := pipeFinished.Load()
+			got, gerr := ReadCSVFile(path, WithReport(&gotRep))
+			if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
+				t.Fatalf("ordinary err %v\npipelined err %v", werr, gerr)
+			}
+			if werr != nil {
+				return
+			}
+			if pipeFinished.Load() == before {
+				t.Logf("%s fell back to the ordinary path (%s)", name, gotRep.Encoding)
+			}
+			if msg := frameDiff(want, got); msg != "" {
+				t.Fatal(msg)
+			}
+			if !reflect.DeepEqual(wantRep, gotRep) {
+				t.Fatalf("reports differ:\nordinary  %+v\npipelined %+v", wantRep, gotRep)
+			}
+		})
+	}
+}
