@@ -346,7 +346,7 @@ func (st *chunker) emit(rows []ref) error {
 	if st.schema == nil {
 		c2 := *cfg
 		c2.emptyAsString = true
-		df, crs, err := buildColumns(&c2, st.rs, &lay, nil)
+		df, crs, err := buildColumns(&c2, st.rs, &lay, nil, false)
 		if err != nil {
 			return err
 		}
@@ -358,7 +358,7 @@ func (st *chunker) emit(rows []ref) error {
 		st.rep.Rows += len(rows)
 		return st.fn(df)
 	}
-	df, crs, err := buildColumns(cfg, st.rs, &lay, st.schema)
+	df, crs, err := buildColumns(cfg, st.rs, &lay, st.schema, false)
 	if err != nil {
 		if errors.Is(err, ErrType) {
 			return fmt.Errorf("%w (the column's type comes from the first chunk; declare it with ColumnType)", err)

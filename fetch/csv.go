@@ -37,6 +37,14 @@ func ReadCSV(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 
 // ReadCSVFile reads the CSV file at path; see ReadCSV. Errors and the
 // report name the file.
+//
+// A file of 4 MB or more is read in a pipeline: blocks of records are
+// checked and scanned on all cores while the rest is read (the result is
+// the same as ReadCSV's). The whole file is held in memory while it is
+// read; for files larger than memory use EachChunk. A table of two million
+// cells or more triggers one garbage collection just before its columns
+// are handed to gota, which copies them (this keeps the peak memory and
+// the time down).
 func ReadCSVFile(path string, opts ...Option) (dataframe.DataFrame, error) {
 	cfg := newConfig(opts)
 	if cfg.source == "" {

@@ -274,7 +274,7 @@ func (c *config) headerIndex(rs *recordSet) (int, error) {
 // DataFrame. types, when not nil, fixes each column's type (a streaming
 // schema); otherwise cfg's types and inference decide.
 func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe.DataFrame, error) {
-	df, crs, err := buildColumns(cfg, rs, lay, nil)
+	df, crs, err := buildColumns(cfg, rs, lay, nil, true)
 	if err != nil {
 		return df, err
 	}
@@ -284,7 +284,9 @@ func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe
 }
 
 // buildColumns builds the selected columns, in parallel across columns.
-func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]series.Type) (dataframe.DataFrame, []ColumnReport, error) {
+// whole says the record set is a whole input (not a streamed chunk): a
+// large one is worth a collection before gota copies the columns.
+func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]series.Type, whole bool) (dataframe.DataFrame, []ColumnReport, error) {
 	ms := cfg.markers()
 	ncol := len(lay.selected)
 	cols := make([]series.Series, ncol)
@@ -377,7 +379,7 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 			return dataframe.DataFrame{}, nil, err
 		}
 	}
-	if len(lay.rows)*ncol >= gcBeforeCopy {
+	if whole && len(lay.rows)*ncol >= gcBeforeCopy {
 		// gota copies every series into the frame; a copy of a large
 		// series cannot be interrupted, and a collection that starts
 		// during it spins waiting for it and pays write barriers on every
