@@ -122,6 +122,7 @@
 //
 //	csv.go         ReadCSV, ReadCSVFile
 //	csv_scan.go    the scanner: records of substrings, parallel split
+//	csv_pipe.go    pipelined file reading: blocks checked and scanned while read
 //	csv_layout.go  header, notes, width and ragged rows; typed columns
 //	chunk.go       EachChunk, streaming with a fixed schema
 //	decode.go      encoding detection and decoding
@@ -129,6 +130,7 @@
 //	header.go      detectHeader, trailingNotes (shared with Excel and HTML)
 //	infer.go       type inference and number parsing rules
 //	infer_dict.go  building gota series cheaply
+//	infer_codes.go dictionary codes for text columns
 //	table.go       tableFromRecords, the reference typed-table builder
 //	options.go     Option and every reader option
 //	report.go      Report
