@@ -14,23 +14,36 @@ const (
 	precYear precision = iota + 1
 	precMonth
 	precDay
+	precQuarter
 )
 
-// isoDate is a parsed ISO date ("2024-10-17", "2024-10" or "2024"; a time
-// after the day, as in "2024-10-17 00:00:00" or "2024-10-17T08:00", is
-// ignored).
+// isoDate is a parsed ISO date ("2024-10-17", "2024-10", "2024-Q3" or
+// "2024"; a time after the day, as in "2024-10-17 00:00:00" or
+// "2024-10-17T08:00", is ignored). A quarter keeps q (1–4) and the first
+// month of the quarter in m.
 type isoDate struct {
 	y, m, d int
+	q       int
 	prec    precision
 }
 
-// parseISO parses s as an ISO date of year, month or day precision.
+// parseISO parses s as an ISO date of year, quarter ("2024-Q3", as
+// clean.Dates writes quarters; "2024-q3" is accepted too), month or day
+// precision.
 func parseISO(s string) (isoDate, error) {
 	s = strings.TrimSpace(s)
 	if len(s) > 10 && (s[10] == ' ' || s[10] == 'T') {
 		s = s[:10]
 	}
-	bad := fmt.Errorf("%q is not an ISO date (2024-10-17, 2024-10 or 2024): %w", s, ErrBadDate)
+	bad := fmt.Errorf("%q is not an ISO date (2024-10-17, 2024-10, 2024-Q3 or 2024): %w", s, ErrBadDate)
+	if len(s) == 7 && s[4] == '-' && (s[5] == 'Q' || s[5] == 'q') {
+		y, err := strconv.Atoi(s[:4])
+		if err != nil || y < 0 || s[0] == '+' || s[0] == '-' || s[6] < '1' || s[6] > '4' {
+			return isoDate{}, bad
+		}
+		q := int(s[6] - '0')
+		return isoDate{y: y, m: 3*(q-1) + 1, q: q, prec: precQuarter}, nil
+	}
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 || len(parts[0]) != 4 {
 		return isoDate{}, bad
@@ -66,8 +79,16 @@ func parseISO(s string) (isoDate, error) {
 	return d, nil
 }
 
-// month returns "YYYY-MM" (only for month or day precision).
-func (d isoDate) month() string { return fmt.Sprintf("%04d-%02d", d.y, d.m) }
+// month returns "YYYY-MM" (only for month or day precision). A quarter
+// has no single month: it returns "YYYY-Qn", so that a lookup by month
+// (a price index) misses it and says so, instead of silently using the
+// quarter's first month.
+func (d isoDate) month() string {
+	if d.prec == precQuarter {
+		return fmt.Sprintf("%04d-Q%d", d.y, d.q)
+	}
+	return fmt.Sprintf("%04d-%02d", d.y, d.m)
+}
 
 // String writes d back at its precision.
 func (d isoDate) String() string {
@@ -76,6 +97,8 @@ func (d isoDate) String() string {
 		return fmt.Sprintf("%04d", d.y)
 	case precMonth:
 		return d.month()
+	case precQuarter:
+		return fmt.Sprintf("%04d-Q%d", d.y, d.q)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
 }
@@ -91,19 +114,21 @@ func (d isoDate) minusYears(n int) isoDate {
 	return d
 }
 
-// ordinal numbers d on a line at its own precision: years, months since
-// year 0, or days since 1970-01-01.
+// ordinal numbers d on a line at its own precision: years, quarters or
+// months since year 0, or days since 1970-01-01.
 func (d isoDate) ordinal() float64 {
 	switch d.prec {
 	case precYear:
 		return float64(d.y)
+	case precQuarter:
+		return float64(d.y*4 + d.q - 1)
 	case precMonth:
 		return float64(d.y*12 + d.m - 1)
 	}
 	return float64(time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
-// time returns d as a UTC time (first day of its month or year).
+// time returns d as a UTC time (first day of its month, quarter or year).
 func (d isoDate) time() time.Time {
 	m, day := d.m, d.d
 	if m == 0 {

@@ -17,9 +17,12 @@ import (
 // UTF-16 with BOM, else Windows-1252), sniffs the delimiter, honours an
 // Excel "sep=" first line, finds the header row after any title lines,
 // drops trailing "Fuente:"/"Nota:" lines, infers Int, Float, Bool or String
-// per column (codes with leading zeros stay text) and turns missing markers
-// ("", "NA", "N/D", "-", …) into missing values. WithReport tells every
-// decision. See the package documentation for the input rules.
+// per column (codes with leading zeros, and columns named like codes such
+// as "cve_ent", "Cve. Municipio" or INEGI's ENTIDAD/MUN/LOC, stay text) and
+// turns missing markers ("", "NA", "N/D", "-", …) into missing values.
+// WithReport tells every decision. Binary input (ZIP, xlsx, PDF, gzip)
+// and an HTML page saved under a data name are errors wrapping ErrFormat.
+// See the package documentation for the input rules.
 //
 // String values are kept exactly as written (not trimmed); header names are
 // trimmed and made unique.

@@ -20,6 +20,9 @@ func fuzzSeeds(f *testing.F) {
 		"a;b\nMichoac\xe1n;1\n",
 		"\x00\x01\x02",
 		"",
+		"\n\n<!DOCTYPE html>\n<html><body><table><tr><td>a,b</td></tr></table></body></html>\n",
+		"\"T\u00edtulo\",\"FIX\"\n\"Periodicidad\",\"Diaria\"\n\"Unidad\",\"Pesos\"\n\"Fecha\",\"SF43718\"\n\"01/01/2024\",\"N/E\"\n\"02/01/2024\",\"16.9220\"\n",
+		"ENTIDAD,MUN,LOC,POBTOT,POBFEM\r\n19,000,0000,5784442,2908045\r\n19,001,0001,3685,*\r\n",
 	} {
 		f.Add([]byte(s))
 	}

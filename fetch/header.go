@@ -28,8 +28,13 @@ const headerScanRows = 200
 //   - the first wide row that holds a number in a numeric column (and no
 //     text there) is the first data row, unless it is a row of increasing
 //     years ("2019","2020"), which is a header;
+//   - when no column is numeric that way (a short export whose metadata
+//     rows outnumber its data rows), the columns are judged on the
+//     trailing rows whose first cell is a date;
 //   - the header is the nearest wide row above the first data row that has
-//     no number in a numeric column; with no such row, the first wide row.
+//     no number in a numeric column, passing over rows that start with a
+//     date or number and whose numeric cells are all missing
+//     ("01/01/2024","N/E"); with no such row, the first wide row.
 //
 // Metadata rows as wide as the table (Banxico's "Periodicidad","Diaria",…)
 // are preamble because text stands where the data has numbers.
@@ -64,6 +69,14 @@ func detectHeader(rows [][]string) int {
 		return nonEmpty[i]*2 > typical
 	}
 	numeric := numericColumns(sample)
+	if !anyTrue(numeric) {
+		// A short export: metadata rows outnumber the data rows (a
+		// Banxico SIE series over a few days). Judge the columns on the
+		// trailing run of rows that start like data (a date or a number).
+		if run := trailingDataRun(sample); run > 0 {
+			numeric = numericOver(sample[len(sample)-run:])
+		}
+	}
 	first := -1 // first wide row
 	for i := range sample {
 		if wide(i) {
@@ -74,11 +87,7 @@ func detectHeader(rows [][]string) int {
 	if first < 0 {
 		return 0
 	}
-	anyNumeric := false
-	for _, b := range numeric {
-		anyNumeric = anyNumeric || b
-	}
-	if !anyNumeric {
+	if !anyTrue(numeric) {
 		return first
 	}
 	data := -1
@@ -99,12 +108,47 @@ func detectHeader(rows [][]string) int {
 		if !wide(i) {
 			continue
 		}
-		nums, _ := numericCells(sample[i], numeric)
+		nums, texts := numericCells(sample[i], numeric)
+		if nums == 0 && texts == 0 && dataLike(firstNonEmpty(sample[i])) {
+			continue // a data row whose numbers are all missing ("01/01/2024","N/E")
+		}
 		if nums == 0 || yearRow(sample[i], numeric) {
 			return i
 		}
 	}
 	return first
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+// dataLike reports whether a row's first cell reads like data rather than
+// a name: a number or a date written in digits.
+func dataLike(cell string) bool {
+	c := strings.TrimSpace(cell)
+	return c != "" && (looksNumeric(c) || looksLikeDateText(c))
+}
+
+// trailingDataRun counts the rows at the end of rows (before any blank
+// tail) whose first non-empty cell is a date written in digits: the data
+// rows of a time series. (Numbers alone are not enough: a column of ids
+// can turn numeric near the end of a text table.)
+func trailingDataRun(rows [][]string) int {
+	i := len(rows)
+	for i > 0 && countNonEmpty(rows[i-1]) == 0 {
+		i--
+	}
+	n := 0
+	for ; i > 0 && looksLikeDateText(strings.TrimSpace(firstNonEmpty(rows[i-1]))); i-- {
+		n++
+	}
+	return n
 }
 
 // trailingNotes returns the index where trailing note and footer lines
@@ -244,16 +288,21 @@ func typicalWidth(ws []int) int {
 // numericColumns marks the columns where at least two thirds of the
 // non-missing cells in the lower half of rows are numbers.
 func numericColumns(rows [][]string) []bool {
-	lo := len(rows) / 2
+	return numericOver(rows[len(rows)/2:])
+}
+
+// numericOver marks the columns where at least two thirds of the
+// non-missing cells of rows are numbers.
+func numericOver(rows [][]string) []bool {
 	width := 0
-	for _, r := range rows[lo:] {
+	for _, r := range rows {
 		if len(r) > width {
 			width = len(r)
 		}
 	}
 	nums := make([]int, width)
 	all := make([]int, width)
-	for _, r := range rows[lo:] {
+	for _, r := range rows {
 		for j, c := range r {
 			if missing.DefaultSet.Is(c) {
 				continue

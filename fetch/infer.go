@@ -20,7 +20,15 @@ import (
 //   - String: anything else, and always when a value has leading zeros
 //     ("01", "007"), an integer is longer than 15 digits (an identifier,
 //     which a float would round), or the column name looks like a code
-//     (cve_*, clave*, id*, rfc, curp, cp, cvegeo, folio…).
+//     (cve_*, "Cve. Municipio", clave*, id*, rfc, curp, cp, cvegeo,
+//     folio…; names are folded, so case, accents and punctuation do not
+//     matter; see infer_names.go). A column of integers named like one of
+//     INEGI's geographic codes (ENTIDAD, MUN, LOC, MZA, ENT_REGIS…) is
+//     String too: a re-saved file lost the codes' zeros.
+//
+// The report's reason for a String column names the value that decided
+// it: "leading zeros: \"01\"", "not a number: \"*\"" (a column of numbers
+// with a confidential mark), "dates (text): \"02/01/2018\"".
 //
 // Comma groups must be exact ("1,234", "12,345,678"): "1,5" or "1,23,4" are
 // text, so a decimal comma is never read as a thousands separator.
@@ -215,30 +223,10 @@ func isBoolText(s string) bool {
 	return false
 }
 
-// looksLikeCodeName reports whether a column name says it holds codes:
-// cve_*, clave*, id*, rfc, curp, cp, cvegeo, folio, codigo…
-func looksLikeCodeName(name string) bool {
-	n := strings.ToLower(strings.TrimSpace(name))
-	switch n {
-	case "rfc", "curp", "cp", "cvegeo", "cve_geo", "cve", "codigo_postal", "id", "ccve", "ageb", "uuid", "clues", "cct":
-		return true
-	}
-	for _, p := range []string{"cve_", "cve ", "cve-", "clave", "id_", "id ", "id-", "codigo", "código", "folio", "rfc_", "curp_", "cp_"} {
-		if strings.HasPrefix(n, p) {
-			return true
-		}
-	}
-	for _, s := range []string{"_id", " id", "_cve", "_clave", "_rfc", "_curp", "_cp", "_folio", "cvegeo", "cve_geo"} {
-		if strings.HasSuffix(n, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // inference accumulates the kinds seen in one column.
 type inference struct {
 	ints, floats, bools, texts, values int
+	firstInt                           string // first integer
 	zero                               string // first value with leading zeros
 	long                               string // first over-long integer
 	text                               string // first text value
@@ -248,6 +236,9 @@ func (in *inference) add(s string) {
 	in.values++
 	switch classify(s) {
 	case kindInt:
+		if in.ints == 0 {
+			in.firstInt = s
+		}
 		in.ints++
 	case kindFloat:
 		in.floats++
@@ -284,12 +275,18 @@ func (in *inference) decide(name string, off, emptyAsString bool) (series.Type, 
 		return series.String, "no values in the first chunk: every value missing"
 	case in.values == 0:
 		return series.Float, "no values: every value missing"
+	case in.texts > 0 && in.datesOnly():
+		return series.String, fmt.Sprintf("dates (text): %q", in.firstDate())
 	case in.zero != "":
 		return series.String, fmt.Sprintf("leading zeros: %q", in.zero)
 	case in.long != "" && in.text == "":
 		return series.String, fmt.Sprintf("digits too long for a number: %q", in.long)
+	case in.texts > 0 && in.ints+in.floats > 0:
+		return series.String, "not a number: " + strconv.Quote(shorten(in.notNumber(), 40))
 	case in.texts > 0:
 		return series.String, ""
+	case in.ints == in.values && looksLikeGeoCodeName(name):
+		return series.String, fmt.Sprintf("name looks like an INEGI geographic code (integers such as %q)", in.firstInt)
 	case in.ints == in.values:
 		return series.Int, ""
 	case in.ints+in.floats == in.values:
@@ -297,7 +294,78 @@ func (in *inference) decide(name string, off, emptyAsString bool) (series.Type, 
 	case in.bools == in.values:
 		return series.Bool, ""
 	}
-	return series.String, ""
+	return series.String, "mixed numbers and true/false"
+}
+
+// datesOnly reports whether the column's text values, judged by the first
+// of each kind kept, are dates written as text ("02/01/2018",
+// "2018-01-02", "02-01-2018"): the column is a date column, not codes with
+// leading zeros.
+func (in *inference) datesOnly() bool {
+	if in.ints+in.floats+in.bools > 0 || in.long != "" {
+		return false
+	}
+	if in.zero == "" && in.text == "" {
+		return false
+	}
+	return (in.zero == "" || looksLikeDateText(in.zero)) && (in.text == "" || looksLikeDateText(in.text))
+}
+
+// notNumber is the first value that made a column of numbers text.
+func (in *inference) notNumber() string {
+	switch {
+	case in.text != "":
+		return in.text
+	case in.zero != "":
+		return in.zero
+	}
+	return in.long
+}
+
+func (in *inference) firstDate() string {
+	if in.zero != "" {
+		return in.zero
+	}
+	return in.text
+}
+
+// looksLikeDateText reports whether s is a numeric date as tables write
+// them: d/m/y, d-m-y, d.m.y (day and month of one or two digits, a year of
+// two or four), y-m-d or y/m/d, y-m or y/m, or a quarter "2023-Q1", optionally
+// followed by a time after a space or "T".
+func looksLikeDateText(s string) bool {
+	if i := strings.IndexAny(s, " T"); i > 0 {
+		t := s[i+1:] // a time: "8:00", "08:00:00"
+		if c := strings.IndexByte(t, ':'); c < 1 || c > 2 || t[0] < '0' || t[0] > '9' {
+			return false
+		}
+		s = s[:i]
+	}
+	var parts [3]int // digit counts
+	n, sep := 0, byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			parts[n]++
+		case (c == '/' || c == '-' || c == '.') && parts[n] > 0 && n < 2 && (sep == 0 || c == sep):
+			sep = c
+			n++
+		case (c == 'Q' || c == 'q') && n == 1 && parts[1] == 0 && parts[0] == 4 && sep == '-' && i == len(s)-2:
+			return s[i+1] >= '1' && s[i+1] <= '4'
+		default:
+			return false
+		}
+	}
+	switch {
+	case n == 2 && parts[0] == 4: // y-m-d
+		return parts[1] >= 1 && parts[1] <= 2 && parts[2] >= 1 && parts[2] <= 2
+	case n == 2: // d/m/y
+		return parts[0] <= 2 && parts[1] >= 1 && parts[1] <= 2 && (parts[2] == 2 || parts[2] == 4)
+	case n == 1: // y-m, and INEGI BIE's y/m ("2023/01")
+		return (sep == '-' || sep == '/') && parts[0] == 4 && parts[1] == 2
+	}
+	return false
 }
 
 // parseIntValue parses a trimmed Int value (plain or comma-grouped).

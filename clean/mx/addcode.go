@@ -49,9 +49,27 @@ type Report struct {
 	// After2020 counts rows placed in a municipality created after the
 	// 2020 census (AddMunicipalityCode).
 	After2020 int
+	// ShortName counts rows placed by the short name in everyday use, not
+	// the official one ("Ecatepec" for Ecatepec de Morelos, "Nogales" for
+	// Heroica Nogales; AddMunicipalityCode). ShortNames lists them.
+	ShortName int
+	// ShortNames lists the distinct values placed by a short name and the
+	// official municipality each was given, most rows first.
+	ShortNames []ShortNameMatch
 	// Unplaced lists the distinct values left without a code (missing in
 	// the new column), most rows first.
 	Unplaced []Unplaced
+}
+
+// ShortNameMatch is a value AddMunicipalityCode placed by a municipality's
+// everyday short name.
+type ShortNameMatch struct {
+	// Value is the raw text, "state / municipality".
+	Value string
+	// Name and CVEGEO are the official municipality it was given.
+	Name, CVEGEO string
+	// Rows is how many rows hold it.
+	Rows int
 }
 
 // UnplacedRows is the number of rows whose value could not be placed.
@@ -76,7 +94,17 @@ func (r Report) String() string {
 	if r.After2020 > 0 {
 		fmt.Fprintf(&b, ", %d in municipalities created after the 2020 census", r.After2020)
 	}
+	if r.ShortName > 0 {
+		fmt.Fprintf(&b, ", %d by short name", r.ShortName)
+	}
 	fmt.Fprintf(&b, ", %d unplaced (%d distinct)\n", r.UnplacedRows(), len(r.Unplaced))
+	for i, m := range r.ShortNames {
+		if i == 10 {
+			fmt.Fprintf(&b, "  … and %d more placed by short name\n", len(r.ShortNames)-10)
+			break
+		}
+		fmt.Fprintf(&b, "  %q ×%d placed by short name as %s (%s)\n", m.Value, m.Rows, m.Name, m.CVEGEO)
+	}
 	for i, u := range r.Unplaced {
 		if i == 20 {
 			fmt.Fprintf(&b, "  … and %d more\n", len(r.Unplaced)-20)
@@ -202,7 +230,10 @@ func AddStateCode(df dataframe.DataFrame, nameCol, as string) (dataframe.DataFra
 // rows that cannot be placed (unknown state, unknown or ambiguous name)
 // become missing and are listed in the report with counts and the closest
 // municipality names of the state. Rows placed in a municipality created
-// after the 2020 census are counted in Report.After2020.
+// after the 2020 census are counted in Report.After2020; rows placed by a
+// municipality's everyday short name rather than its official name or code
+// ("Ecatepec" for Ecatepec de Morelos) are counted in Report.ShortName and
+// listed in Report.ShortNames, so the match can be checked.
 func AddMunicipalityCode(df dataframe.DataFrame, stateCol, municipalityCol, as string) (dataframe.DataFrame, Report, error) {
 	rep := Report{Column: stateCol + "+" + municipalityCol, As: as}
 	sv, sna, err := textColumn(df, stateCol)
@@ -222,11 +253,14 @@ func AddMunicipalityCode(df dataframe.DataFrame, stateCol, municipalityCol, as s
 	type key struct{ s, m string }
 	type hit struct {
 		code   string
+		name   string
 		census bool
+		short  bool
 		reason string
 	}
 	memo := map[key]hit{}
 	bad := map[key]*Unplaced{}
+	short := map[key]*ShortNameMatch{}
 	for i := range sv {
 		if sna[i] || mna[i] || missing.DefaultSet.Is(sv[i]) || missing.DefaultSet.Is(mv[i]) {
 			outNA[i] = true
@@ -237,7 +271,7 @@ func AddMunicipalityCode(df dataframe.DataFrame, stateCol, municipalityCol, as s
 		h, seen := memo[k]
 		if !seen {
 			if mi, ok := Municipality(k.s, k.m); ok {
-				h = hit{code: mi.CVEGEO, census: mi.Census2020}
+				h = hit{code: mi.CVEGEO, name: mi.Name, census: mi.Census2020, short: byShortName(k.s, k.m)}
 			} else if _, ok := State(k.s); !ok {
 				h.reason = "unknown state"
 			} else if ambiguousMunicipality(k.s, k.m) {
@@ -261,8 +295,27 @@ func AddMunicipalityCode(df dataframe.DataFrame, stateCol, municipalityCol, as s
 		if !h.census {
 			rep.After2020++
 		}
+		if h.short {
+			rep.ShortName++
+			m := short[k]
+			if m == nil {
+				m = &ShortNameMatch{Value: k.s + " / " + k.m, Name: h.name, CVEGEO: h.code}
+				short[k] = m
+			}
+			m.Rows++
+		}
 		out[i] = h.code
 	}
+	for _, m := range short {
+		rep.ShortNames = append(rep.ShortNames, *m)
+	}
+	sort.Slice(rep.ShortNames, func(i, j int) bool {
+		a, b := rep.ShortNames[i], rep.ShortNames[j]
+		if a.Rows != b.Rows {
+			return a.Rows > b.Rows
+		}
+		return a.Value < b.Value
+	})
 	for k, u := range bad {
 		if st, ok := State(k.s); ok {
 			u.Suggestions = closest(k.m, municipalityCandidates(st.Code), 3)
@@ -274,6 +327,22 @@ func AddMunicipalityCode(df dataframe.DataFrame, stateCol, municipalityCol, as s
 	sortUnplaced(rep.Unplaced)
 	res, err := addColumn(df, frame.StringsDict(as, out, outNA))
 	return res, rep, err
+}
+
+// byShortName reports whether Municipality placed name (in state) by its
+// everyday short name rather than by a code or an official name. Call it
+// only for a pair Municipality placed.
+func byShortName(state, name string) bool {
+	si, ok := stateIdx(state)
+	if !ok || strings.TrimSpace(state) == "" {
+		return false
+	}
+	m := strings.TrimSpace(name)
+	if _, ok := codeNumber(m); ok {
+		return false
+	}
+	_, official := catalogue().byName[states[si].Code+"|"+fold.Key(repairMojibake(m))]
+	return !official
 }
 
 func ambiguousMunicipality(state, name string) bool {
