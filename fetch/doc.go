@@ -43,6 +43,13 @@
 //     rfc, curp, cp, cvegeo, folio…) stay String; numbers with exact comma
 //     thousands groups ("1,425,607") are numbers, decimal commas ("1,5")
 //     are not; a column with no values at all is Float (all missing).
+//     Names are compared after folding case, accents and punctuation, so
+//     "Cve. Municipio" and "CVE_MUN" are codes; INEGI's short geographic
+//     code names (ENTIDAD, ENT, MUN, LOC, MZA, alone or with one qualifier
+//     such as ENT_REGIS) are codes when every value is an integer, so a
+//     file that stored "01" as 1 gives the same type as one that did not.
+//     The report says why each column got its type, e.g. `not a number:
+//     "*"` for INEGI's confidential cells or `dates (text): "02/01/2018"`.
 //     String values are kept exactly as written.
 //   - Missing: "", "NA", "N/A", "N/D", "ND", "S/D", "-", "—", "NULL", "NaN",
 //     "No disponible" and the rest of internal/missing.Default (compared
@@ -51,7 +58,7 @@
 //
 // Errors (every one wraps a sentinel of errors.go and names the source, line,
 // column and value where known): an empty input (ErrEmpty); binary data, a
-// ZIP/xlsx/xls/PDF given as CSV, or a quoted field never closed
+// ZIP/xlsx/xls/PDF or an HTML page given as CSV, or a quoted field never closed
 // (ErrFormat); a row with more non-empty fields than the header
 // (ErrFieldCount); a column named in Columns or ColumnType that does not
 // exist (ErrNoColumn); a value that does not fit a declared type, or in
@@ -131,6 +138,7 @@
 //	infer.go       type inference and number parsing rules
 //	infer_dict.go  building gota series cheaply
 //	infer_codes.go dictionary codes for text columns
+//	infer_names.go code-like column names
 //	table.go       tableFromRecords, the reference typed-table builder
 //	options.go     Option and every reader option
 //	report.go      Report
