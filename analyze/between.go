@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/datacon-mx/cifra/internal/frame"
 	"github.com/go-gota/gota/dataframe"
@@ -15,7 +14,9 @@ import (
 // group (keys, in order of first appearance) with "<col>_<from>",
 // "<col>_<to>", "change", "pct_change" and "note" — the sentence "rose 25%
 // between 2019 and 2024" for every state. Periods are matched as text
-// against periodCol (a numeric column is written without decimals). A group
+// against periodCol, ignoring spaces around them (a numeric column is
+// written without decimals; a quarter matches in either case, "2019-q1" as
+// "2019-Q1", and is named "YYYY-Qn" in the output columns). A group
 // lacking either period, or with a missing value, gets missing changes and a
 // note (NoteMissing); a change from 0 keeps the absolute change and notes
 // NoteFromZero. A period repeated within a group is an error; neither period
@@ -23,6 +24,7 @@ import (
 func ChangeBetween(df dataframe.DataFrame, col, periodCol, from, to string, keys ...string) (dataframe.DataFrame, ChangeReport, error) {
 	const fn = "ChangeBetween"
 	var rep ChangeReport
+	from, to = periodText(from), periodText(to)
 	if from == to {
 		return df, rep, fmt.Errorf("analyze: %s: from and to are both %q: %w", fn, from, ErrBadArgument)
 	}
@@ -30,7 +32,6 @@ func ChangeBetween(df dataframe.DataFrame, col, periodCol, from, to string, keys
 	if err != nil {
 		return df, rep, err
 	}
-	from, to = strings.TrimSpace(from), strings.TrimSpace(to)
 	rowFrom := make([]int, g.n)
 	rowTo := make([]int, g.n)
 	for i := range rowFrom {
@@ -41,7 +42,7 @@ func ChangeBetween(df dataframe.DataFrame, col, periodCol, from, to string, keys
 		if p.na[i] {
 			continue
 		}
-		s := strings.TrimSpace(p.str(i))
+		s := periodText(p.str(i))
 		if p.s == nil && p.f[i] == math.Trunc(p.f[i]) {
 			s = strconv.FormatFloat(p.f[i], 'f', 0, 64)
 		}

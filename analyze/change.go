@@ -96,7 +96,11 @@ func groupBy(fn string, df dataframe.DataFrame, keys []string) (grouping, error)
 
 // periodOrder returns the rows of every group sorted by the period column
 // (text in byte order, which is date order for ISO dates; numbers by value).
-// Two rows of one group with the same period are an error.
+// Quarters ("2024-Q1", or "2024-q1" with spaces around) are compared in
+// their canonical form, so they sort by year and then quarter; a text
+// column that mixes quarters with other periods (months, years, days) has
+// no single order and is an error (ErrBadDate). Two rows of one group with
+// the same period are an error.
 func periodOrder(fn string, g grouping, p *column) ([][]int, error) {
 	rows := make([][]int, g.n)
 	for i, id := range g.ids {
@@ -105,21 +109,94 @@ func periodOrder(fn string, g grouping, p *column) ([][]int, error) {
 		}
 		rows[id] = append(rows[id], i)
 	}
+	keys := p.s
+	if p.s != nil {
+		var err error
+		if keys, err = quarterKeys(fn, p); err != nil {
+			return nil, err
+		}
+	}
 	for _, r := range rows {
 		sort.SliceStable(r, func(a, b int) bool {
-			if p.s != nil {
-				return p.s[r[a]] < p.s[r[b]]
+			if keys != nil {
+				return keys[r[a]] < keys[r[b]]
 			}
 			return p.f[r[a]] < p.f[r[b]]
 		})
 		for k := 1; k < len(r); k++ {
-			if p.str(r[k]) == p.str(r[k-1]) {
+			same := p.str(r[k]) == p.str(r[k-1])
+			if keys != nil {
+				same = keys[r[k]] == keys[r[k-1]]
+			}
+			if same {
 				return nil, fmt.Errorf("analyze: %s: column %q rows %d and %d: period %q appears twice in one group (add the missing key columns): %w",
 					fn, p.name, r[k-1]+1, r[k]+1, p.str(r[k]), ErrBadArgument)
 			}
 		}
 	}
 	return rows, nil
+}
+
+// quarterKeys returns the sort keys of a text period column: the values
+// themselves, except that quarters are written "YYYY-Qn". A column with
+// both quarters and other non-missing periods is an error.
+func quarterKeys(fn string, p *column) ([]string, error) {
+	keys, copied := p.s, false
+	quarter, other := -1, -1
+	for i, s := range p.s {
+		if p.na[i] {
+			continue
+		}
+		q, ok := quarterKey(s)
+		if !ok {
+			if other < 0 {
+				other = i
+			}
+			continue
+		}
+		if quarter < 0 {
+			quarter = i
+		}
+		if q != s {
+			if !copied {
+				keys, copied = append([]string(nil), p.s...), true
+			}
+			keys[i] = q
+		}
+	}
+	if quarter >= 0 && other >= 0 {
+		return nil, fmt.Errorf("analyze: %s: column %q mixes quarters (row %d: %q) with other periods (row %d: %q), which have no common order: %w",
+			fn, p.name, quarter+1, p.s[quarter], other+1, p.s[other], ErrBadDate)
+	}
+	return keys, nil
+}
+
+// quarterKey returns s as a canonical quarter "YYYY-Qn" if it is one
+// ("2024-Q1", "2024-q1", spaces around), without allocating when s is
+// already canonical.
+func quarterKey(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	if len(t) != 7 || t[4] != '-' || (t[5] != 'Q' && t[5] != 'q') || t[6] < '1' || t[6] > '4' {
+		return "", false
+	}
+	for _, c := range t[:4] {
+		if c < '0' || c > '9' {
+			return "", false
+		}
+	}
+	if t == s && t[5] == 'Q' {
+		return s, true
+	}
+	return t[:5] + "Q" + t[6:], true
+}
+
+// periodText is a period value or argument as compared by IndexTo and
+// ChangeBetween: trimmed, with quarters written "YYYY-Qn".
+func periodText(s string) string {
+	if q, ok := quarterKey(s); ok {
+		return q
+	}
+	return strings.TrimSpace(s)
 }
 
 // changeOutput fills the three output columns for row i compared with row
@@ -172,9 +249,13 @@ func (c *changeOut) frame(fn string, df dataframe.DataFrame, prefix string) (dat
 // computed and otherwise says why not (NoteFirst, NoteMissing,
 // NoteFromZero). A change from 0 keeps the absolute change and leaves the
 // percent missing; nothing is ever ±Inf. Rows keep their order; within each
-// group (keys) they are compared in period order, and a gap in the periods
-// compares with the latest earlier period present. A period repeated within
-// a group is an error.
+// group (keys) they are compared in period order (quarters "2024-Q1" sort
+// by year and quarter; a column mixing quarters with other periods is an
+// error, ErrBadDate), and a gap in the periods compares with the latest
+// earlier period present (a group lacking 2023-Q3 compares 2023-Q4 with
+// 2023-Q2: for strict quarter-on-quarter or month-on-month changes, first
+// give every group a row per period). A period repeated within a group is
+// an error.
 func Change(df dataframe.DataFrame, col, periodCol string, keys ...string) (dataframe.DataFrame, ChangeReport, error) {
 	const fn = "Change"
 	v, p, g, err := changeInputs(fn, df, col, periodCol, keys)
@@ -213,7 +294,9 @@ func changeInputs(fn string, df dataframe.DataFrame, col, periodCol string, keys
 
 // YoY compares every row with the same period one year earlier in its group,
 // on an ISO date column ("2024-10-17" with "2023-10-17", "2024-10" with
-// "2023-10", "2024" with "2023"; a numeric year column works too). It adds
+// "2023-10", "2024-Q1" with "2023-Q1", "2024" with "2023"; a numeric year
+// column works too). Only that exact period counts: when it is missing the
+// row is not compared with a neighbouring one. It adds
 // "<col>_yoy_change", "<col>_yoy_pct_change" and "<col>_yoy_note" as Change
 // does; a row with no row one year earlier is noted NoteNoComparison. A date
 // that does not parse is an error (ErrBadDate).
@@ -267,7 +350,9 @@ func errOr(err, def error) error {
 // the base period, or whose base value is 0 or missing, gets a missing index
 // (counted in the report's NoBase). If no group has the base period the call
 // fails with ErrNoBase. The base is compared with the period column as text
-// ("2018", "2018-01"); a numeric period column is written without decimals.
+// ("2018", "2018-01", "2018-Q1"; spaces around are ignored and a quarter
+// matches in either case, "2018-q1"); a numeric period column is written
+// without decimals.
 func IndexTo(df dataframe.DataFrame, col, periodCol, base string, keys ...string) (dataframe.DataFrame, ChangeReport, error) {
 	const fn = "IndexTo"
 	v, p, g, err := changeInputs(fn, df, col, periodCol, keys)
@@ -280,9 +365,9 @@ func IndexTo(df dataframe.DataFrame, col, periodCol, base string, keys ...string
 		baseRow[i] = -1
 	}
 	found := false
-	base = strings.TrimSpace(base)
+	base = periodText(base)
 	for i := 0; i < n; i++ {
-		s := strings.TrimSpace(p.str(i))
+		s := periodText(p.str(i))
 		if p.s == nil && !p.na[i] && p.f[i] == math.Trunc(p.f[i]) {
 			s = strconv.FormatFloat(p.f[i], 'f', 0, 64)
 		}

@@ -183,7 +183,7 @@ type ConvertReport struct {
 	Rows          int      // rows in the table
 	Converted     int      // amounts converted
 	PreviousDay   int      // converted with the quote of an earlier day (no quote on their date)
-	Averaged      int      // month or year dates converted with the average quote of the period
+	Averaged      int      // month, quarter or year dates converted with the average quote of the period
 	MissingAmount int      // amount missing: result missing
 	MissingDate   int      // date missing: result missing
 	NoRate        int      // no quote for the date: result missing
@@ -199,7 +199,7 @@ func (r ConvertReport) String() string {
 		fmt.Fprintf(&b, "  %d used the quote of an earlier day (e.g. %s)\n", r.PreviousDay, listSome(r.Examples, 3))
 	}
 	if r.Averaged > 0 {
-		fmt.Fprintf(&b, "  %d month or year dates used the period's average quote\n", r.Averaged)
+		fmt.Fprintf(&b, "  %d month, quarter or year dates used the period's average quote\n", r.Averaged)
 	}
 	if r.MissingAmount+r.MissingDate > 0 {
 		fmt.Fprintf(&b, "  %d missing amounts, %d missing dates\n", r.MissingAmount, r.MissingDate)
@@ -213,10 +213,13 @@ func (r ConvertReport) String() string {
 // Convert multiplies the amounts in amountCol by the rate of their date and
 // adds the result as column as (for example dollars to pesos with FIX). A
 // day with no quote (weekend, holiday) uses the nearest earlier quote up to
-// 7 days back, and the report counts it; a month ("2024-10") or year
-// ("2024") date uses the average quote of that period. Amounts with no
-// quote become missing and their dates are listed in the report. A date
-// that is not ISO is an error (ErrBadDate).
+// 7 days back, and the report counts it; a month ("2024-10"), quarter
+// ("2024-Q2": 1 April to 30 June) or year ("2024") date uses the average of
+// the quotes within that period, counted in the report's Averaged, provided
+// the rates cover the whole period (a table that starts or ends more than
+// the gap inside it has no quote for it). Amounts with no quote become
+// missing and their dates are listed in the report. A date that is not ISO
+// is an error (ErrBadDate).
 func Convert(df dataframe.DataFrame, amountCol, dateCol string, rates Rates, as string) (dataframe.DataFrame, ConvertReport, error) {
 	return ConvertOptions{}.Convert(df, amountCol, dateCol, rates, as)
 }
@@ -273,15 +276,8 @@ func (o ConvertOptions) Convert(df dataframe.DataFrame, amountCol, dateCol strin
 				if v, used, prev, ok := rates.on(int64(d.ordinal()), gap); ok {
 					h = hit{v: v, prev: prev, used: used}
 				}
-			case precMonth:
-				from := int64(isoDate{y: d.y, m: d.m, d: 1, prec: precDay}.ordinal())
-				to := isoDate{y: d.y, m: d.m, d: 1, prec: precDay}.time().AddDate(0, 1, -1).Unix() / 86400
-				if v, ok := rates.average(from, to, gap); ok {
-					h = hit{v: v, averaged: true}
-				}
 			default:
-				from := int64(isoDate{y: d.y, m: 1, d: 1, prec: precDay}.ordinal())
-				to := int64(isoDate{y: d.y, m: 12, d: 31, prec: precDay}.ordinal())
+				from, to := d.dayRange()
 				if v, ok := rates.average(from, to, gap); ok {
 					h = hit{v: v, averaged: true}
 				}

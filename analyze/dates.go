@@ -128,6 +128,24 @@ func (d isoDate) ordinal() float64 {
 	return float64(time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
+// dayRange returns the first and last day of d's period as days since
+// 1970-01-01 (a day gives itself twice; a quarter its three months).
+func (d isoDate) dayRange() (from, to int64) {
+	start := d.time()
+	var end time.Time
+	switch d.prec {
+	case precDay:
+		end = start
+	case precMonth:
+		end = start.AddDate(0, 1, -1)
+	case precQuarter:
+		end = start.AddDate(0, 3, -1)
+	default:
+		end = start.AddDate(1, 0, -1)
+	}
+	return start.Unix() / 86400, end.Unix() / 86400
+}
+
 // time returns d as a UTC time (first day of its month, quarter or year).
 func (d isoDate) time() time.Time {
 	m, day := d.m, d.d

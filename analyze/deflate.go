@@ -48,15 +48,25 @@ func listSome(v []string, max int) string {
 //
 //	real = amount × index(base) / index(period of the row)
 //
-// The base is a month ("2024-03") or a year ("2023", the average of its
-// twelve monthly values). The period of each row comes from dateCol: a day
-// ("2024-10-17", or with a time after it) or a month ("2024-10") uses that
-// month's index; a year ("2019", or an Int year column) uses the annual
-// average, which is how annual amounts such as the Cuenta Pública are
-// deflated. Amounts whose period is not in the index (for example a month
-// after the last published one) become missing and are listed in the
-// report; a date that is not ISO is an error (ErrBadDate: clean the dates
-// first); a base not in the index is an error (ErrNoBase).
+// With a monthly index (such as INPC) the base is a month ("2024-03"), a
+// quarter ("2023-Q4", the average of its three monthly values) or a year
+// ("2023", the average of its twelve). The period of each row comes from
+// dateCol: a day ("2024-10-17", or with a time after it) or a month
+// ("2024-10") uses that month's index; a quarter ("2024-Q3", as clean.Dates
+// writes quarterly data) uses the average of the quarter's three months; a
+// year ("2019", or an Int year column) uses the annual average, which is
+// how annual amounts such as the Cuenta Pública are deflated. A quarter or
+// year is deflated only when every one of its months is in the index:
+// with one month missing (for example a quarter that ends after the last
+// published month) the amount is not in the index, never an average of
+// fewer months. With a quarterly index (NewIndex with "2024-Q1" periods)
+// the base and the rows are quarters or years (the average of four
+// quarters); months and days are not in a quarterly index.
+//
+// Amounts whose period is not in the index become missing and their
+// periods are listed in the report; a date that is not ISO is an error
+// (ErrBadDate: clean the dates first); a base not in the index is an error
+// (ErrNoBase).
 func Deflate(df dataframe.DataFrame, amountCol, dateCol string, index Index, base string) (dataframe.DataFrame, DeflateReport, error) {
 	const fn = "Deflate"
 	rep := DeflateReport{Base: base}
@@ -67,7 +77,7 @@ func Deflate(df dataframe.DataFrame, amountCol, dateCol string, index Index, bas
 	bv, ok := index.value(bd)
 	if !ok {
 		first, last := index.Range()
-		return df, rep, fmt.Errorf("analyze: %s: base %q is not in the index %s (%s to %s; a year needs all 12 months): %w", fn, base, index.Name, first, last, ErrNoBase)
+		return df, rep, fmt.Errorf("analyze: %s: base %q is not in the index %s (%s to %s; %s): %w", fn, base, index.Name, first, last, needs(index), ErrNoBase)
 	}
 	rep.BaseValue = bv
 	amt, err := readNumeric(fn, df, amountCol)
@@ -125,10 +135,19 @@ func Deflate(df dataframe.DataFrame, amountCol, dateCol string, index Index, bas
 	return res, rep, err
 }
 
-// periodOf is the index period a date asks for.
+// periodOf is the index period a date asks for: a day asks for its month,
+// a month, quarter or year for itself.
 func periodOf(d isoDate) string {
-	if d.prec == precYear {
-		return d.String()
+	if d.prec == precDay {
+		return d.month()
 	}
-	return d.month()
+	return d.String()
+}
+
+// needs says which periods an average needs, for error messages.
+func needs(ix Index) string {
+	if ix.Quarterly() {
+		return "a quarterly index has no months; a year needs all 4 quarters"
+	}
+	return "a quarter needs its 3 months, a year all 12"
 }

@@ -27,7 +27,8 @@
 //   - change.go: Share, Change, YoY, IndexTo. between.go: ChangeBetween.
 //     rank.go: Rank, TopN.
 //     window.go: Rolling, CumSum.
-//   - index.go, deflate.go: Index, INPC (embedded), Deflate.
+//   - index.go, deflate.go: Index (monthly or quarterly), INPC (embedded),
+//     Deflate.
 //     currency.go: Rates, FIX (embedded), Convert.
 //   - stats.go: Outliers, Pearson, Spearman, Trend.
 //   - columns.go, dates.go, errors.go: reading columns (in place, without
@@ -41,8 +42,19 @@
 // text is an error wrapping ErrNotNumeric that names the column, row and
 // value (parse such columns with clean first). A missing column is an error
 // wrapping ErrNoColumn, never an empty result. Dates are ISO strings
-// ("2024-10-17", "2024-10" or "2024"; a time after the day is ignored);
-// anything else is an error wrapping ErrBadDate.
+// ("2024-10-17", "2024-10", "2024-Q3" or "2024"; a time after the day is
+// ignored); anything else is an error wrapping ErrBadDate.
+//
+// Quarters are written "2024-Q3" ("2024-q3" is read too), as clean.Dates
+// writes quarterly series (INEGI's quarterly GDP or ENOE, Banxico's
+// remittances by state). A quarter is a period of its own, never its first
+// month: Deflate uses the average of the index over the quarter's three
+// months (missing unless all three are published; a quarterly Index, built
+// from "2024-Q1" periods, is looked up by quarter), Convert the average
+// quote over the quarter, Trend gives the slope per quarter and YoY
+// compares with the same quarter a year earlier. Change, Rolling and
+// CumSum sort quarters by year and quarter; a period column mixing
+// quarters with months, days or years is an error wrapping ErrBadDate.
 //
 // Missing values are skipped by sums, means, quantiles and the rest, and
 // counted by Count and Missing; an aggregate over a group with no values is

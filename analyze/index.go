@@ -15,19 +15,27 @@ import (
 	"github.com/go-gota/gota/dataframe"
 )
 
-// Index is a monthly price index (such as the INPC): one value per month
-// "YYYY-MM". Build one with NewIndex or IndexFromFrame, or use INPC.
+// Index is a price index (such as the INPC) with one value per month
+// "YYYY-MM" or, for a quarterly index (such as INEGI's implicit GDP price
+// index), one value per quarter "YYYY-Qn". Build one with NewIndex or
+// IndexFromFrame, or use INPC.
 type Index struct {
 	Name   string // e.g. "INPC"
 	Base   string // e.g. "2a quincena de julio de 2018 = 100"
 	Source string // publisher and where the values come from
-	months []string
-	values []float64
+	// periods are the keys, ascending: "YYYY-MM" or, when quarterly,
+	// "YYYY-Qn".
+	months    []string
+	values    []float64
+	quarterly bool
 }
 
-// NewIndex builds an Index from months (ISO "2024-03" or a day "2024-03-01",
-// whose day is ignored) and positive values. A bad month, a repeated month
-// or a value that is missing or ≤ 0 is an error.
+// NewIndex builds an Index from periods and positive values. The periods
+// are either all months (ISO "2024-03", or a day "2024-03-01", whose day is
+// ignored), giving a monthly index, or all quarters ("2024-Q1", as
+// clean.Dates writes them), giving a quarterly index. A quarter is never
+// taken for a month: mixing quarters with months is an error, as are a
+// year, a bad or repeated period and a value that is missing or ≤ 0.
 func NewIndex(name string, months []string, values []float64) (Index, error) {
 	if len(months) != len(values) {
 		return Index{}, fmt.Errorf("analyze: NewIndex: %d months and %d values: %w", len(months), len(values), ErrBadArgument)
@@ -37,29 +45,41 @@ func NewIndex(name string, months []string, values []float64) (Index, error) {
 		v float64
 	}
 	pts := make([]mv, len(months))
+	quarterly := false
 	for i, m := range months {
 		d, err := parseISO(m)
 		if err != nil || d.prec == precYear {
-			return Index{}, fmt.Errorf("analyze: NewIndex: row %d: month %q: %w", i+1, m, ErrBadDate)
+			return Index{}, fmt.Errorf("analyze: NewIndex: row %d: month %q (want 2024-03, 2024-03-01 or a quarter 2024-Q1): %w", i+1, m, ErrBadDate)
+		}
+		q := d.prec == precQuarter
+		if i == 0 {
+			quarterly = q
+		} else if q != quarterly {
+			return Index{}, fmt.Errorf("analyze: NewIndex: row %d: %q mixes quarters and months (row 1 is %q); an index is either monthly or quarterly: %w",
+				i+1, m, months[0], ErrBadDate)
 		}
 		if !(values[i] > 0) || math.IsInf(values[i], 0) {
 			return Index{}, fmt.Errorf("analyze: NewIndex: row %d (%s): value %v is not a positive number: %w", i+1, m, values[i], ErrBadArgument)
 		}
-		pts[i] = mv{d.month(), values[i]}
+		pts[i] = mv{d.String(), values[i]}
+		if d.prec != precQuarter {
+			pts[i].m = d.month()
+		}
 	}
 	sort.SliceStable(pts, func(a, b int) bool { return pts[a].m < pts[b].m })
-	ix := Index{Name: name, months: make([]string, len(pts)), values: make([]float64, len(pts))}
+	ix := Index{Name: name, months: make([]string, len(pts)), values: make([]float64, len(pts)), quarterly: quarterly}
 	for i, p := range pts {
 		if i > 0 && p.m == pts[i-1].m {
-			return Index{}, fmt.Errorf("analyze: NewIndex: month %s appears twice: %w", p.m, ErrBadArgument)
+			return Index{}, fmt.Errorf("analyze: NewIndex: period %s appears twice: %w", p.m, ErrBadArgument)
 		}
 		ix.months[i], ix.values[i] = p.m, p.v
 	}
 	return ix, nil
 }
 
-// IndexFromFrame builds an Index from a table with a month column and a
-// value column (for example a newer INPC series read with fetch).
+// IndexFromFrame builds an Index from a table with a period column (months
+// or quarters, as NewIndex takes them) and a value column (for example a
+// newer INPC series read with fetch).
 func IndexFromFrame(df dataframe.DataFrame, monthCol, valueCol string) (Index, error) {
 	const fn = "IndexFromFrame"
 	m, err := readColumn(fn, df, monthCol)
@@ -77,10 +97,15 @@ func IndexFromFrame(df dataframe.DataFrame, monthCol, valueCol string) (Index, e
 	return NewIndex(valueCol, months, v.f)
 }
 
-// Len is the number of months in the index.
+// Len is the number of periods (months, or quarters) in the index.
 func (ix Index) Len() int { return len(ix.months) }
 
-// Range returns the first and last month of the index.
+// Quarterly reports whether the index has one value per quarter
+// ("YYYY-Qn") instead of one per month.
+func (ix Index) Quarterly() bool { return ix.quarterly }
+
+// Range returns the first and last period of the index ("YYYY-MM", or
+// "YYYY-Qn" for a quarterly index).
 func (ix Index) Range() (first, last string) {
 	if len(ix.months) == 0 {
 		return "", ""
@@ -88,7 +113,8 @@ func (ix Index) Range() (first, last string) {
 	return ix.months[0], ix.months[len(ix.months)-1]
 }
 
-// Month returns the value of a month "YYYY-MM".
+// Month returns the value of a month "YYYY-MM" (for a quarterly index, of
+// a quarter "YYYY-Qn"), exactly as stored: no averaging.
 func (ix Index) Month(month string) (float64, bool) {
 	i := sort.SearchStrings(ix.months, month)
 	if i < len(ix.months) && ix.months[i] == month {
@@ -97,9 +123,14 @@ func (ix Index) Month(month string) (float64, bool) {
 	return 0, false
 }
 
-// Value returns the index for a period: a month ("2024-03", or a day
-// "2024-03-15", which uses its month) or a year ("2023"), which is the
-// average of its twelve months and is not available until all twelve are.
+// Value returns the index for a period. In a monthly index a month
+// ("2024-03", or a day "2024-03-15", which uses its month) is that month's
+// value; a quarter ("2024-Q1") is the average of its three months and a
+// year ("2023") the average of its twelve, each available only when every
+// one of those months is (never an average of fewer). In a quarterly index
+// a quarter is its value and a year the average of its four quarters (all
+// four needed); a month or a day is not available, since the index does not
+// say how prices moved within the quarter.
 func (ix Index) Value(period string) (float64, bool) {
 	d, err := parseISO(period)
 	if err != nil {
@@ -109,24 +140,54 @@ func (ix Index) Value(period string) (float64, bool) {
 }
 
 func (ix Index) value(d isoDate) (float64, bool) {
-	if d.prec != precYear {
-		return ix.Month(d.month())
-	}
-	prefix := fmt.Sprintf("%04d-", d.y)
-	i := sort.SearchStrings(ix.months, prefix)
-	sum, n := 0.0, 0
-	for ; i < len(ix.months) && strings.HasPrefix(ix.months[i], prefix); i++ {
-		sum += ix.values[i]
-		n++
-	}
-	if n != 12 {
+	if ix.quarterly {
+		switch d.prec {
+		case precQuarter:
+			return ix.Month(d.String())
+		case precYear:
+			return ix.mean(fmt.Sprintf("%04d-Q1", d.y), 4)
+		}
 		return 0, false
 	}
-	return sum / 12, true
+	switch d.prec {
+	case precYear:
+		return ix.mean(fmt.Sprintf("%04d-01", d.y), 12)
+	case precQuarter:
+		return ix.mean(fmt.Sprintf("%04d-%02d", d.y, d.m), 3)
+	}
+	return ix.Month(d.month())
 }
 
-// DataFrame returns the index as a table with columns "fecha" ("YYYY-MM")
-// and "valor".
+// mean averages the n consecutive periods starting at first, and fails
+// unless all n are in the index (the keys are sorted, so they are the n
+// entries from first on, provided the last one is first's year's n-th).
+func (ix Index) mean(first string, n int) (float64, bool) {
+	i := sort.SearchStrings(ix.months, first)
+	if i+n > len(ix.months) || ix.months[i] != first {
+		return 0, false
+	}
+	d, err := parseISO(first)
+	if err != nil {
+		return 0, false
+	}
+	sum := 0.0
+	for k := 0; k < n; k++ {
+		var want string
+		if d.prec == precQuarter {
+			want = fmt.Sprintf("%04d-Q%d", d.y, d.q+k)
+		} else {
+			want = fmt.Sprintf("%04d-%02d", d.y, d.m+k)
+		}
+		if ix.months[i+k] != want {
+			return 0, false
+		}
+		sum += ix.values[i+k]
+	}
+	return sum / float64(n), true
+}
+
+// DataFrame returns the index as a table with columns "fecha" ("YYYY-MM",
+// or "YYYY-Qn" for a quarterly index) and "valor".
 func (ix Index) DataFrame() (dataframe.DataFrame, error) {
 	return newFrame("Index.DataFrame", frame.Strings("fecha", append([]string(nil), ix.months...), nil),
 		floatSeries("valor", append([]float64(nil), ix.values...)))

@@ -257,11 +257,11 @@ func pearson(x, y []float64) float64 {
 
 // TrendResult is a least-squares line y = Intercept + Slope × x.
 type TrendResult struct {
-	Slope     float64 // change in y per unit of x: per year, month or day for dates
+	Slope     float64 // change in y per unit of x: per year, quarter, month or day for dates
 	Intercept float64 // y at x = 0 (for dates, at the origin of the ordinal)
 	R2        float64 // share of the variance of y the line explains
 	N         int     // points used (rows with both values)
-	Unit      string  // unit of x: "year", "month", "day" or "" for numbers
+	Unit      string  // unit of x: "year", "quarter", "month", "day" or "" for numbers
 }
 
 // String prints the trend in one line.
@@ -275,8 +275,8 @@ func (t TrendResult) String() string {
 
 // Trend fits a least-squares line of y on x over the rows where both are
 // present. x may be numeric or ISO dates: years ("2024") count in years,
-// months ("2024-10") in months and days in days, so Slope is the change per
-// period. Dates of mixed precision are an error. Fewer than 2 points or no
+// quarters ("2024-Q3") in quarters, months ("2024-10") in months and days
+// in days, so Slope is the change per period. Dates of mixed precision are an error. Fewer than 2 points or no
 // variation in x gives NaN results.
 func Trend(df dataframe.DataFrame, x, y string) (TrendResult, error) {
 	const fn = "Trend"
@@ -313,7 +313,7 @@ func Trend(df dataframe.DataFrame, x, y string) (TrendResult, error) {
 		xs = append(xs, val)
 		ys = append(ys, yc.f[i])
 	}
-	res.Unit = map[precision]string{precYear: "year", precMonth: "month", precDay: "day"}[prec]
+	res.Unit = map[precision]string{precYear: "year", precQuarter: "quarter", precMonth: "month", precDay: "day"}[prec]
 	res.N = len(xs)
 	if len(xs) < 2 {
 		return res, nil

@@ -10,8 +10,10 @@ import (
 
 // Rolling adds "<col>_roll<window>_mean" and "<col>_roll<window>_sum": the
 // mean and sum of the value and the window−1 previous periods of its group
-// (keys), in order of periodCol (ISO dates or numbers). The window counts
-// rows, not calendar time: a missing month in the data is not filled. A
+// (keys), in order of periodCol (ISO dates, including quarters "2024-Q1",
+// or numbers; a column mixing quarters with other periods is an error). The
+// window counts rows, not calendar time: a missing month or quarter in the
+// data is not filled. A
 // window that is not yet full, or that holds a missing value, gives a
 // missing result. Rows keep their order; a period repeated within a group
 // is an error.
@@ -68,9 +70,9 @@ func Rolling(df dataframe.DataFrame, col, periodCol string, window int, keys ...
 }
 
 // CumSum adds "<col>_cumsum": the running total of col within each group
-// (keys), in order of periodCol. A missing value adds nothing and its own
-// row's running total is missing, as in pandas. Rows keep their order; a
-// period repeated within a group is an error.
+// (keys), in order of periodCol (sorted as Rolling does). A missing value
+// adds nothing and its own row's running total is missing, as in pandas.
+// Rows keep their order; a period repeated within a group is an error.
 func CumSum(df dataframe.DataFrame, col, periodCol string, keys ...string) (dataframe.DataFrame, error) {
 	const fn = "CumSum"
 	v, p, g, err := changeInputs(fn, df, col, periodCol, keys)
