@@ -78,8 +78,9 @@ const (
 	ScaleMillionsOfPesos
 )
 
-// Format writes numbers for readers. The zero value writes es-MX numbers
-// with automatic decimals.
+// Format writes numbers for readers. The zero value writes es-MX whole
+// numbers ("1,234,567"); set Decimals to Auto for decimals chosen from the
+// value, or to a fixed count.
 type Format struct {
 	// Locale gives the marks; the zero value means EsMX.
 	Locale Locale

@@ -62,7 +62,10 @@ type Resource struct {
 // String prints the resource as one readable line.
 func (r Resource) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d bytes, sha256 %s, fetched %s", r.URL, r.Size, shortHash(r.SHA256), r.FetchedAt.UTC().Format(time.RFC3339))
+	fmt.Fprintf(&b, "%s: %d bytes, sha256 %s", r.URL, r.Size, shortHash(r.SHA256))
+	if !r.FetchedAt.IsZero() {
+		fmt.Fprintf(&b, ", fetched %s", r.FetchedAt.UTC().Format(time.RFC3339))
+	}
 	if r.FromCache {
 		b.WriteString(" (from cache)")
 	}

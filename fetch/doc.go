@@ -150,6 +150,7 @@
 //	               the HTTP client, its cache and provenance records
 //	zip.go         ZIP members
 //	query.go       SQL query results through database/sql
+//	describe.go    provenance records for local or embedded files
 //
 // Subpackages: fetch/ckan (CKAN open-data portals) and fetch/fetchtest (a
 // test server for saved pages and files).

@@ -13,13 +13,11 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/datacon-mx/cifra/analyze"
@@ -198,7 +196,8 @@ func leer(stdout io.Writer, nombre, fuente string, rep *fetch.Report) (dataframe
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
-	fmt.Fprintf(stdout, "  %s\n    %s; %s bytes; SHA-256 %x\n", nombre, fuente, chart.Format{}.Format(float64(len(b))), sha256.Sum256(b))
+	r := fetch.Describe(nombre, b) // tamaño y huella SHA-256: identifican el archivo exacto
+	fmt.Fprintf(stdout, "  %s\n    %s; %s bytes; SHA-256 %s\n", nombre, fuente, chart.Format{}.Format(float64(r.Size)), r.SHA256)
 	opts := []fetch.Option{fetch.Source(nombre)}
 	if rep != nil {
 		opts = append(opts, fetch.WithReport(rep))
@@ -208,17 +207,11 @@ func leer(stdout io.Writer, nombre, fuente string, rep *fetch.Report) (dataframe
 
 // guardar escribe la gráfica en PNG y SVG dentro de la carpeta de salida.
 func guardar(stdout io.Writer, g *chart.Chart, carpeta, nombre string) error {
-	if err := os.MkdirAll(carpeta, 0o755); err != nil {
-		return err
+	rutas, err := g.SaveAll(carpeta, nombre)
+	for _, r := range rutas {
+		fmt.Fprintf(stdout, "  %s\n", r)
 	}
-	for _, ext := range []string{".png", ".svg"} {
-		ruta := filepath.Join(carpeta, nombre+ext)
-		if err := g.Save(ruta); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "  %s\n", ruta)
-	}
-	return nil
+	return err
 }
 
 // sangria mete dos espacios al principio de cada línea de un reporte.

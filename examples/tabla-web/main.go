@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -275,17 +274,11 @@ func periodo(fechas []string) string {
 
 // guardar escribe la gráfica en PNG y SVG dentro de la carpeta de salida.
 func guardar(stdout io.Writer, g *chart.Chart, carpeta, nombre string) error {
-	if err := os.MkdirAll(carpeta, 0o755); err != nil {
-		return err
+	rutas, err := g.SaveAll(carpeta, nombre)
+	for _, r := range rutas {
+		fmt.Fprintf(stdout, "  %s\n", r)
 	}
-	for _, ext := range []string{".png", ".svg"} {
-		ruta := filepath.Join(carpeta, nombre+ext)
-		if err := g.Save(ruta); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "  %s\n", ruta)
-	}
-	return nil
+	return err
 }
 
 // sangria mete dos espacios al principio de cada línea de un reporte.
