@@ -12,14 +12,12 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -68,16 +66,19 @@ func run(args []string, stdout io.Writer) error {
 	}
 	w := &escritor{w: stdout}
 
-	// 1. Leer las dos muestras y apilarlas en una sola tabla.
+	// 1. Leer las dos muestras y apilarlas en una sola tabla, con una columna
+	// "periodo" que dice de qué archivo viene cada fila.
 	w.titulo("1. Los datos")
 	var partes []dataframe.DataFrame
+	var periodos []string
 	for _, a := range archivos {
 		b, err := datos.ReadFile(a.ruta)
 		if err != nil {
 			return err
 		}
+		res := fetch.Describe(a.ruta, b)
 		w.linea("%s (Compranet, SHCP/SFP; muestra de 399 contratos %s)", a.ruta, a.periodo)
-		w.linea("  %d bytes, SHA-256 %x", len(b), sha256.Sum256(b))
+		w.linea("  %d bytes, SHA-256 %s", res.Size, res.SHA256)
 		var lectura fetch.Report
 		df, err := fetch.ReadCSV(bytes.NewReader(b), fetch.Source(a.ruta),
 			fetch.Columns(columnas...), fetch.WithReport(&lectura))
@@ -86,11 +87,13 @@ func run(args []string, stdout io.Writer) error {
 		}
 		w.bloque(lectura.String())
 		partes = append(partes, df)
+		periodos = append(periodos, a.periodo)
 	}
-	df, err := apilar(partes...)
+	df, union, err := clean.BindLabeled("periodo", periodos, partes...)
 	if err != nil {
 		return err
 	}
+	w.bloque(union.String())
 	w.linea("Tabla unida: %d contratos. Es una MUESTRA de Compranet, no el total de las compras.", df.Nrow())
 
 	// 2. Tipos de procedimiento: Compranet escribe la misma cosa de varias
@@ -140,10 +143,22 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w.bloque(fechas.String())
-	df, err = importeEnPesos(df, w)
+	fix := analyze.FIX()
+	monedas := analyze.Currencies{Home: "MXN", Rates: map[string]analyze.Rates{"USD": fix}}
+	df, conversion, err := monedas.Convert(df, "IMPORTE_CONTRATO", "MONEDA", "FECHA_INICIO", "importe_mxn")
 	if err != nil {
 		return err
 	}
+	w.linea("Dólares a pesos con %s (%s):", fix.Name, fix.Source)
+	w.bloque(conversion.String())
+	convertidos := 0
+	for _, r := range conversion.Converted {
+		convertidos += r.Converted
+	}
+	w.linea("Contratos en pesos: %d; en otras monedas: %d (convertidos a pesos: %d).",
+		conversion.Kept, conversion.Rows-conversion.Kept, convertidos)
+	w.linea("Fuera de las sumas de importe: %d contratos (sin moneda, sin tipo de cambio para su fecha o sin importe).",
+		conversion.Missing())
 
 	// 4. Por dependencia y tipo: contratos e importe, y su parte del total de
 	// la dependencia (analyze.Share dentro de cada SIGLAS).
@@ -185,47 +200,6 @@ func familiaDe(tipo string) string {
 		return licitacion
 	}
 	return ""
-}
-
-// importeEnPesos agrega la columna importe_mxn: el importe de los contratos
-// en pesos tal cual, y el de los contratos en dólares convertido con FIX
-// cuando se puede. Otras monedas quedan como dato faltante.
-func importeEnPesos(df dataframe.DataFrame, w *escritor) (dataframe.DataFrame, error) {
-	enPesos := df.Filter(dataframe.F{Colname: "MONEDA", Comparator: series.Eq, Comparando: "MXN"})
-	enDolares := df.Filter(dataframe.F{Colname: "MONEDA", Comparator: series.Eq, Comparando: "USD"})
-	if enPesos.Err != nil || enDolares.Err != nil {
-		return df, fmt.Errorf("filtrando por moneda: %v %v", enPesos.Err, enDolares.Err)
-	}
-	otras := df.Nrow() - enPesos.Nrow() - enDolares.Nrow()
-	enPesos = enPesos.Mutate(renombrar(enPesos.Col("IMPORTE_CONTRATO"), "importe_mxn"))
-	partes := []dataframe.DataFrame{enPesos}
-	w.linea("Contratos en pesos: %d; en dólares: %d; en otras monedas o sin moneda: %d (sin importe en pesos).",
-		enPesos.Nrow(), enDolares.Nrow(), otras)
-	if enDolares.Nrow() > 0 {
-		fix := analyze.FIX()
-		convertidos, conv, err := analyze.Convert(enDolares, "IMPORTE_CONTRATO", "FECHA_INICIO", fix, "importe_mxn")
-		if err != nil {
-			return df, err
-		}
-		w.linea("Conversión de dólares con %s (%s):", fix.Name, fix.Source)
-		w.bloque(conv.String())
-		w.linea("Contratos en dólares convertidos: %d; fuera de las sumas de importe por no haber tipo de cambio FIX para su fecha: %d.",
-			conv.Converted, conv.NoRate+conv.MissingDate+conv.MissingAmount)
-		partes = append(partes, convertidos)
-	}
-	if otras > 0 {
-		resto := df.Filter(dataframe.F{Colname: "MONEDA", Comparator: series.CompFunc,
-			Comparando: func(e series.Element) bool {
-				return e.IsNA() || (e.String() != "MXN" && e.String() != "USD")
-			}})
-		faltante := make([]float64, resto.Nrow())
-		for i := range faltante {
-			faltante[i] = math.NaN()
-		}
-		resto = resto.Mutate(series.New(faltante, series.Float, "importe_mxn"))
-		partes = append(partes, resto)
-	}
-	return apilar(partes...)
 }
 
 // hallazgos imprime, por dependencia (de mayor a menor importe), cuántos
@@ -293,38 +267,15 @@ func graficar(w *escritor, porTipo dataframe.DataFrame, salida string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(salida, 0o755); err != nil {
+	// PNG para la web y redes; SVG para que la mesa de gráficos la retoque.
+	rutas, err := g.SaveAll(salida, "adjudicaciones")
+	if err != nil {
 		return err
 	}
-	for _, ext := range []string{".png", ".svg"} {
-		ruta := filepath.Join(salida, "adjudicaciones"+ext)
-		if err := g.Save(ruta); err != nil {
-			return err
-		}
+	for _, ruta := range rutas {
 		w.linea("Gráfica guardada: %s", ruta)
 	}
 	return nil
-}
-
-// apilar une las filas de varias tablas con las mismas columnas.
-func apilar(partes ...dataframe.DataFrame) (dataframe.DataFrame, error) {
-	out := partes[0]
-	for _, p := range partes[1:] {
-		if fmt.Sprint(p.Names()) != fmt.Sprint(out.Names()) || fmt.Sprint(p.Types()) != fmt.Sprint(out.Types()) {
-			return out, fmt.Errorf("las tablas no tienen las mismas columnas y tipos: %v %v / %v %v",
-				out.Names(), out.Types(), p.Names(), p.Types())
-		}
-		out = out.RBind(p)
-		if out.Err != nil {
-			return out, out.Err
-		}
-	}
-	return out, nil
-}
-
-func renombrar(s series.Series, nombre string) series.Series {
-	s.Name = nombre
-	return s
 }
 
 func contar(valores []string, v string) int {

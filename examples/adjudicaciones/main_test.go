@@ -111,7 +111,7 @@ func TestRun(t *testing.T) {
 	if !strings.Contains(texto, total) {
 		t.Errorf("falta la línea %q en la salida:\n%s", total, texto)
 	}
-	fuera := fmt.Sprintf("fuera de las sumas de importe por no haber tipo de cambio FIX para su fecha: %d.", usd)
+	fuera := fmt.Sprintf("Fuera de las sumas de importe: %d contratos", usd)
 	if usd != 3 || !strings.Contains(texto, fuera) {
 		t.Errorf("contratos en dólares: calculados %d; falta %q", usd, fuera)
 	}

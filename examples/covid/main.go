@@ -16,13 +16,11 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -78,25 +76,15 @@ func run(args []string, stdout io.Writer) error {
 	w.bloque(lectura.String())
 	w.linea("MUESTRA TRUNCADA: %d registros de Baja California y Baja California Sur (julio de 2021), no todo el país.", df.Nrow())
 
-	// 2. Los catálogos: fetch.ReadExcel lee una hoja por su nombre (con
-	// acentos y espacios) y encuentra la fila de encabezados aunque no sea la
-	// primera. ReadExcel lee de un archivo: escribimos el libro incrustado en
-	// una carpeta temporal.
+	// 2. Los catálogos: fetch.ReadExcelReader lee una hoja por su nombre
+	// (con acentos y espacios) y encuentra la fila de encabezados aunque no
+	// sea la primera.
 	w.titulo("2. Traducir las claves con los catálogos oficiales")
 	libro, err := datos.ReadFile(catalogos)
 	if err != nil {
 		return err
 	}
 	procedencia(w, catalogos, "Secretaría de Salud, DGE, diccionario de datos (versión del 28 de noviembre de 2020)", libro)
-	tmp, err := os.MkdirTemp("", "cifra-covid-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	rutaLibro := filepath.Join(tmp, filepath.Base(catalogos))
-	if err := os.WriteFile(rutaLibro, libro, 0o644); err != nil {
-		return err
-	}
 	for _, d := range []struct{ columna, hoja, clave, etiqueta string }{
 		{"SEXO", "Catálogo SEXO", "CLAVE", "DESCRIPCIÓN"},
 		{"TIPO_PACIENTE", "Catálogo TIPO_PACIENTE", "CLAVE", "DESCRIPCIÓN"},
@@ -104,7 +92,7 @@ func run(args []string, stdout io.Writer) error {
 		{"INTUBADO", "Catálogo SI_NO", "CLAVE", "DESCRIPCIÓN"},
 		{"CLASIFICACION_FINAL", "Catálogo CLASIFICACION_FINAL", "CLAVE", "CLASIFICACIÓN"},
 	} {
-		if df, err = decodificar(w, df, rutaLibro, d.columna, d.hoja, d.clave, d.etiqueta); err != nil {
+		if df, err = decodificar(w, df, libro, d.columna, d.hoja, d.clave, d.etiqueta); err != nil {
 			return err
 		}
 	}
@@ -200,8 +188,9 @@ func run(args []string, stdout io.Writer) error {
 
 // decodificar agrega la columna <columna>_etiqueta con la etiqueta del
 // catálogo (una hoja del libro) e imprime el reporte del cruce.
-func decodificar(w *escritor, df dataframe.DataFrame, libro, columna, hoja, clave, etiqueta string) (dataframe.DataFrame, error) {
-	cat, err := fetch.ReadExcel(libro, fetch.Sheet(hoja), fetch.Columns(clave, etiqueta))
+func decodificar(w *escritor, df dataframe.DataFrame, libro []byte, columna, hoja, clave, etiqueta string) (dataframe.DataFrame, error) {
+	cat, err := fetch.ReadExcelReader(bytes.NewReader(libro), fetch.Source(catalogos),
+		fetch.Sheet(hoja), fetch.Columns(clave, etiqueta))
 	if err != nil {
 		return df, err
 	}
@@ -232,14 +221,12 @@ func graficar(w *escritor, porClase dataframe.DataFrame, titulo, salida string) 
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(salida, 0o755); err != nil {
+	// PNG para la web y redes; SVG para que la mesa de gráficos la retoque.
+	rutas, err := g.SaveAll(salida, "covid")
+	if err != nil {
 		return err
 	}
-	for _, ext := range []string{".png", ".svg"} {
-		ruta := filepath.Join(salida, "covid"+ext)
-		if err := g.Save(ruta); err != nil {
-			return err
-		}
+	for _, ruta := range rutas {
 		w.linea("Gráfica guardada: %s", ruta)
 	}
 	return nil
@@ -260,7 +247,8 @@ func cuenta(df dataframe.DataFrame, col string, v int) int {
 // procedencia imprime el archivo, su fuente, su tamaño y su SHA-256.
 func procedencia(w *escritor, ruta, fuente string, b []byte) {
 	w.linea("%s (%s)", ruta, fuente)
-	w.linea("  %d bytes, SHA-256 %x", len(b), sha256.Sum256(b))
+	res := fetch.Describe(ruta, b)
+	w.linea("  %d bytes, SHA-256 %s", res.Size, res.SHA256)
 }
 
 func sangrar(s string) string {

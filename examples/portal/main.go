@@ -83,6 +83,20 @@ func run(args []string, stdout io.Writer) error {
 		fetch.WithProgress(nil), fetch.WithLog(stdout), fetch.WithRateLimit(0))
 	portal := ckan.New(srv.CKANURL(), cliente)
 
+	// Lo que viene dentro del programa: la respuesta guardada y el CSV.
+	w.titulo("0. Los archivos guardados")
+	for _, f := range []struct{ ruta, fuente string }{
+		{respuestaGuardada, "respuesta real de package_search del portal CKAN de Birmingham City Council"},
+		{csvCenso, "INEGI, Censo de Población y Vivienda 2020, población por entidad"},
+	} {
+		b, err := datos.ReadFile(f.ruta)
+		if err != nil {
+			return err
+		}
+		res := fetch.Describe(f.ruta, b)
+		w.linea("%s (%s): %d bytes, SHA-256 %s", f.ruta, f.fuente, res.Size, res.SHA256)
+	}
+
 	// 1. Buscar. Search pide página tras página hasta juntar las que el
 	// portal dice tener (count).
 	w.titulo("1. Buscar en el portal")
@@ -237,14 +251,12 @@ func graficar(w *escritor, estados dataframe.DataFrame, salida string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(salida, 0o755); err != nil {
+	// PNG para la web y redes; SVG para que la mesa de gráficos la retoque.
+	rutas, err := g.SaveAll(salida, "portal")
+	if err != nil {
 		return err
 	}
-	for _, ext := range []string{".png", ".svg"} {
-		ruta := filepath.Join(salida, "portal"+ext)
-		if err := g.Save(ruta); err != nil {
-			return err
-		}
+	for _, ruta := range rutas {
 		w.linea("Gráfica guardada: %s", ruta)
 	}
 	return nil

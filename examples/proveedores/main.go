@@ -15,14 +15,11 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -74,10 +71,11 @@ func run(args []string, stdout io.Writer) error {
 		}
 		partes = append(partes, df)
 	}
-	contratos := partes[0].RBind(partes[1])
-	if contratos.Err != nil {
-		return contratos.Err
+	contratos, union, err := clean.Bind(partes...)
+	if err != nil {
+		return err
 	}
+	w.bloque(union.String())
 	sfp, err := leer(w, sancionadas, "SFP, Directorio de proveedores y contratistas sancionados (procesado por mxvscorrupcion)")
 	if err != nil {
 		return err
@@ -167,7 +165,8 @@ func leer(w *escritor, ruta, fuente string, opts ...fetch.Option) (dataframe.Dat
 		return dataframe.DataFrame{}, err
 	}
 	w.linea("%s (%s)", ruta, fuente)
-	w.linea("  %d bytes, SHA-256 %x", len(b), sha256.Sum256(b))
+	res := fetch.Describe(ruta, b)
+	w.linea("  %d bytes, SHA-256 %s", res.Size, res.SHA256)
 	var rep fetch.Report
 	opts = append(opts, fetch.Source(ruta), fetch.WithReport(&rep))
 	df, err := fetch.ReadCSV(bytes.NewReader(b), opts...)
@@ -218,10 +217,11 @@ func parteTop10(df dataframe.DataFrame, col string) (float64, error) {
 	return suma, nil
 }
 
-// cruzar busca los proveedores en la lista SFP por su huella (nombre sin
-// forma jurídica, mayúsculas, acentos ni orden de palabras) con clean.Join,
-// y luego por cercanía (Nearest) entre los que no coincidieron. Cada
-// coincidencia dice cómo se hizo.
+// cruzar busca los proveedores en la lista SFP. clean.Join sobre la
+// «huella» de cada nombre (sin forma jurídica, mayúsculas, acentos ni orden
+// de palabras) da el reporte del cruce; clean.MatchNames dice cómo se hizo
+// cada coincidencia: exacta, plegada, por huella o difusa (con su distancia
+// de edición), y qué parecidos cercanos no se aceptaron.
 func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) ([]string, error) {
 	prov, err := analyze.GroupBy(contratos, proveedor).Sorted().Agg(analyze.Count().As("contratos"))
 	if err != nil {
@@ -232,118 +232,51 @@ func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) ([]string, error) {
 	if prov.Err != nil || sfp.Err != nil {
 		return nil, fmt.Errorf("agregando la huella: %v %v", prov.Err, sfp.Err)
 	}
-	unidos, rep, err := clean.Join(prov, sfp, clean.Inner, "huella")
+	_, rep, err := clean.Join(prov, sfp, clean.Inner, "huella")
 	if err != nil {
 		return nil, err
 	}
 	w.bloque(rep.String())
 
-	type pista struct{ proveedor, sfp, como string }
-	var pistas []pista
-	nombres := unidos.Col(proveedor).Records()
-	sanc := unidos.Col("empresa_sancionada").Records()
-	for i := range nombres {
-		como := "por huella (sin forma jurídica, acentos ni orden de palabras)"
-		switch {
-		case strings.TrimSpace(nombres[i]) == strings.TrimSpace(sanc[i]):
-			como = "exacta"
-		case clean.Fold(nombres[i]) == clean.Fold(sanc[i]):
-			como = "plegada (sin mayúsculas, acentos ni puntuación)"
-		}
-		pistas = append(pistas, pista{nombres[i], sanc[i], como})
-	}
-
-	// Coincidencias difusas: agrupamos con Nearest las huellas de los
-	// proveedores sin coincidencia junto con las de la lista; un grupo que
-	// mezcla ambos lados es una pista difusa, con su distancia de edición.
-	sinPar, _, err := clean.Config{Suggestions: -1}.Join(prov, sfp, clean.Anti, "huella")
+	nombres, err := clean.ColumnValues(prov, proveedor)
 	if err != nil {
 		return nil, err
 	}
-	deProveedor := map[string]string{}
-	for i, h := range sinPar.Col("huella").Records() {
-		deProveedor[h] = sinPar.Col(proveedor).Elem(i).String()
+	lista, err := clean.ColumnValues(sfp, "empresa_sancionada")
+	if err != nil {
+		return nil, err
 	}
-	deSFP := map[string]string{}
-	for i, h := range sfp.Col("huella").Records() {
-		deSFP[h] = sfp.Col("empresa_sancionada").Elem(i).String()
-	}
-	var claves []string
-	for h := range deProveedor {
-		claves = append(claves, h)
-	}
-	for h := range deSFP {
-		claves = append(claves, h)
-	}
-	sort.Strings(claves)
-	for _, c := range clean.Clusters(claves, clean.Nearest) {
-		for _, a := range c.Values {
-			p, ok := deProveedor[a.Value]
-			if !ok {
-				continue
-			}
-			for _, b := range c.Values {
-				if s, ok := deSFP[b.Value]; ok && a.Value != b.Value {
-					pistas = append(pistas, pista{p, s, fmt.Sprintf("difusa, distancia %d", clean.Levenshtein(a.Value, b.Value))})
-				}
-			}
-		}
-	}
-
+	pistas, cercanos := clean.MatchNames(nombres, lista, 3)
 	w.linea("Pistas (%d proveedores de la muestra cuyo nombre se parece a uno de la lista SFP):", len(pistas))
 	var encontrados []string
-	difusas := 0
+	porTipo := map[clean.MatchKind]int{}
 	for _, p := range pistas {
-		w.linea("  %s  ~  %s  [%s]", p.proveedor, p.sfp, p.como)
-		encontrados = append(encontrados, p.proveedor)
-		if strings.HasPrefix(p.como, "difusa") {
-			difusas++
-		}
+		w.linea("  %s  ~  %s  [%s]", p.Left, p.Right, como(p))
+		encontrados = append(encontrados, p.Left)
+		porTipo[p.How]++
 	}
-	w.linea("De ellas, difusas (grupos de Nearest que mezclan ambos lados): %d.", difusas)
-
-	// Los parecidos más cercanos que NO se aceptaron: la menor distancia de
-	// edición entre huellas. Una distancia corta no basta para decir que es
-	// la misma empresa ("TENEK" y "TENAM").
-	type cercano struct {
-		pista
-		d int
-	}
-	var cerca []cercano
-	for hp, p := range deProveedor {
-		mejor := cercano{d: -1}
-		for hs, s := range deSFP {
-			if len(hp) < 8 || abs(len(hp)-len(hs)) > 2 {
-				continue
-			}
-			if d := clean.Levenshtein(hp, hs); mejor.d < 0 || d < mejor.d || (d == mejor.d && s < mejor.sfp) {
-				mejor = cercano{pista{p, s, ""}, d}
-			}
-		}
-		if mejor.d > 0 && mejor.d <= 3 {
-			cerca = append(cerca, mejor)
-		}
-	}
-	sort.Slice(cerca, func(i, j int) bool {
-		if cerca[i].d != cerca[j].d {
-			return cerca[i].d < cerca[j].d
-		}
-		return cerca[i].proveedor < cerca[j].proveedor
-	})
-	w.linea("Parecidos más cercanos que NO se aceptan (son empresas distintas hasta que se demuestre lo contrario):")
-	for _, p := range cerca {
-		w.linea("  %s  ~  %s  [difusa, distancia %d: NO aceptada]", p.proveedor, p.sfp, p.d)
+	w.linea("Exactas: %d; plegadas: %d; por huella: %d; difusas: %d.", porTipo[clean.MatchExact],
+		porTipo[clean.MatchFolded], porTipo[clean.MatchFingerprint], porTipo[clean.MatchFuzzy])
+	w.linea("Parecidos cercanos que NO se aceptan (difieren sus palabras distintivas: son empresas distintas hasta que se demuestre lo contrario):")
+	for _, p := range cercanos {
+		w.linea("  %s  ~  %s  [distancia %d]", p.Left, p.Right, p.Distance)
 	}
 	w.linea("Un nombre parecido es una PISTA, no un hallazgo: hay que confirmar RFC, domicilio y fechas de la sanción")
 	w.linea("antes de afirmar que una empresa sancionada recibió contratos. Y los contratos son sólo una muestra.")
 	return encontrados, nil
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
+// como explica en español cómo se hizo una coincidencia.
+func como(m clean.NameMatch) string {
+	switch m.How {
+	case clean.MatchExact:
+		return "exacta"
+	case clean.MatchFolded:
+		return "plegada: sin mayúsculas, acentos ni puntuación"
+	case clean.MatchFingerprint:
+		return "por huella: sin forma jurídica, acentos ni orden de palabras"
 	}
-	return x
+	return fmt.Sprintf("difusa, distancia %d: revisar", m.Distance)
 }
 
 // huella devuelve la columna "huella" con la clave Fingerprint de col.
@@ -391,14 +324,12 @@ func graficar(w *escritor, df dataframe.DataFrame, pistas []string, salida strin
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(salida, 0o755); err != nil {
+	// PNG para la web y redes; SVG para que la mesa de gráficos la retoque.
+	rutas, err := g.SaveAll(salida, "proveedores")
+	if err != nil {
 		return err
 	}
-	for _, ext := range []string{".png", ".svg"} {
-		ruta := filepath.Join(salida, "proveedores"+ext)
-		if err := g.Save(ruta); err != nil {
-			return err
-		}
+	for _, ruta := range rutas {
 		w.linea("Gráfica guardada: %s", ruta)
 	}
 	return nil

@@ -26,6 +26,18 @@ var acentos = strings.NewReplacer("Á", "A", "É", "E", "Í", "I", "Ó", "O", "�
 var formas = []string{"S A P I DE C V", "S A B DE C V", "S DE R L DE C V", "S DE RL DE CV", "S A DE C V",
 	"SA DE C V", "S A DE CV", "SA DE CV", "SADE CV", "S DE R L", "S C", "SC", "A C", "AC", "S A", "SA"}
 
+// plegar quita mayúsculas, acentos y puntuación, sin reordenar palabras.
+func plegar(s string) string {
+	s = acentos.Replace(strings.ToUpper(s))
+	s = strings.Map(func(r rune) rune {
+		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			return r
+		}
+		return ' '
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
 func normal(s string) string {
 	s = acentos.Replace(strings.ToUpper(s))
 	s = strings.Map(func(r rune) rune {
@@ -171,11 +183,22 @@ func TestRun(t *testing.T) {
 	}
 	var esperadas []string
 	vistos := map[string]bool{}
+	exactas, plegadas := 0, 0
 	for _, c := range cs {
 		if s, ok := sfp[normal(c.nombre)]; ok && !vistos[normal(c.nombre)] && normal(c.nombre) != "" {
 			vistos[normal(c.nombre)] = true
 			esperadas = append(esperadas, s)
+			switch {
+			case c.nombre == s:
+				exactas++
+			case plegar(c.nombre) == plegar(s):
+				plegadas++
+			}
 		}
+	}
+	tipos := fmt.Sprintf("Exactas: %d; plegadas: %d; por huella: %d; difusas: 0.", exactas, plegadas, len(esperadas)-exactas-plegadas)
+	if !strings.Contains(texto, tipos) {
+		t.Errorf("falta %q", tipos)
 	}
 	sort.Strings(esperadas)
 	if len(esperadas) != 7 {

@@ -1,0 +1,54 @@
+package fetch
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+)
+
+// ReadExcelReader is ReadExcel for a workbook that is not a file on disk:
+// a download body, bytes embedded in a program, a ZIP member. The workbook
+// is copied to a temporary file (removed before returning), because an xlsx
+// is a ZIP archive that must be read from its end. Name the input with
+// Source for errors and reports; otherwise it is called "xlsx input".
+// Everything else (sheet choice, header detection, disguised HTML or text
+// files, errors) is as in ReadExcel.
+func ReadExcelReader(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
+	cfg := newConfig(opts)
+	name := cfg.source
+	if name == "" {
+		name = "xlsx input"
+	}
+	tmp, err := os.CreateTemp("", "cifra-*.xlsx")
+	if err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", name, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := io.Copy(tmp, r); err != nil {
+		tmp.Close()
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", name, err)
+	}
+	// Source first, so that a Source among opts still wins.
+	df, err := ReadExcel(tmp.Name(), append([]Option{Source(name)}, opts...)...)
+	if err != nil {
+		// Errors name the input, not the temporary file.
+		return df, &renamedError{msg: strings.ReplaceAll(err.Error(), tmp.Name(), name), err: err}
+	}
+	return df, nil
+}
+
+// renamedError is an error with a rewritten message that still unwraps to
+// the original, so errors.Is keeps working.
+type renamedError struct {
+	msg string
+	err error
+}
+
+func (e *renamedError) Error() string { return e.msg }
+func (e *renamedError) Unwrap() error { return e.err }
