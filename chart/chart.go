@@ -126,9 +126,9 @@ func (ch *Chart) Render(w io.Writer, format string) (err error) {
 	case "png", "jpg", "jpeg":
 		px := vgimg.NewWith(vgimg.UseWH(wPt, hPt), vgimg.UseDPI(cfg.size.DPI), vgimg.UseBackgroundColor(cfg.theme.Background))
 		if format == "png" {
-			cw = vgimg.PngCanvas{Canvas: px}
+			cw = rasterText{vgimg.PngCanvas{Canvas: px}}
 		} else {
-			cw = vgimg.JpegCanvas{Canvas: px}
+			cw = rasterText{vgimg.JpegCanvas{Canvas: px}}
 		}
 	case "svg":
 		cw = vgsvg.NewWith(vgsvg.UseWH(wPt, hPt), vgsvg.EmbedFonts(cfg.embedFonts))
@@ -318,6 +318,23 @@ func (ch *Chart) drawFrame(r *renderer, f frameLayout, w, h vg.Length) vg.Rectan
 	return vg.Rectangle{
 		Min: vg.Point{X: th.Margin, Y: f.bottom},
 		Max: vg.Point{X: w - th.Margin, Y: h - f.top},
+	}
+}
+
+// rasterText draws text on PNG and JPEG canvases one character at a time,
+// each at the position gonum's own measurement gives (kerning included).
+// The raster backend applies kerning pairs at about twice their size, so
+// "SA DE CV" drew as "SADE CV" and "SESNSP, incidencia" with the comma
+// touching the P; placing each glyph ourselves keeps drawing and measuring
+// in agreement. Spaces are not drawn.
+type rasterText struct{ vg.CanvasWriterTo }
+
+func (c rasterText) FillString(f font.Face, pt vg.Point, s string) {
+	for i, r := range s {
+		if r == ' ' {
+			continue
+		}
+		c.CanvasWriterTo.FillString(f, vg.Point{X: pt.X + f.Width(s[:i]), Y: pt.Y}, string(r))
 	}
 }
 
