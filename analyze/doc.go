@@ -29,7 +29,8 @@
 //     window.go: Rolling, CumSum.
 //   - index.go, deflate.go: Index (monthly or quarterly), INPC (embedded),
 //     Deflate.
-//     currency.go: Rates, FIX (embedded), Convert.
+//     currency.go: Rates, FIX (embedded), Convert. currency_mixed.go:
+//     Currencies, converting a column of mixed currencies.
 //   - stats.go: Outliers, Pearson, Spearman, Trend.
 //   - columns.go, dates.go, errors.go: reading columns (in place, without
 //     gota's copy), ISO dates, errors.

@@ -40,6 +40,10 @@
 //   - tidy.go: RemoveEmpty, RemoveEmptyRows, RemoveEmptyColumns,
 //     DropConstant, FillDown.
 //   - recode.go: Recode. dedupe.go: Dedupe, Duplicates.
+//   - bind.go: Bind and BindLabeled (stack tables with the same columns).
+//     match_names.go: MatchNames (exact, folded, fingerprint and fuzzy
+//     name matching between two lists, with how each match was made).
+//   - dates_quarter.go: quarters ("2023T1", "IV trimestre 2019") in Dates.
 //   - join*.go: Join and JoinReport. cluster*.go, legal.go, levenshtein.go:
 //     Clusters of variant spellings. reshape*.go: Longer, Wider and month
 //     columns. Package clean/mx: Mexican states and municipalities.

@@ -35,7 +35,7 @@ func ExampleJoin() {
 	//   right keys with no match: 2 (2 rows)
 	//     "Veracruz de Ignacio de la Llave" ×1  closest: "Veracruz"
 	//     "Coahuila de Zaragoza" ×1  closest: "Coahuila"
-	//   left keys duplicated: 1 keys repeat right rows (1 extra rows)
+	//   left keys repeated: 1 keys share matched right rows (a lookup: right values are copied onto each of their left rows; rows added by right duplicates are counted on their own line)
 	//     "Jalisco": 2 left rows × 1 right rows
 }
 

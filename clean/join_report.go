@@ -193,11 +193,17 @@ func writeDup(b *strings.Builder, side, other string, d []DuplicateKey) {
 	if len(d) == 0 {
 		return
 	}
-	extra := 0
-	for _, k := range d {
-		extra += k.Matched * (k.Rows - 1)
+	if side == "left" {
+		// Several left rows sharing a key is a lookup (many-to-one): the
+		// left table gains no rows; the right rows are copied onto them.
+		fmt.Fprintf(b, "  left keys repeated: %d keys share matched right rows (a lookup: right values are copied onto each of their left rows; rows added by right duplicates are counted on their own line)\n", len(d))
+	} else {
+		extra := 0
+		for _, k := range d {
+			extra += k.Matched * (k.Rows - 1)
+		}
+		fmt.Fprintf(b, "  %s keys duplicated: %d keys repeat %s rows (%d extra rows)\n", side, len(d), other, extra)
 	}
-	fmt.Fprintf(b, "  %s keys duplicated: %d keys repeat %s rows (%d extra rows)\n", side, len(d), other, extra)
 	for i, k := range d {
 		if i == listMax {
 			fmt.Fprintf(b, "    … and %d more\n", len(d)-listMax)

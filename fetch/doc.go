@@ -144,7 +144,7 @@
 //	report.go      Report
 //	errors.go      sentinel errors
 //	json*.go       ReadJSON
-//	excel*.go      ReadExcel
+//	excel*.go      ReadExcel, ReadExcelReader, Sheets
 //	html*.go       HTMLTables
 //	client*.go, cache.go, manifest.go, retry.go, progress.go, errors_net.go
 //	               the HTTP client, its cache and provenance records
