@@ -141,3 +141,32 @@ func ExampleTableContaining() {
 	// Output:
 	// 15 indicators; Delitos in La Laguna: 1179
 }
+
+// A matrix whose cells write the unit, date and source of each value only
+// in a tooltip: CellTitles keeps it next to the value. The ND cell has no
+// tooltip, so its title is missing too.
+func ExampleCellTitles() {
+	f, err := os.Open("testdata/html/implan_torreon_smi_matriz_delincuencia.html")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	tables, err := fetch.HTMLTables(f, fetch.CellTitles(), fetch.Columns("Indicador", "La Laguna"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	df := tables[0]
+	fmt.Println(df.Names())
+	for _, i := range []int{0, 11, 14} {
+		title := df.Elem(i, 2).String()
+		if df.Elem(i, 2).IsNA() {
+			title = "no title"
+		}
+		fmt.Printf("%s: %v (%s)\n", df.Elem(i, 0), df.Elem(i, 1).Float(), title)
+	}
+	// Output:
+	// [Indicador La Laguna La Laguna_title]
+	// Delitos: 1179 (Cantidad, 2014-11-30, Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública)
+	// Tasa de Homicidios: 49.88 (Por cada 100 mil, 2013-12-31, SNSP)
+	// Estimación de Menores Huérfanos por Agresiones: NaN (no title)
+}

@@ -65,6 +65,11 @@ const maxHTMLBytes = 256 << 20
 // the first table returned, with a note for each other table; use
 // HTMLTablesWithReports for one report per table.
 //
+// Tooltip text (title attributes) of the data cells is counted in the
+// report's notes; CellTitles keeps it as a "<column>_title" column after
+// each column that has it, for pages that write the unit, date or source
+// of each value only there.
+//
 // With Columns and no table chosen, the tables that lack a column asked
 // for are skipped (and listed in the report).
 //
@@ -171,7 +176,7 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 		t.Class, _ = tbl.Attr("class")
 		t.Caption = cellText(tbl.ChildrenFiltered("caption"))
 		t.Heading = nearestHeading(tbl)
-		g := buildGrid(tbl)
+		g := buildGrid(tbl, cfg.cellTitles)
 		if !explicit {
 			if why := layoutReason(tbl, g); why != "" {
 				notes = append(notes, fmt.Sprintf("table %d skipped: %s", idx, why))
@@ -190,7 +195,7 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 		if t.Heading != "" {
 			rep.Notes = append(rep.Notes, "heading: "+t.Heading)
 		}
-		header, rows, first := gridTable(g, cfg, &rep)
+		header, rows, titles, first := gridTable(g, cfg, &rep)
 		if len(header) == 0 {
 			if explicit {
 				return nil, notes, fmt.Errorf("fetch: %s: table %d has no cells: %w", src, idx, ErrEmpty)
@@ -200,7 +205,12 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 		}
 		tcfg := *cfg
 		tcfg.source = fmt.Sprintf("%s: table %d", src, idx)
-		df, err := tableFromRecords(&tcfg, header, rows, first, &rep)
+		var df dataframe.DataFrame
+		if titles != nil {
+			df, err = tableWithTitles(&tcfg, header, rows, titles, first, &rep)
+		} else {
+			df, err = tableFromRecords(&tcfg, header, rows, first, &rep)
+		}
 		if err != nil {
 			if !explicit && errors.Is(err, ErrNoColumn) {
 				// Columns names the table wanted: the others are skipped.

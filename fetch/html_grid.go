@@ -26,6 +26,9 @@ type gcell struct {
 	th    bool
 	head  bool   // in <thead>
 	title string // a title attribute inside the cell (tooltip text)
+	// own is the title of the cell itself or of its sole element, read
+	// only with CellTitles (whitespace collapsed).
+	own string
 }
 
 // hgrid is a table expanded into a rectangle of cells (nil where no cell
@@ -34,12 +37,14 @@ type hgrid struct {
 	rows      [][]*gcell
 	width     int
 	truncated bool
+	titles    bool // CellTitles: fill gcell.own
 }
 
 // buildGrid expands the rows of tbl (its own rows, not those of nested
 // tables) into a grid, with colspan and rowspan filled in. <thead> rows come
 // first and <tfoot> rows last, as browsers draw them.
-func buildGrid(tbl *goquery.Selection) *hgrid {
+// With titles (CellTitles) each cell's own title is read too.
+func buildGrid(tbl *goquery.Selection, titles bool) *hgrid {
 	var heads, bodies, foots [][]*html.Node
 	var loose []*html.Node
 	for c := tbl.Get(0).FirstChild; c != nil; c = c.NextSibling {
@@ -69,7 +74,7 @@ func buildGrid(tbl *goquery.Selection) *hgrid {
 	if len(loose) > 0 {
 		bodies = append(bodies, loose)
 	}
-	g := &hgrid{}
+	g := &hgrid{titles: titles}
 	cells := 0
 	for gi, group := range [][][]*html.Node{heads, bodies, foots} {
 		for _, sec := range group {
@@ -116,6 +121,9 @@ func (g *hgrid) addSection(trs []*html.Node, head bool, cells *int) {
 			cell := &gcell{text: nodesText(td), th: td.Data == "th", head: head}
 			if t := titleIn(td); t != "" {
 				cell.title = strings.Join(strings.Fields(t), " ")
+			}
+			if g.titles {
+				cell.own = cellTitle(td)
 			}
 			for dr := 0; dr < rs; dr++ {
 				row := g.rows[r+dr]
@@ -348,8 +356,10 @@ func layoutReason(tbl *goquery.Selection, g *hgrid) string {
 
 // gridTable turns a grid into a header and rows of text, recording in rep
 // the rows skipped (titles, notes, blank rows) and the header rows used.
-// It returns the 1-based table row of the first data row.
-func gridTable(g *hgrid, cfg *config, rep *Report) ([]string, [][]string, int) {
+// It returns the 1-based table row of the first data row. With CellTitles
+// it also returns the title of each body cell, aligned with the rows (nil
+// when no body cell has one).
+func gridTable(g *hgrid, cfg *config, rep *Report) (header []string, body, titles [][]string, first int) {
 	if g.truncated {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("table cut to %d cells: its spans expand beyond the limits", maxHTMLCells))
 	}
@@ -379,7 +389,7 @@ func gridTable(g *hgrid, cfg *config, rep *Report) ([]string, [][]string, int) {
 		kept = append(kept, htmlRow{line: i + 1, cells: r})
 	}
 	if len(kept) == 0 {
-		return nil, nil, 0
+		return nil, nil, nil, 0
 	}
 	text := make([][]string, len(kept))
 	for i, k := range kept {
@@ -428,12 +438,11 @@ func gridTable(g *hgrid, cfg *config, rep *Report) ([]string, [][]string, int) {
 		}
 	}
 	if len(kept) == 0 {
-		return nil, nil, 0
+		return nil, nil, nil, 0
 	}
 	if nh > len(kept) {
 		nh = len(kept)
 	}
-	var header []string
 	if nh == 0 {
 		header = make([]string, g.width)
 		for j := range header {
@@ -454,7 +463,7 @@ func gridTable(g *hgrid, cfg *config, rep *Report) ([]string, [][]string, int) {
 		}
 	}
 	body = body[:end]
-	first := 1
+	first = 1
 	if len(bodyRows) > 0 {
 		first = bodyRows[0].line
 	}
@@ -478,7 +487,10 @@ func gridTable(g *hgrid, cfg *config, rep *Report) ([]string, [][]string, int) {
 			body[i] = xlPick(body[i], cols)
 		}
 	}
-	return header, body, first
+	if cfg.cellTitles {
+		titles = cellTitleRows(bodyRows[:end], cols)
+	}
+	return header, body, titles, first
 }
 
 // singleCell reports whether every position of a row belongs to one cell

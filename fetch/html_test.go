@@ -284,6 +284,26 @@ func FuzzHTMLTables(f *testing.F) {
 				t.Fatalf("table with error %v or no columns", df.Err)
 			}
 		}
+		// CellTitles only adds String columns after the same columns.
+		titled, err := HTMLTables(strings.NewReader(string(data)), CellTitles())
+		if err != nil {
+			t.Fatalf("error %v with CellTitles only", err)
+		}
+		if len(titled) != len(dfs) {
+			t.Fatalf("%d tables, %d with CellTitles", len(dfs), len(titled))
+		}
+		for i, df := range titled {
+			var data []string
+			for _, n := range df.Names() {
+				if c := df.Col(n); strings.Contains(n, "_title") && c.Type() == series.String && !contains(dfs[i].Names(), n) {
+					continue
+				}
+				data = append(data, n)
+			}
+			if df.Err != nil || df.Nrow() != dfs[i].Nrow() || strings.Join(data, "\x00") != strings.Join(dfs[i].Names(), "\x00") {
+				t.Fatalf("with CellTitles: %v, %d rows, columns %q; without: %d rows, %q", df.Err, df.Nrow(), df.Names(), dfs[i].Nrow(), dfs[i].Names())
+			}
+		}
 	})
 }
 

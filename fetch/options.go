@@ -30,6 +30,7 @@ type config struct {
 	tableIndex   int                    // TableIndex (HTML), 0 means not set
 	tableMatch   string                 // TableSelector (HTML)
 	tableText    string                 // TableContaining (HTML)
+	cellTitles   bool                   // CellTitles (HTML)
 	recordsPath  string                 // RecordsPath (JSON)
 	workers      int                    // Workers: 0 means choose
 	// emptyAsString types a column with no values as String (EachChunk's
@@ -149,6 +150,35 @@ func TableSelector(css string) Option {
 // contains s (compared without regard to case or accents).
 func TableContaining(s string) Option {
 	return func(c *config) { c.tableText = s }
+}
+
+// CellTitles makes HTMLTables keep the title attribute (tooltip) of the
+// data cells. Government pages often write the unit, date and source of
+// each value only there, as the IMPLAN Torreón matrix does under its
+// "La Laguna" column:
+//
+//	<td><a data-toggle="tooltip" title="Cantidad, 2014-11-30, Secretariado
+//	  Ejecutivo del Sistema Nacional de Seguridad Pública">1,179</a></td>
+//
+// With CellTitles that table gets a String column "La Laguna_title",
+// right after "La Laguna", holding "Cantidad, 2014-11-30, Secretariado
+// Ejecutivo del Sistema Nacional de Seguridad Pública" in that row. Such a column is added for every column whose data cells carry a
+// title, on the <td> or <th> itself or on the element that is its only
+// content (an <a>, <span> or <abbr>, however deeply nested alone; a
+// footnote marker beside it is allowed, other text or a second element is
+// not). Whitespace in the title is collapsed; a cell with no title gives a
+// missing value (missing-value markers do not apply to titles, but gota
+// reads a title of exactly "NaN" as missing). A cell spanning rows or
+// columns repeats its title as it repeats its text. Header cells' titles
+// are not read.
+//
+// With Columns, asking for a column keeps its title column too, and a
+// title column can be asked for by its own name; ColumnType can name it.
+// The report describes the title columns like any other. Without
+// CellTitles, or on a table with no titled data cell, nothing changes.
+// Other readers ignore it.
+func CellTitles() Option {
+	return func(c *config) { c.cellTitles = true }
 }
 
 // RecordsPath names the dotted path to the array of records in a JSON
