@@ -45,10 +45,6 @@ const (
 	paginaSerie  = "/indicadores-torreon/seguridad-delitos.html"
 	paginaMatriz = "/matrices/categoria-delincuencia.html"
 	indicador    = "Tasa de Homicidios"
-	// El año de la tasa no está en la tabla sino en el atributo title de
-	// cada celda ("Por cada 100 mil, 2013-12-31, SNSP"); el reporte de
-	// lectura lo lista en sus notas.
-	anioTasa = "2013"
 )
 
 // Los cuatro municipios de la zona metropolitana de La Laguna, en el orden
@@ -98,7 +94,11 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	matriz, err := tabla(ctx, cliente, srv.URL(paginaMatriz), indicador)
+	// En la matriz, la unidad, la fecha y la fuente de cada cifra no están
+	// en la tabla sino en el atributo title de cada celda ("Por cada 100
+	// mil, 2013-12-31, SNSP"): fetch.CellTitles las lee en columnas
+	// "<columna>_title".
+	matriz, err := tabla(ctx, cliente, srv.URL(paginaMatriz), indicador, fetch.CellTitles())
 	if err != nil {
 		return err
 	}
@@ -153,6 +153,11 @@ func run(args []string, stdout io.Writer) error {
 		return fmt.Errorf("la matriz tiene %d filas %q; se esperaba una", tasas.Nrow(), indicador)
 	}
 	laguna := tasas.Col(nombres[len(nombres)-1]).Float()[0]
+	// El año de la tasa sale del title de la celda de La Laguna.
+	anioTasa, err := anioDeTitle(tasas.Col(nombres[len(nombres)-1] + "_title").Records()[0])
+	if err != nil {
+		return err
+	}
 	// De ancho a largo: una fila por municipio.
 	largo, err := clean.Longer(tasas.Select(nombres[:len(municipios)]), nil, "municipio", "tasa")
 	if err != nil {
@@ -235,13 +240,14 @@ type leida struct {
 
 // tabla descarga una página con el cliente y lee la tabla que contiene el
 // texto dado.
-func tabla(ctx context.Context, c *fetch.Client, url, contiene string) (leida, error) {
+func tabla(ctx context.Context, c *fetch.Client, url, contiene string, opciones ...fetch.Option) (leida, error) {
 	r, _, err := c.Open(ctx, url)
 	if err != nil {
 		return leida{}, err
 	}
 	defer r.Close()
-	tablas, _, err := fetch.HTMLTablesWithReports(r, fetch.Source(url), fetch.TableContaining(contiene))
+	opciones = append([]fetch.Option{fetch.Source(url), fetch.TableContaining(contiene)}, opciones...)
+	tablas, _, err := fetch.HTMLTablesWithReports(r, opciones...)
 	if err != nil {
 		return leida{}, err
 	}
@@ -249,6 +255,18 @@ func tabla(ctx context.Context, c *fetch.Client, url, contiene string) (leida, e
 		return leida{}, fmt.Errorf("%s: %d tablas contienen %q; se esperaba una", url, len(tablas), contiene)
 	}
 	return leida{tablas[0].Frame, tablas[0].Report}, nil
+}
+
+// anioDeTitle saca el año de un title como "Por cada 100 mil, 2013-12-31,
+// SNSP": unidad, fecha y fuente separadas por comas.
+func anioDeTitle(title string) (string, error) {
+	for _, parte := range strings.Split(title, ",") {
+		parte = strings.TrimSpace(parte)
+		if len(parte) == 10 && parte[4] == '-' && parte[7] == '-' {
+			return parte[:4], nil
+		}
+	}
+	return "", fmt.Errorf("el title %q no trae una fecha AAAA-MM-DD", title)
 }
 
 var nombresMes = []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
