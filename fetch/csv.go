@@ -25,7 +25,9 @@ import (
 // See the package documentation for the input rules.
 //
 // String values are kept exactly as written (not trimmed); header names are
-// trimmed and made unique.
+// trimmed and made unique. With Columns, only the selected columns are
+// typed, and the scanner keeps the positions of their fields only (the
+// header, notes and ragged rows are still checked on whole records).
 func ReadCSV(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 	cfg := newConfig(opts)
 	if r == nil {
@@ -97,7 +99,12 @@ func readCSVString(cfg *config, in string) (dataframe.DataFrame, error) {
 		s = strings.ReplaceAll(s, "\r", "\n")
 		rep.Notes = append(rep.Notes, "line ends are CR alone (old Mac); read as line breaks")
 	}
-	segs, err := scanAll(cfg.source, s, from, d, firstLine, cfg.workers)
+	head := s
+	if len(head) > pipeHead {
+		head = head[:pipeHead]
+	}
+	keep := cfg.projection(head, from, d, len(head) == len(s))
+	segs, err := scanAll(cfg.source, s, from, d, firstLine, cfg.workers, keep)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}

@@ -51,8 +51,8 @@ func referenceCSV(in string, opts ...Option) (dataframe.DataFrame, error) {
 		width--
 	}
 	for _, row := range rows {
-		for j := len(row) - 1; j >= width && j < len(header); j-- {
-			if strings.TrimSpace(row[j]) != "" {
+		for j := len(row) - 1; j >= width; j-- {
+			if j < len(header) && strings.TrimSpace(row[j]) != "" {
 				width = j + 1
 				break
 			}

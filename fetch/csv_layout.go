@@ -303,13 +303,25 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 		j := lay.selected[c]
 		raw := sc.strings(len(lay.rows))
 		var decoded map[string]string // Windows-1252 raw value → UTF-8
+		var seg *recs
+		cur, sl := int32(-1), j // the segment and where it stores field j
 		for i, r := range lay.rows {
-			seg := rs.segs[r.seg]
+			if r.seg != cur {
+				cur, seg, sl = r.seg, rs.segs[r.seg], j
+				if seg.keep != nil {
+					sl = seg.slot(j)
+				}
+			}
 			k := int(r.rec)
 			if j >= seg.nf(k) {
 				continue
 			}
-			v := seg.rawField(k, j)
+			var v string
+			if sl >= 0 {
+				v = seg.rawValue(seg.starts[k] + sl)
+			} else {
+				v = seg.rawField(k, j) // not stored: scanned again
+			}
 			if seg.win1252 && hasHigh(v) {
 				u, ok := decoded[v]
 				if !ok {

@@ -102,6 +102,10 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 		return rest()
 	}
 	from += skip
+	keep := cfg.projection(head, from, d, eof)
+	if keep != nil {
+		pipeProjected.Add(1)
+	}
 
 	var (
 		segs    []*pipeSeg
@@ -121,7 +125,7 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 			defer func() { <-sem }()
 			// Blocks end at line ends, which are ASCII: no rune is split.
 			seg.valid = utf8.ValidString(s[lo:hi])
-			r, end, nl, e := scan(s, lo, hi, d, 1, false)
+			r, end, nl, e := scanKeep(s, lo, hi, d, 1, false, keep)
 			seg.recs, seg.end, seg.nl, seg.failed = r, end, nl, e != nil
 		}()
 	}
@@ -221,8 +225,10 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 	return finishCSV(cfg, out, d, rep)
 }
 
-// pipeFinished counts the reads the pipeline finished itself (for tests).
-var pipeFinished atomic.Int64
+// pipeFinished counts the reads the pipeline finished itself, and
+// pipeProjected those it scanned storing only the selected columns'
+// fields (for tests).
+var pipeFinished, pipeProjected atomic.Int64
 
 // plainStart reports whether the start of the input (after a UTF-8
 // byte-order mark, when bom is set) allows the pipelined path: no forced
@@ -245,4 +251,52 @@ func headOf(s string) string {
 		return s[:8192]
 	}
 	return s
+}
+
+// projection returns the keep table of a projected scan (see
+// recs.keep) when Columns selects some of the columns, or nil to store
+// every field (ReadCSV and the pipelined reader both use it). It finds the header in the records of head (the start of
+// the input, its records from offset from; eof says head is the whole
+// input) as planLayout will, and keeps the selected positions among the
+// header's named cells (every position after them is stored anyway, for
+// the ragged-row checks). The table is only a guess at what the layout
+// will need: a field that was not stored is found again by scanning its
+// record, so a wrong guess costs time, never a value.
+func (c *config) projection(head string, from int, d byte, eof bool) []int32 {
+	if len(c.columns) == 0 || c.noHeader {
+		return nil
+	}
+	r, _, _, e := scan(head, from, len(head), d, 1, !eof)
+	if e != nil || r.n() == 0 {
+		return nil
+	}
+	rs := newRecordSet([]*recs{r}, d)
+	h, err := c.headerIndex(rs)
+	if err != nil || h < 0 || h >= rs.n {
+		return nil
+	}
+	header := rs.fields(rs.ref(h))
+	for j, v := range header {
+		if !utf8.ValidString(v) { // a Windows-1252 file, decoded later
+			header[j] = win1252Value(v)
+		}
+	}
+	named := len(header)
+	for named > 0 && strings.TrimSpace(header[named-1]) == "" {
+		named--
+	}
+	want := c.wanted(uniqueNames(header[:named]))
+	keep := make([]int32, named)
+	kept := 0
+	for j, name := range uniqueNames(header[:named]) {
+		keep[j] = -1
+		if want[name] {
+			keep[j] = int32(kept)
+			kept++
+		}
+	}
+	if kept == 0 || kept == named {
+		return nil
+	}
+	return keep
 }

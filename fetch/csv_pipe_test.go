@@ -162,6 +162,24 @@ func FuzzPipelined(f *testing.F) {
 		if !reflect.DeepEqual(wantRep, gotRep) {
 			t.Fatalf("reports differ:\nordinary  %+v\npipelined %+v", wantRep, gotRep)
 		}
+		// with Columns: the pipeline scans only the selected fields
+		if names := want.Names(); len(names) > 1 {
+			cols := names[len(names)/2:]
+			want, werr := ReadCSV(strings.NewReader(in), Source("f.csv"), WithReport(&wantRep), Columns(cols...))
+			got, gerr := ReadCSVFile(path, WithReport(&gotRep), Columns(cols...))
+			if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
+				t.Fatalf("Columns(%q): ordinary err %v\npipelined err %v", cols, werr, gerr)
+			}
+			if werr != nil {
+				return
+			}
+			if msg := frameDiff(want, got); msg != "" {
+				t.Fatalf("Columns(%q): %s", cols, msg)
+			}
+			if !reflect.DeepEqual(wantRep, gotRep) {
+				t.Fatalf("Columns(%q): reports differ:\nordinary  %+v\npipelined %+v", cols, wantRep, gotRep)
+			}
+		}
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -15,7 +16,10 @@ import (
 // end that quote parity says lies outside a quoted field; a part whose
 // scan does not end exactly where the next part starts (a stray quote
 // fooled the parity) is scanned again serially, so the result is always
-// that of one serial scan.
+// that of one serial scan. A projected scan (scanKeep, used by ReadCSV
+// and the pipelined file reader with Columns) stores the positions of the
+// selected fields only, and finds any other field, when the layout needs
+// one, by scanning its record again.
 
 // recs holds scanned records: record k has the fields
 // spans[starts[k]:starts[k+1]] and starts on 1-based input line lines[k].
@@ -32,6 +36,27 @@ type recs struct {
 	starts  []int
 	lines   []int
 	win1252 bool
+	// maybeBlank lists, in order, the records that may be blank: those
+	// with no field that starts with a printable ASCII character other
+	// than a space (a field that does is not blank, whatever the
+	// encoding). Every other record is known to have a non-blank field,
+	// so allEmpty answers for it without touching its fields: checking
+	// every row of a large table for blankness would otherwise cost a
+	// cache miss or two per row.
+	maybeBlank []int32
+	// A projected scan (see scanKeep) stores only some fields of each
+	// record: keep[j] is the slot of field position j among the stored
+	// fields of a record, or -1 when the field is not stored; positions
+	// from len(keep) on are all stored, after the kept ones (slot
+	// kept+j-len(keep)). nfs holds each record's number of fields and offs
+	// its start offset in base, so that a field that was not stored is
+	// found by scanning its record again (header, preamble, notes and
+	// ragged rows: few). keep is nil when every field is stored.
+	keep  []int32
+	kept  int
+	nfs   []int32
+	offs  []uint32
+	delim byte
 }
 
 // span locates one field: base[off:off+n], or extra[off] when n has the
@@ -50,7 +75,8 @@ func (r *recs) value(i int) string {
 	return r.rawValue(i)
 }
 
-// rawValue returns field i as stored: undecoded when win1252 is set.
+// rawValue returns stored field i (an index into spans) as stored:
+// undecoded when win1252 is set.
 func (r *recs) rawValue(i int) string {
 	sp := r.spans[i]
 	if sp.n&escapedBit != 0 {
@@ -60,16 +86,58 @@ func (r *recs) rawValue(i int) string {
 }
 
 // rawField returns field j of record k as stored (see rawValue).
-func (r *recs) rawField(k, j int) string { return r.rawValue(r.starts[k] + j) }
+func (r *recs) rawField(k, j int) string {
+	if r.keep == nil {
+		return r.rawValue(r.starts[k] + j)
+	}
+	if sl := r.slot(j); sl >= 0 {
+		return r.rawValue(r.starts[k] + sl)
+	}
+	return r.rescan(k).rawField(0, j)
+}
+
+// slot returns where field position j is stored in a projected record,
+// or -1.
+func (r *recs) slot(j int) int {
+	if j < len(r.keep) {
+		return int(r.keep[j])
+	}
+	return r.kept + j - len(r.keep)
+}
+
+// rescan scans record k of a projected scan again, whole.
+func (r *recs) rescan(k int) *recs {
+	off := int(r.offs[k])
+	full, _, _, _ := scan(r.base, off, off+1, r.delim, r.lines[k], false)
+	full.win1252 = r.win1252
+	return full
+}
 
 // nf returns the number of fields of record k.
-func (r *recs) nf(k int) int { return r.starts[k+1] - r.starts[k] }
+func (r *recs) nf(k int) int {
+	if r.keep != nil {
+		return int(r.nfs[k])
+	}
+	return r.starts[k+1] - r.starts[k]
+}
 
 // field returns field j of record k.
-func (r *recs) field(k, j int) string { return r.value(r.starts[k] + j) }
+func (r *recs) field(k, j int) string {
+	if r.keep == nil {
+		return r.value(r.starts[k] + j)
+	}
+	v := r.rawField(k, j)
+	if r.win1252 {
+		return win1252Value(v)
+	}
+	return v
+}
 
 // record returns the fields of record k as new strings slice.
 func (r *recs) record(k int) []string {
+	if r.keep != nil {
+		return r.rescan(k).record(0)
+	}
 	out := make([]string, r.nf(k))
 	for j := range out {
 		out[j] = r.field(k, j)
@@ -79,6 +147,12 @@ func (r *recs) record(k int) []string {
 
 // allEmpty reports whether every field of record k is blank.
 func (r *recs) allEmpty(k int) bool {
+	if !r.mayBeBlank(k) {
+		return false
+	}
+	if r.keep != nil {
+		return r.rescan(k).allEmpty(0)
+	}
 	for i := r.starts[k]; i < r.starts[k+1]; i++ {
 		if trimSpace(r.value(i)) != "" {
 			return false
@@ -86,6 +160,20 @@ func (r *recs) allEmpty(k int) bool {
 	}
 	return true
 }
+
+// mayBeBlank reports whether record k is listed in maybeBlank.
+func (r *recs) mayBeBlank(k int) bool {
+	m := r.maybeBlank
+	if len(m) == 0 || int(m[len(m)-1]) < k {
+		return false
+	}
+	i := sort.Search(len(m), func(i int) bool { return int(m[i]) >= k })
+	return i < len(m) && int(m[i]) == k
+}
+
+// printable reports whether a field starting with byte c is surely not
+// blank (see maybeBlank).
+func printable(c byte) bool { return c > ' ' && c < 0x80 }
 
 func (r *recs) add(off, n int) {
 	if n >= escapedBit {
@@ -116,36 +204,62 @@ type scanError struct {
 // record that runs past the end of s is not an error: scan stops before it
 // (streaming reads more input and scans again).
 func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs, int, int, *scanError) {
-	r := &recs{base: s, starts: []int{0}}
+	return scanKeep(s, from, stop, d, firstLine, partial, nil)
+}
+
+// scanKeep is scan that, when keep is not nil, stores only the fields at
+// the positions keep marks (see recs.keep) and those at positions from
+// len(keep) on. Everything else (the records, their lines and field
+// counts, blank records, errors) is as with scan.
+func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, keep []int32) (*recs, int, int, *scanError) {
+	r := &recs{base: s, starts: []int{0}, delim: d}
+	if keep != nil {
+		r.keep = keep
+		for _, k := range keep {
+			if k >= 0 {
+				r.kept++
+			}
+		}
+	}
 	if !partial && stop > from {
-		// exact upper bounds, so the slices never grow (and copy).
 		end := stop
 		if end > len(s) {
 			end = len(s)
 		}
 		nl := strings.Count(s[from:end], "\n") + 2
-		nf := strings.Count(s[from:end], string(d)) + nl
-		r.spans = make([]span, 0, nf)
 		r.starts = make([]int, 1, nl+1)
 		r.lines = make([]int, 0, nl)
+		if keep == nil {
+			// exact upper bounds, so the slices never grow (and copy).
+			nf := strings.Count(s[from:end], string(d)) + nl
+			r.spans = make([]span, 0, nf)
+		} else {
+			// the kept fields of full records, and a little for ragged
+			// rows (the slice grows if that is not enough).
+			r.spans = make([]span, 0, nl*r.kept+nl/16+16)
+			r.nfs = make([]int32, 0, nl)
+			r.offs = make([]uint32, 0, nl)
+		}
 	}
 	line := firstLine
 	i, n := from, len(s)
 	for i < n && i < stop {
 		recStart, recLine := i, line
 		nf := len(r.spans)
+		sure := false // a field of the record is surely not blank
+		p := 0        // the position of the field being scanned
 		if s[i] == '\n' {
 			i++
 			line++
-			r.lines = append(r.lines, recLine)
-			r.starts = append(r.starts, len(r.spans))
+			r.maybeBlank = append(r.maybeBlank, int32(len(r.lines)))
+			r.endRecord(recLine, recStart, 0)
 			continue
 		}
 		if s[i] == '\r' && i+1 < n && s[i+1] == '\n' {
 			i += 2
 			line++
-			r.lines = append(r.lines, recLine)
-			r.starts = append(r.starts, len(r.spans))
+			r.maybeBlank = append(r.maybeBlank, int32(len(r.lines)))
+			r.endRecord(recLine, recStart, 0)
 			continue
 		}
 		for {
@@ -191,11 +305,16 @@ func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs,
 					if len(v) > 40 {
 						v = v[:40] + "…"
 					}
-					return r, i, 0, &scanError{line: line, col: len(r.spans) - nf + 1, value: v}
+					return r, i, 0, &scanError{line: line, col: p + 1, value: v}
+				}
+				if !sure && j-1 > i+1 {
+					sure = printable(s[i+1])
 				}
 				nl := strings.Count(s[i:j], "\n")
 				line += nl
 				switch {
+				case keep != nil && p < len(keep) && keep[p] < 0:
+					// not stored
 				case b != nil:
 					v := b.String()
 					if nl > 0 {
@@ -218,9 +337,15 @@ func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs,
 					r.truncate(nf)
 					return r, recStart, recLine - firstLine, nil
 				}
-				r.add(i, end-i)
+				if !sure && end > i {
+					sure = printable(s[i])
+				}
+				if keep == nil || p >= len(keep) || keep[p] >= 0 {
+					r.add(i, end-i)
+				}
 				i = j
 			}
+			p++
 			// after a field: a delimiter, a line end or the end
 			if i < n && s[i] == d {
 				i++
@@ -229,7 +354,10 @@ func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs,
 						r.truncate(nf)
 						return r, recStart, recLine - firstLine, nil
 					}
-					r.add(i, 0)
+					if keep == nil || p >= len(keep) || keep[p] >= 0 {
+						r.add(i, 0)
+					}
+					p++
 				}
 				if i < n {
 					continue
@@ -247,8 +375,10 @@ func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs,
 			}
 			break
 		}
-		r.lines = append(r.lines, recLine)
-		r.starts = append(r.starts, len(r.spans))
+		if !sure {
+			r.maybeBlank = append(r.maybeBlank, int32(len(r.lines)))
+		}
+		r.endRecord(recLine, recStart, p)
 	}
 	return r, i, line - firstLine, nil
 }
@@ -276,6 +406,17 @@ func fieldEnd(s string, i int, d byte) int {
 	return i
 }
 
+// endRecord closes a record that started at offset off on the given
+// line with nf fields.
+func (r *recs) endRecord(line, off, nf int) {
+	r.lines = append(r.lines, line)
+	r.starts = append(r.starts, len(r.spans))
+	if r.keep != nil {
+		r.nfs = append(r.nfs, int32(nf))
+		r.offs = append(r.offs, uint32(off))
+	}
+}
+
 // truncate drops a record begun at field index nf.
 func (r *recs) truncate(nf int) { r.spans = r.spans[:nf] }
 
@@ -284,8 +425,9 @@ func (r *recs) truncate(nf int) { r.spans = r.spans[:nf] }
 const parallelMin = 4 << 20
 
 // scanAll scans all of s, in parallel for large inputs. workers ≤ 0
-// chooses by size and CPU count.
-func scanAll(source string, s string, from int, d byte, firstLine, workers int) ([]*recs, error) {
+// chooses by size and CPU count. keep, when not nil, makes the scan a
+// projected one (see scanKeep).
+func scanAll(source string, s string, from int, d byte, firstLine, workers int, keep []int32) ([]*recs, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 		if len(s)-from < parallelMin {
@@ -293,11 +435,11 @@ func scanAll(source string, s string, from int, d byte, firstLine, workers int) 
 		}
 	}
 	if workers > 1 {
-		if segs, ok := scanParallel(s, from, d, firstLine, workers); ok {
+		if segs, ok := scanParallel(s, from, d, firstLine, workers, keep); ok {
 			return segs, nil
 		}
 	}
-	r, _, _, e := scan(s, from, len(s), d, firstLine, false)
+	r, _, _, e := scanKeep(s, from, len(s), d, firstLine, false, keep)
 	if e != nil {
 		return nil, e.err(source)
 	}
@@ -311,7 +453,7 @@ func (e *scanError) err(source string) error {
 // scanParallel splits s at line ends outside quotes and scans the parts
 // concurrently. It reports false when the parts do not join up (or a part
 // fails), and the caller scans serially.
-func scanParallel(s string, from int, d byte, firstLine, workers int) ([]*recs, bool) {
+func scanParallel(s string, from int, d byte, firstLine, workers int, keep []int32) ([]*recs, bool) {
 	size := (len(s) - from) / workers
 	bounds := []int{from}
 	parity := 0
@@ -350,7 +492,7 @@ func scanParallel(s string, from int, d byte, firstLine, workers int) ([]*recs, 
 		wg.Add(1)
 		go func(k int) {
 			defer wg.Done()
-			r, end, _, e := scan(s, bounds[k], bounds[k+1], d, 1, false)
+			r, end, _, e := scanKeep(s, bounds[k], bounds[k+1], d, 1, false, keep)
 			segs[k], ends[k], bad[k] = r, end, e != nil
 		}(k)
 	}
