@@ -37,7 +37,8 @@
 //
 // Format writes numbers per Locale: es-MX "1,234,567.8" (default), es-ES
 // "1.234.567,8", en-US. Value labels get one decimal for rates and none
-// for counts unless Decimals says otherwise; Abbreviate writes "3.4
+// for counts (more when values lie too close for one decimal to tell them
+// apart, as an exchange rate does) unless Decimals says otherwise; Abbreviate writes "3.4
 // millones", MillionsOfPesos "3,400 mdp", Percent and Currency add their
 // signs. Theme holds fonts, sizes and colours (Okabe–Ito palette by
 // default); Size presets are Web (640×400), Social (1200×675) and Print.

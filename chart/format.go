@@ -176,9 +176,13 @@ func (f Format) Format(v float64) string {
 }
 
 // autoDecimals picks decimals for a set of values: none when all are whole
-// (counts), one for rates and amounts, two when every value is below 1.
+// (counts), one for rates and amounts, two when every value is below 1, and
+// more (up to four) when the values need them and lie so close together
+// that one decimal would not tell them apart (an exchange rate moving
+// between 20.43 and 20.57 is labelled 20.44, not 20.4).
 func autoDecimals(vs []float64) int {
 	whole, small := true, true
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range vs {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			continue
@@ -189,14 +193,34 @@ func autoDecimals(vs []float64) int {
 		if math.Abs(v) >= 1 {
 			small = false
 		}
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
+	d := 1
 	switch {
 	case whole:
 		return 0
 	case small:
-		return 2
+		d = 2
 	}
-	return 1
+	for d < 4 && hi > lo && (hi-lo)*math.Pow10(d) < 10 && !exactAt(vs, d) {
+		d++
+	}
+	return d
+}
+
+// exactAt reports whether every finite value is written exactly with d
+// decimals (1.5 and 2 with one).
+func exactAt(vs []float64, d int) bool {
+	p := math.Pow10(d)
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		if x := v * p; math.Abs(x-math.Round(x)) > 1e-6*math.Max(1, math.Abs(x)) {
+			return false
+		}
+	}
+	return true
 }
 
 // groupNumber writes v rounded to dec decimals with the locale's marks.

@@ -21,6 +21,9 @@ import (
 // footnote marks ("1,234 p/", "1,234*"; the report counts them). Missing
 // markers ("", "N/D", "-"…) become missing values, never zero. A lone
 // "1,234" is 1234; "1,5" is ambiguous and fails rather than become 15.
+// A column written with point thousands and decimal commas ("1.234.567,89",
+// Spanish-locale exports) is read that way when the default reading fails
+// on values that can only be decimal commas, and the report says so.
 //
 // With cols, each named column is converted: values that do not parse
 // become missing and are listed with their rows in the report; a named
@@ -77,7 +80,7 @@ func (c Config) Numbers(df dataframe.DataFrame, cols ...string) (dataframe.DataF
 			cr.Parsed = s.Len() - cr.Missing - cr.Changed
 		case series.String:
 			var fail failures
-			ns, cr, fail = c.parseNumbers(s)
+			ns, cr, fail = c.parseNumbersLocale(s)
 			// With no columns named, a column with failures is left as text
 			// (nothing is lost), so Strict only concerns named columns.
 			if !auto && cr.Parsed == 0 && cr.Failed > 0 {
@@ -266,6 +269,9 @@ func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, fail
 		if err != nil {
 			if dec == '.' && (errors.Is(err, num.ErrAmbiguous) || strings.Contains(raw, ",") && strings.Contains(raw, ".") && strings.LastIndexByte(raw, ',') > strings.LastIndexByte(raw, '.')) {
 				otherLocale++
+			}
+			if dec == '.' && commaDecimals(raw) {
+				fail.comma++
 			}
 			fail.add(i+1, raw, err, s.Name)
 			na[i] = true

@@ -214,6 +214,7 @@ type failures struct {
 	rows   []int
 	values counter
 	first  string // the first failure's message, for Strict errors
+	comma  int    // failed values written with point thousands and a decimal comma
 }
 
 func (f *failures) add(row int, raw string, reason error, col string) {

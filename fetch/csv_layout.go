@@ -280,6 +280,7 @@ func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe
 	}
 	rep.Columns = append(rep.Columns, crs...)
 	rep.Rows = len(lay.rows)
+	noteCommaDecimals(df, crs, rep)
 	return df, nil
 }
 

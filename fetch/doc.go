@@ -139,6 +139,7 @@
 //	infer_dict.go  building gota series cheaply
 //	infer_codes.go dictionary codes for text columns
 //	infer_names.go code-like column names
+//	infer_locale.go notes for tables written with decimal commas
 //	table.go       tableFromRecords, the reference typed-table builder
 //	options.go     Option and every reader option
 //	report.go      Report

@@ -40,9 +40,10 @@ import (
 // decoded, and bytes that are not UTF-8 are read as Windows-1252 unless
 // Encoding says otherwise.
 //
-// Errors wrap ErrEmpty (no input, no records, or a saved CKAN error
-// answer, {"success": false, "error": …}, whose message the error
-// quotes), ErrFormat (invalid JSON,
+// Errors wrap ErrEmpty (no input, no records, a saved CKAN error
+// answer, {"success": false, "error": …}, or an INEGI Indicadores API
+// error answer, ["ErrorInfo:…", "ErrorDetails:…", "ErrorCode:100"], whose
+// message the error quotes), ErrFormat (invalid JSON,
 // a path that does not exist, several jsonCandidate arrays), ErrNoColumn or
 // ErrType.
 func ReadJSON(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
@@ -134,6 +135,9 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 			where = " at " + strconv.Quote(t.path)
 		}
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no records%s: %w", src, where, ErrEmpty)
+	}
+	if msg, ok := t.inegiErrorAnswer(); ok {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: the document is an INEGI API error answer, not data: %s: %w", src, msg, ErrEmpty)
 	}
 	header := t.header()
 	if len(header) == 0 {

@@ -191,7 +191,8 @@ func MunicipalityByCode(cvegeo string) (MunicipalityInfo, bool) {
 // and without a trailing one-word "de …" ("Ecatepec" for Ecatepec de
 // Morelos, "Acapulco" for Acapulco de Juárez, "Puebla" for Heroica Puebla
 // de Zaragoza), accepted only when no other municipality of the state
-// shares it.
+// shares it; and a name written with an honorific prefix the catalogue
+// lacks ("Heroica Ciudad de Juchitán de Zaragoza") is tried without it.
 // With an empty state, the municipality must be a full CVEGEO.
 func Municipality(stateNameOrCode, municipalityNameOrCode string) (MunicipalityInfo, bool) {
 	if strings.TrimSpace(stateNameOrCode) == "" {
@@ -229,6 +230,16 @@ func Municipality(stateNameOrCode, municipalityNameOrCode string) (MunicipalityI
 	if !ok {
 		// The name as people write it: "Ecatepec" for Ecatepec de Morelos.
 		i, ok = c.byShort[st+"|"+k]
+	}
+	if !ok {
+		// The name with an honorific prefix the catalogue does not carry:
+		// "Heroica Ciudad de Juchitán de Zaragoza" (the AGEEML name) for
+		// Juchitán de Zaragoza.
+		if bare := withoutHonorific(k); bare != "" {
+			if i, ok = c.byName[st+"|"+bare]; !ok {
+				i, ok = c.byShort[st+"|"+bare]
+			}
+		}
 	}
 	if !ok || i < 0 {
 		return MunicipalityInfo{}, false

@@ -34,3 +34,15 @@ func shortName(key string) string {
 	}
 	return s
 }
+
+// withoutHonorific returns a folded name without its honorific prefix
+// ("heroica ciudad de juchitan de zaragoza" → "juchitan de zaragoza"), or
+// "" when it has none.
+func withoutHonorific(key string) string {
+	for _, p := range honorificPrefixes {
+		if strings.HasPrefix(key, p) && len(key) > len(p)+2 {
+			return key[len(p):]
+		}
+	}
+	return ""
+}
