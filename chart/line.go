@@ -77,7 +77,10 @@ func readX(df dataframe.DataFrame, who, name string) ([]float64, xAxis, error) {
 		}
 		return out, xAxis{dates: true, prec: precYear}, nil
 	}
-	raw, na, _ := texts(df, who, name)
+	raw, na, err := texts(df, who, name)
+	if err != nil {
+		return nil, xAxis{}, err
+	}
 	out := make([]float64, len(raw))
 	ax := xAxis{dates: true}
 	for i, t := range raw {

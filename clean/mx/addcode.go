@@ -247,6 +247,9 @@ func AddMunicipalityCode(df dataframe.DataFrame, stateCol, municipalityCol, as s
 	if err := checkNew(df, as); err != nil {
 		return df, rep, err
 	}
+	if err := catalogue().err; err != nil {
+		return df, rep, err
+	}
 	rep.Rows = len(sv)
 	out := make([]string, len(sv))
 	outNA := make([]bool, len(sv))

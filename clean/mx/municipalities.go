@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/csv"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -85,7 +86,8 @@ func catalogue() *muniCatalogue {
 		}
 		for _, r := range recs[1:] {
 			if len(r) != 7 {
-				continue
+				munis.err = fmt.Errorf("mx: embedded municipality catalogue: row %q has %d fields, want 7", strings.Join(r, ","), len(r))
+				return
 			}
 			pop, _ := strconv.Atoi(r[6])
 			m := MunicipalityInfo{CVEGEO: r[0], StateCode: r[1], Code: r[2], Name: r[3], FrameName: r[4], Census2020: r[5] == "1", Population2020: pop}
