@@ -1,0 +1,27 @@
+// Package errs holds the error values that every stage shares. Each stage
+// re-exports the ones it returns (clean.ErrNoColumn, analyze.ErrNoColumn,
+// chart.ErrNoColumn… are the same value), so errors.Is holds whichever
+// package's name the caller uses.
+//
+// The messages carry no package prefix: the error that wraps one names the
+// package once ("clean: Numbers: column \"x\": no such column").
+package errs
+
+import "errors"
+
+var (
+	// ErrNoColumn: a named column does not exist in the table.
+	ErrNoColumn = errors.New("no such column")
+	// ErrTooLarge: an input passed one of the budgets that keep a process
+	// alive (bytes, cells, columns, distinct keys, pixels, pages).
+	ErrTooLarge = errors.New("too large")
+	// ErrDuplicate: a key, category or value appears twice where each must
+	// be unique.
+	ErrDuplicate = errors.New("duplicate value")
+	// ErrType: a column or value has the wrong type for the operation.
+	ErrType = errors.New("wrong type")
+	// ErrArgument: an argument or option is invalid.
+	ErrArgument = errors.New("invalid argument")
+	// ErrEmpty: the input has no data.
+	ErrEmpty = errors.New("no data")
+)
