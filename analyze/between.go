@@ -80,14 +80,8 @@ func ChangeBetween(df dataframe.DataFrame, col, periodCol, from, to string, keys
 		case math.IsNaN(a[id]) || math.IsNaN(b[id]):
 			c.note[id] = NoteMissing
 			c.rep.Missing++
-		case a[id] == 0:
-			c.abs[id] = b[id]
-			c.note[id] = NoteFromZero
-			c.rep.FromZero++
 		default:
-			c.abs[id] = b[id] - a[id]
-			c.pct[id] = 100 * (b[id] - a[id]) / math.Abs(a[id])
-			c.rep.Computed++
+			c.put(id, a[id], b[id])
 		}
 	}
 	cols := make([]series.Series, 0, len(keys)+5)

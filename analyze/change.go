@@ -18,6 +18,7 @@ const (
 	NoteFromZero     = "from zero"       // the compared value is 0: no percent change
 	NoteNoBase       = "no base period"  // the group has no row for the base period
 	NoteNoComparison = "no prior period" // YoY: no row one year earlier
+	NoteNotFinite    = "not finite"      // the result overflows (a tiny divisor, an infinite value)
 )
 
 // ChangeReport counts what Change, YoY and IndexTo could not compute.
@@ -28,6 +29,9 @@ type ChangeReport struct {
 	Missing  int // rows where this or the compared value is missing
 	FromZero int // rows compared with 0: absolute change kept, percent missing
 	NoBase   int // IndexTo: rows whose group has no base-period row (or base 0)
+	// NotFinite counts rows whose result is not a finite number (a divisor
+	// such as 1e-320, an infinite value): left missing, noted NoteNotFinite.
+	NotFinite int
 }
 
 // String prints the report as a short block.
@@ -45,6 +49,9 @@ func (r ChangeReport) String() string {
 	}
 	if r.NoBase > 0 {
 		fmt.Fprintf(&b, "  %d rows have no usable base period: index missing\n", r.NoBase)
+	}
+	if r.NotFinite > 0 {
+		fmt.Fprintf(&b, "  %d rows give a result that is not a finite number: left missing\n", r.NotFinite)
 	}
 	return b.String()
 }
@@ -66,7 +73,7 @@ func Share(df dataframe.DataFrame, col, as string, groups ...string) (dataframe.
 	if err != nil {
 		return df, err
 	}
-	sum, _, _, _ := kSum(g.ids, g.n, v.f, v.na, false)
+	sum, _, _, _ := kSum(g.ids, g.n, v.f, v.na, nil)
 	out := make([]float64, len(v.f))
 	for i, id := range g.ids {
 		if v.na[i] || sum[id] == 0 {
@@ -224,16 +231,39 @@ func (c *changeOut) set(v *column, i, j int, noPrev string) {
 	case v.na[i] || v.na[j]:
 		c.note[i] = NoteMissing
 		c.rep.Missing++
-	case v.f[j] == 0:
-		c.abs[i] = v.f[i] - v.f[j]
+	default:
+		c.put(i, v.f[j], v.f[i])
+	}
+}
+
+// put fills row i with the change from a to b: the percent is missing
+// from zero, and a result that is not a finite number is missing and
+// counted in NotFinite rather than as computed.
+func (c *changeOut) put(i int, a, b float64) {
+	abs := b - a
+	pct := math.NaN()
+	if a != 0 {
+		pct = 100 * abs / math.Abs(a)
+	}
+	switch {
+	case !finite(abs) || (a != 0 && !finite(pct)):
+		if finite(abs) {
+			c.abs[i] = abs
+		}
+		c.note[i] = NoteNotFinite
+		c.rep.NotFinite++
+	case a == 0:
+		c.abs[i] = abs
 		c.note[i] = NoteFromZero
 		c.rep.FromZero++
 	default:
-		c.abs[i] = v.f[i] - v.f[j]
-		c.pct[i] = 100 * (v.f[i] - v.f[j]) / math.Abs(v.f[j])
+		c.abs[i], c.pct[i] = abs, pct
 		c.rep.Computed++
 	}
 }
+
+// finite reports whether x is neither NaN nor ±Inf.
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 func (c *changeOut) frame(fn string, df dataframe.DataFrame, prefix string) (dataframe.DataFrame, ChangeReport, error) {
 	out, err := withColumns(fn, df,
@@ -396,6 +426,9 @@ func IndexTo(df dataframe.DataFrame, col, periodCol, base string, keys ...string
 		case v.na[i]:
 			note[i] = NoteMissing
 			rep.Missing++
+		case !finite(100 * v.f[i] / v.f[b]):
+			note[i] = NoteNotFinite
+			rep.NotFinite++
 		default:
 			out[i] = 100 * v.f[i] / v.f[b]
 			rep.Computed++

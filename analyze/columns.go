@@ -18,6 +18,8 @@ type column struct {
 	f    []float64 // numbers (Int, Float, Bool as 0/1); NaN where missing
 	s    []string  // String values; "" where missing
 	na   []bool
+	src  *series.Series // the column read (Int columns only), for exact ints
+	iv   []int64        // exact Int values, read on first use by ints
 }
 
 // checkFrame returns the gota error carried by df, wrapped.
@@ -69,8 +71,43 @@ func readColumn(fn string, df dataframe.DataFrame, name string) (*column, error)
 		c.s, c.na = frame.StringsOf(s)
 	default:
 		c.f, c.na = frame.FloatsOf(s)
+		if c.typ == series.Int {
+			c.src = &s
+		}
 	}
 	return c, nil
+}
+
+// ints returns the exact values of an Int column (0 where missing): values
+// beyond ±2^53 do not survive the float64 slice f.
+func (c *column) ints() []int64 {
+	if c.iv != nil || c.typ != series.Int {
+		return c.iv
+	}
+	c.iv = make([]int64, len(c.na))
+	if c.src == nil || c.src.Len() != len(c.na) {
+		for i, x := range c.f {
+			if !c.na[i] {
+				c.iv[i] = int64(x)
+			}
+		}
+		return c.iv
+	}
+	if v, err := c.src.Int(); err == nil {
+		for i, x := range v {
+			c.iv[i] = int64(x)
+		}
+		return c.iv
+	}
+	for i := range c.iv {
+		if c.na[i] {
+			continue
+		}
+		if x, err := c.src.Elem(i).Int(); err == nil {
+			c.iv[i] = int64(x)
+		}
+	}
+	return c.iv
 }
 
 // readNumeric reads a column as numbers. Int, Float and Bool columns are
@@ -118,7 +155,7 @@ func (c *column) str(i int) string {
 	}
 	switch c.typ {
 	case series.Int:
-		return strconv.FormatInt(int64(c.f[i]), 10)
+		return strconv.FormatInt(c.ints()[i], 10)
 	case series.Bool:
 		if c.f[i] != 0 {
 			return "true"
@@ -145,12 +182,13 @@ func (c *column) gather(name string, idx []int) series.Series {
 		return frame.Strings(name, v, na)
 	case series.Int:
 		v := make([]int, len(idx))
+		iv := c.ints()
 		for k, i := range idx {
 			if i < 0 || c.na[i] {
 				na[k] = true
 				continue
 			}
-			v[k] = int(c.f[i])
+			v[k] = int(iv[i])
 		}
 		return frame.Ints(name, v, na)
 	case series.Bool:

@@ -42,8 +42,19 @@ func factorize(c *column) grouping {
 		}
 		return g
 	}
+	// Int values beyond ±2^53 are told apart by their exact values, which
+	// float64 does not keep.
+	var iv []int64
+	if c.isInt() {
+		for i, v := range c.f {
+			if !c.na[i] && math.Abs(v) >= 1<<53 {
+				iv = c.ints()
+				break
+			}
+		}
+	}
 	// Small integer ranges use a dense table; anything else hashes bits.
-	lo, hi, integral := math.Inf(1), math.Inf(-1), true
+	lo, hi, integral := math.Inf(1), math.Inf(-1), iv == nil
 	for i, v := range c.f {
 		if c.na[i] {
 			continue
@@ -96,6 +107,9 @@ func factorize(c *column) grouping {
 			v = 0 // fold -0 into 0
 		}
 		b := math.Float64bits(v)
+		if iv != nil {
+			b = uint64(iv[i])
+		}
 		id, ok := m[b]
 		if !ok {
 			id = int32(g.n)
@@ -180,6 +194,11 @@ func lessRows(keys []*column, a, b int) bool {
 		}
 		if k.f[a] != k.f[b] {
 			return k.f[a] < k.f[b]
+		}
+		if k.isInt() {
+			if iv := k.ints(); iv[a] != iv[b] {
+				return iv[a] < iv[b]
+			}
 		}
 	}
 	return false

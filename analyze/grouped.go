@@ -176,12 +176,19 @@ func (e *evaluator) eval(a Agg, order []int) (series.Series, error) {
 	}
 	switch a.kind {
 	case aggSum:
-		sum, cnt, isum, overflow := kSum(ids, n, c.f, c.na, c.isInt())
+		var iv []int64
+		if c.isInt() {
+			iv = c.ints()
+		}
+		sum, cnt, isum, overflow := kSum(ids, n, c.f, c.na, iv)
 		na := make([]bool, n)
 		for g := range na {
 			na[g] = cnt[g] == 0
 		}
-		if c.isInt() && !overflow {
+		if iv != nil {
+			if overflow >= 0 {
+				return series.Series{}, fmt.Errorf("analyze: %s: Sum(%q): the sum of a group's integers passes the int64 range (±9223372036854775807): %w; convert the column to Float to sum it approximately", e.fn, a.col, ErrTooLarge)
+			}
 			return intOut(name, isum, na, order), nil
 		}
 		for g := range sum {
@@ -193,20 +200,11 @@ func (e *evaluator) eval(a Agg, order []int) (series.Series, error) {
 	case aggMean:
 		return floatOut(name, kMean(ids, n, c.f, c.na), order), nil
 	case aggMin, aggMax:
-		v := kMinMax(ids, n, c.f, c.na, a.kind == aggMax)
 		if c.isInt() {
-			iv := make([]int64, n)
-			na := make([]bool, n)
-			for g, x := range v {
-				if math.IsNaN(x) {
-					na[g] = true
-				} else {
-					iv[g] = int64(x)
-				}
-			}
+			iv, na := kMinMaxInt(ids, n, c.ints(), c.na, a.kind == aggMax)
 			return intOut(name, iv, na, order), nil
 		}
-		return floatOut(name, v, order), nil
+		return floatOut(name, kMinMax(ids, n, c.f, c.na, a.kind == aggMax), order), nil
 	case aggStd:
 		return floatOut(name, kStd(ids, n, c.f, c.na), order), nil
 	case aggMedian, aggQuantile:

@@ -26,26 +26,26 @@ func kMissing(ids []int32, n int, na []bool) []int64 {
 	return out
 }
 
-// kSum returns float sums, counts of values, and (for integer data) exact
-// int64 sums with an overflow flag.
-func kSum(ids []int32, n int, f []float64, na []bool, wantInt bool) (sum []float64, cnt []int64, isum []int64, overflow bool) {
+// kSum returns float sums and counts of values; when iv (the exact values
+// of an Int column) is given, it also returns exact int64 sums and the
+// first group whose sum overflows int64 (-1 when none does).
+func kSum(ids []int32, n int, f []float64, na []bool, iv []int64) (sum []float64, cnt []int64, isum []int64, overflow int) {
 	sum = make([]float64, n)
 	cnt = make([]int64, n)
-	if wantInt {
+	overflow = -1
+	if iv != nil {
 		isum = make([]int64, n)
 	}
 	for i, g := range ids {
 		if na[i] {
 			continue
 		}
-		v := f[i]
-		sum[g] += v
+		sum[g] += f[i]
 		cnt[g]++
-		if wantInt {
-			x := int64(v)
-			s := isum[g] + x
-			if (x > 0 && s < isum[g]) || (x < 0 && s > isum[g]) {
-				overflow = true
+		if iv != nil {
+			s, ok := addInt(isum[g], iv[i])
+			if !ok && overflow < 0 {
+				overflow = int(g)
 			}
 			isum[g] = s
 		}
@@ -53,8 +53,38 @@ func kSum(ids []int32, n int, f []float64, na []bool, wantInt bool) (sum []float
 	return
 }
 
+// addInt adds two int64 values; ok is false when the sum overflows.
+func addInt(a, b int64) (int64, bool) {
+	s := a + b
+	if (b > 0 && s < a) || (b < 0 && s > a) {
+		return s, false
+	}
+	return s, true
+}
+
+// kMinMaxInt is kMinMax on the exact values of an Int column; na marks the
+// groups with no value.
+func kMinMaxInt(ids []int32, n int, iv []int64, na []bool, max bool) ([]int64, []bool) {
+	out := make([]int64, n)
+	none := make([]bool, n)
+	for g := range none {
+		none[g] = true
+	}
+	for i, g := range ids {
+		if na[i] {
+			continue
+		}
+		v := iv[i]
+		if none[g] || (max && v > out[g]) || (!max && v < out[g]) {
+			out[g] = v
+			none[g] = false
+		}
+	}
+	return out, none
+}
+
 func kMean(ids []int32, n int, f []float64, na []bool) []float64 {
-	sum, cnt, _, _ := kSum(ids, n, f, na, false)
+	sum, cnt, _, _ := kSum(ids, n, f, na, nil)
 	for g := range sum {
 		if cnt[g] == 0 {
 			sum[g] = math.NaN()

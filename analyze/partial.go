@@ -48,6 +48,7 @@ type aggState struct {
 	mean, m2 []float64 // Welford running mean and squared deviations (Std)
 	w        []float64 // Σweight (weighted aggregates)
 	ext      []float64 // min or max
+	iext     []int64   // exact min or max while the column is Int
 	dig      []*digest
 	sets     []map[string]struct{}
 }
@@ -83,6 +84,39 @@ func NewPartial(keys []string, aggs ...Agg) (*Partial, error) {
 	return p, nil
 }
 
+// ready sets up a Partial that was not made by NewPartial: a zero Partial
+// counts rows with no keys, as NewPartial(nil) does.
+func (p *Partial) ready(fn string) error {
+	if p == nil {
+		return fmt.Errorf("analyze: %s on a nil *Partial: %w", fn, ErrBadArgument)
+	}
+	if p.index != nil {
+		return nil
+	}
+	if len(p.aggs) == 0 {
+		p.aggs = []Agg{Count()}
+	}
+	seen := map[string]bool{}
+	for _, k := range p.keys {
+		seen[k] = true
+	}
+	for _, a := range p.aggs {
+		if err := a.validate(); err != nil {
+			return err
+		}
+		if seen[a.Name()] {
+			return fmt.Errorf("analyze: %s: output column %q appears twice: %w", fn, a.Name(), ErrBadArgument)
+		}
+		seen[a.Name()] = true
+		p.states = append(p.states, &aggState{a: a, isInt: true})
+	}
+	p.index = map[string]int32{}
+	p.keyStr = make([][]string, len(p.keys))
+	p.keyNum = make([][]float64, len(p.keys))
+	p.keyNA = make([][]bool, len(p.keys))
+	return nil
+}
+
 // Rows is the number of rows added so far.
 func (p *Partial) Rows() int { return p.rows }
 
@@ -91,6 +125,9 @@ func (p *Partial) Rows() int { return p.rows }
 // another is an error.
 func (p *Partial) Add(df dataframe.DataFrame) error {
 	const fn = "Partial.Add"
+	if err := p.ready(fn); err != nil {
+		return err
+	}
 	if err := checkFrame(fn, df); err != nil {
 		return err
 	}
@@ -205,8 +242,14 @@ func writeKey(sb *strings.Builder, k *column, r int) {
 // Merge adds the groups and values of o (built with the same keys and
 // aggregates) to p. o is not changed.
 func (p *Partial) Merge(o *Partial) error {
+	if err := p.ready("Partial.Merge"); err != nil {
+		return err
+	}
 	if o == nil {
 		return nil
+	}
+	if err := o.ready("Partial.Merge"); err != nil {
+		return err
 	}
 	if len(o.keys) != len(p.keys) || len(o.aggs) != len(p.aggs) {
 		return fmt.Errorf("analyze: Partial.Merge: different keys or aggregates: %w", ErrBadArgument)
@@ -257,6 +300,9 @@ func (p *Partial) Merge(o *Partial) error {
 // named as in (*Grouped).Agg, in order of first appearance. With no keys and
 // no rows added it returns one row over nothing.
 func (p *Partial) Result() (dataframe.DataFrame, error) {
+	if err := p.ready("Partial.Result"); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	n := p.n
 	if len(p.keys) == 0 && n == 0 {
 		n = 1
@@ -283,7 +329,11 @@ func (p *Partial) Result() (dataframe.DataFrame, error) {
 		cols = append(cols, c.gather(k, idx))
 	}
 	for _, st := range p.states {
-		cols = append(cols, st.result(n))
+		s, err := st.result(n)
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		cols = append(cols, s)
 	}
 	return newFrame("Partial.Result", cols...)
 }

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/go-gota/gota/series"
@@ -20,6 +21,7 @@ func (s *aggState) grow(n int) {
 	case aggMin, aggMax:
 		for len(s.ext) < n {
 			s.ext = append(s.ext, math.NaN())
+			s.iext = append(s.iext, 0)
 		}
 	case aggStd:
 		for len(s.mean) < n {
@@ -84,6 +86,10 @@ func (s *aggState) update(ids []int32, n int, get func(string, bool) (*column, e
 			return err
 		}
 	}
+	var iv []int64
+	if c.isInt() {
+		iv = c.ints()
+	}
 	for i, g := range ids {
 		if c.na[i] {
 			continue
@@ -93,20 +99,22 @@ func (s *aggState) update(ids []int32, n int, get func(string, bool) (*column, e
 		case aggSum, aggMean:
 			s.cnt[g]++
 			s.fsum[g] += v
-			x := int64(v)
-			sum := s.isum[g] + x
-			if (x > 0 && sum < s.isum[g]) || (x < 0 && sum > s.isum[g]) {
-				s.overflow = true
+			if iv != nil {
+				sum, ok := addInt(s.isum[g], iv[i])
+				if !ok {
+					s.overflow = true
+				}
+				s.isum[g] = sum
 			}
-			s.isum[g] = sum
-		case aggMin:
-			if s.ext[g] != s.ext[g] || v < s.ext[g] {
+		case aggMin, aggMax:
+			max := a.kind == aggMax
+			if s.ext[g] != s.ext[g] || (max && v > s.ext[g]) || (!max && v < s.ext[g]) {
 				s.ext[g] = v
 			}
-			s.cnt[g]++
-		case aggMax:
-			if s.ext[g] != s.ext[g] || v > s.ext[g] {
-				s.ext[g] = v
+			if iv != nil {
+				if x := iv[i]; s.cnt[g] == 0 || (max && x > s.iext[g]) || (!max && x < s.iext[g]) {
+					s.iext[g] = x
+				}
 			}
 			s.cnt[g]++
 		case aggStd:
@@ -151,20 +159,19 @@ func (s *aggState) merge(o *aggState, ids []int32, n int) {
 			s.cnt[g] += oc
 		case aggSum, aggMean:
 			s.fsum[g] += o.fsum[og]
-			sum := s.isum[g] + o.isum[og]
-			if (o.isum[og] > 0 && sum < s.isum[g]) || (o.isum[og] < 0 && sum > s.isum[g]) {
+			sum, ok := addInt(s.isum[g], o.isum[og])
+			if !ok {
 				s.overflow = true
 			}
 			s.isum[g] = sum
 			s.cnt[g] += oc
-		case aggMin:
-			if v := o.ext[og]; v == v && (s.ext[g] != s.ext[g] || v < s.ext[g]) {
+		case aggMin, aggMax:
+			max := s.a.kind == aggMax
+			if v := o.ext[og]; v == v && (s.ext[g] != s.ext[g] || (max && v > s.ext[g]) || (!max && v < s.ext[g])) {
 				s.ext[g] = v
 			}
-			s.cnt[g] += oc
-		case aggMax:
-			if v := o.ext[og]; v == v && (s.ext[g] != s.ext[g] || v > s.ext[g]) {
-				s.ext[g] = v
+			if x := o.iext[og]; oc > 0 && (s.cnt[g] == 0 || (max && x > s.iext[g]) || (!max && x < s.iext[g])) {
+				s.iext[g] = x
 			}
 			s.cnt[g] += oc
 		case aggStd:
@@ -193,8 +200,9 @@ func (s *aggState) merge(o *aggState, ids []int32, n int) {
 	}
 }
 
-// result builds the output series for n groups.
-func (s *aggState) result(n int) series.Series {
+// result builds the output series for n groups. A sum of integers beyond
+// the int64 range is an error wrapping ErrTooLarge.
+func (s *aggState) result(n int) (series.Series, error) {
 	s.grow(n)
 	name := s.a.Name()
 	order := make([]int, n)
@@ -208,16 +216,19 @@ func (s *aggState) result(n int) series.Series {
 	}
 	switch s.a.kind {
 	case aggCount, aggMissing:
-		return intOut(name, s.cnt[:n], nil, order)
+		return intOut(name, s.cnt[:n], nil, order), nil
 	case aggCountDistinct:
 		c := make([]int64, n)
 		for g := range c {
 			c[g] = int64(len(s.sets[g]))
 		}
-		return intOut(name, c, nil, order)
+		return intOut(name, c, nil, order), nil
 	case aggSum:
-		if s.isInt && s.seenType && !s.overflow {
-			return intOut(name, s.isum[:n], na, order)
+		if s.isInt && s.seenType {
+			if s.overflow {
+				return series.Series{}, fmt.Errorf("analyze: Partial.Result: Sum(%q): the sum of a group's integers passes the int64 range (±9223372036854775807): %w; convert the column to Float to sum it approximately", s.a.col, ErrTooLarge)
+			}
+			return intOut(name, s.isum[:n], na, order), nil
 		}
 		copy(out, s.fsum)
 	case aggMean:
@@ -226,13 +237,7 @@ func (s *aggState) result(n int) series.Series {
 		}
 	case aggMin, aggMax:
 		if s.isInt && s.seenType {
-			iv := make([]int64, n)
-			for g := range iv {
-				if !na[g] {
-					iv[g] = int64(s.ext[g])
-				}
-			}
-			return intOut(name, iv, na, order)
+			return intOut(name, s.iext[:n], na, order), nil
 		}
 		copy(out, s.ext)
 	case aggStd:
@@ -259,5 +264,5 @@ func (s *aggState) result(n int) series.Series {
 			out[g] = math.NaN()
 		}
 	}
-	return floatOut(name, out, order)
+	return floatOut(name, out, order), nil
 }

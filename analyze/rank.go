@@ -159,7 +159,7 @@ func (o TopNOptions) TopN(df dataframe.DataFrame, labelCol, valueCol string, n i
 		return df, err
 	}
 	g := groupRows([]*column{lab}, len(v.f))
-	sum, cnt, _, _ := kSum(g.ids, g.n, v.f, v.na, false)
+	sum, cnt, _, _ := kSum(g.ids, g.n, v.f, v.na, nil)
 	order := make([]int, g.n)
 	for i := range order {
 		order[i] = i

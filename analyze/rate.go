@@ -31,6 +31,9 @@ type RateReport struct {
 	MissingNum     int // numerator missing: rate missing
 	MissingDen     int // denominator missing: rate missing
 	NonPositiveDen int // denominator ≤ 0: rate missing (never ±Inf)
+	// NotFinite counts rates that are not a finite number (a denominator
+	// such as 1e-320, an infinite value): rate missing, not computed.
+	NotFinite int
 }
 
 // String prints the report as a short block.
@@ -40,6 +43,9 @@ func (r RateReport) String() string {
 	if r.MissingNum+r.MissingDen+r.NonPositiveDen > 0 {
 		fmt.Fprintf(&b, "  missing rate: %d missing numerator, %d missing denominator, %d denominator ≤ 0\n",
 			r.MissingNum, r.MissingDen, r.NonPositiveDen)
+	}
+	if r.NotFinite > 0 {
+		fmt.Fprintf(&b, "  missing rate: %d not a finite number (a denominator near 0 or an infinite value)\n", r.NotFinite)
 	}
 	return b.String()
 }
@@ -105,6 +111,8 @@ func (o RateOptions) RateReport(df dataframe.DataFrame, num, den string, per flo
 			rep.MissingDen++
 		case d.f[i] <= 0:
 			rep.NonPositiveDen++
+		case !finite(n.f[i] / d.f[i] * per):
+			rep.NotFinite++
 		default:
 			rate[i] = n.f[i] / d.f[i] * per
 			rep.Computed++

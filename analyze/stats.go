@@ -262,6 +262,8 @@ type TrendResult struct {
 	R2        float64 // share of the variance of y the line explains
 	N         int     // points used (rows with both values)
 	Unit      string  // unit of x: "year", "quarter", "month", "day" or "" for numbers
+	// NotFinite counts rows left out because x or y is ±Inf.
+	NotFinite int
 }
 
 // String prints the trend in one line.
@@ -270,6 +272,9 @@ func (t TrendResult) String() string {
 	if unit == "" {
 		unit = "unit of x"
 	}
+	if !finite(t.Slope) || !finite(t.Intercept) {
+		return fmt.Sprintf("trend: no line (n %d: fewer than 2 points, no variation in x, or values too large to fit)", t.N)
+	}
 	return fmt.Sprintf("trend: slope %.6g per %s, intercept %.6g, r² %.4f, n %d", t.Slope, unit, t.Intercept, t.R2, t.N)
 }
 
@@ -277,7 +282,9 @@ func (t TrendResult) String() string {
 // present. x may be numeric or ISO dates: years ("2024") count in years,
 // quarters ("2024-Q3") in quarters, months ("2024-10") in months and days
 // in days, so Slope is the change per period. Dates of mixed precision are an error. Fewer than 2 points or no
-// variation in x gives NaN results.
+// variation in x gives NaN results, and so does a line whose slope or
+// intercept is beyond float64 (values near ±1e308); rows where x or y is
+// ±Inf are left out and counted in NotFinite.
 func Trend(df dataframe.DataFrame, x, y string) (TrendResult, error) {
 	const fn = "Trend"
 	res := TrendResult{Slope: math.NaN(), Intercept: math.NaN(), R2: math.NaN()}
@@ -310,6 +317,10 @@ func Trend(df dataframe.DataFrame, x, y string) (TrendResult, error) {
 		} else {
 			val = xv[i]
 		}
+		if !finite(val) || !finite(yc.f[i]) {
+			res.NotFinite++
+			continue
+		}
 		xs = append(xs, val)
 		ys = append(ys, yc.f[i])
 	}
@@ -318,17 +329,26 @@ func Trend(df dataframe.DataFrame, x, y string) (TrendResult, error) {
 	if len(xs) < 2 {
 		return res, nil
 	}
+	// Fit on values scaled into [-1, 1] so that sums of squares of values
+	// near ±1e308 do not overflow; R² does not change with the scale.
+	sx, sy := maxAbs(xs), maxAbs(ys)
+	if sx == 0 {
+		return res, nil
+	}
+	if sy == 0 {
+		sy = 1
+	}
 	n := float64(len(xs))
 	mx, my := 0.0, 0.0
 	for i := range xs {
-		mx += xs[i]
-		my += ys[i]
+		mx += xs[i] / sx
+		my += ys[i] / sy
 	}
 	mx /= n
 	my /= n
 	sxy, sxx, syy := 0.0, 0.0, 0.0
 	for i := range xs {
-		dx, dy := xs[i]-mx, ys[i]-my
+		dx, dy := xs[i]/sx-mx, ys[i]/sy-my
 		sxy += dx * dy
 		sxx += dx * dx
 		syy += dy * dy
@@ -336,12 +356,33 @@ func Trend(df dataframe.DataFrame, x, y string) (TrendResult, error) {
 	if sxx == 0 {
 		return res, nil
 	}
-	res.Slope = sxy / sxx
-	res.Intercept = my - res.Slope*mx
+	b := sxy / sxx
+	slope, icept := b*(sy/sx), (my-b*mx)*sy
+	if !finite(slope) || !finite(icept) {
+		return res, nil
+	}
+	res.Slope, res.Intercept = slope, icept
 	if syy > 0 {
 		res.R2 = sxy * sxy / (sxx * syy)
 	} else {
 		res.R2 = 1
 	}
 	return res, nil
+}
+
+// maxAbs is the power of two at or above the largest magnitude in v (0 for
+// none): dividing by it is exact, so scaled fits give the same digits.
+func maxAbs(v []float64) float64 {
+	m := 0.0
+	for _, x := range v {
+		m = math.Max(m, math.Abs(x))
+	}
+	if m == 0 {
+		return 0
+	}
+	_, exp := math.Frexp(m)
+	if exp > 1023 {
+		exp = 1023 // 2^1024 is not a float64; values then scale into (-2, 2)
+	}
+	return math.Ldexp(1, exp)
 }
