@@ -31,7 +31,8 @@
 //   - text.go, text_frame.go: Fold, Squish, NFC, FixMojibake, Damaged,
 //     TitleCase; Text, Upper, Lower, Title and FoldColumn on columns.
 //   - numbers.go: Numbers (parsing itself lives in internal/num, shared with
-//     fetch); numbers_locale.go: decimal-comma columns under the default
+//     fetch); numbers_exact.go: exact integers beyond 2^53 and values that
+//     underflow to 0; numbers_locale.go: decimal-comma columns under the default
 //     locale.
 //   - dates.go, dates_parse.go, dates_quarter.go: Dates, Month,
 //     IsDateSentinel; quarters ("2023T1" → "2023-Q1").

@@ -37,6 +37,10 @@ import (
 // A column that is already numeric is left unchanged (the report says so)
 // except for Config.ExtraMissing codes, which become missing. The result is
 // an Int column when every value is a whole number that fits, else Float.
+// Whole numbers beyond 2^53 keep every digit in an Int column when they fit
+// int64 ("9007199254740993"); otherwise the report says digits were lost.
+// A value beyond float64's range either way ("1e400", "1e-400", which would
+// become +Inf or 0) does not parse.
 // Numbers is Config{}.Numbers: MX locale, not strict.
 func Numbers(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report, error) {
 	return Config{}.Numbers(df, cols...)
@@ -255,6 +259,7 @@ func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, fail
 	pct, zeros, otherLocale, notes, huge := 0, 0, 0, 0, 0
 	distinct := map[float64]int{}
 	whole := true
+	var exacts map[int]int64 // rows whose integer float64 cannot hold
 	for i, raw := range v {
 		if na[i] {
 			cr.Missing++
@@ -266,6 +271,9 @@ func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, fail
 			continue
 		}
 		r, err := num.Parse(raw, dec)
+		if err == nil && underflowed(raw, r.Value) {
+			err = fmt.Errorf("%w: out of range (closer to zero than the smallest float64, would become 0)", num.ErrSyntax)
+		}
 		if err != nil {
 			if dec == '.' && (errors.Is(err, num.ErrAmbiguous) || strings.Contains(raw, ",") && strings.Contains(raw, ".") && strings.LastIndexByte(raw, ',') > strings.LastIndexByte(raw, '.')) {
 				otherLocale++
@@ -294,10 +302,18 @@ func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, fail
 		if len(distinct) <= 12 {
 			distinct[r.Value]++
 		}
-		if math.Abs(r.Value) > 1<<53 {
-			huge++
+		exact := false
+		if math.Abs(r.Value) >= 1<<53 {
+			if x, ok := exactInt(raw, r.Value, dec); ok {
+				if exacts == nil {
+					exacts = map[int]int64{}
+				}
+				exacts[i], exact = x, true
+			} else {
+				huge++
+			}
 		}
-		if whole && (r.Value != math.Trunc(r.Value) || math.Abs(r.Value) > 1<<53) {
+		if whole && (r.Value != math.Trunc(r.Value) || math.Abs(r.Value) >= 1<<53 && !exact) {
 			whole = false
 		}
 	}
@@ -322,6 +338,9 @@ func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, fail
 	if huge > 0 {
 		cr.Notes = append(cr.Notes, fmt.Sprintf("%d values are beyond 2^53 and lost digits as numbers: if they are identifiers, keep them as text", huge))
 	}
+	if len(exacts) > 0 && !whole {
+		cr.Notes = append(cr.Notes, fmt.Sprintf("%d whole values are beyond 2^53: the Float column rounds their last digits; if they are identifiers, keep them as text", len(exacts)))
+	}
 	if zeros > 0 {
 		cr.Notes = append(cr.Notes, fmt.Sprintf("%s (%d, e.g. \"01\"): if they are codes, keep them as text", noteLeadingZeros, zeros))
 	}
@@ -333,6 +352,9 @@ func (c Config) parseNumbers(s series.Series) (series.Series, ColumnReport, fail
 		iv := make([]int, len(f))
 		for i, x := range f {
 			iv[i] = int(x)
+			if e, ok := exacts[i]; ok {
+				iv[i] = int(e)
+			}
 		}
 		ns = frame.Ints(s.Name, iv, na)
 		cr.Result = "converted to Int"
