@@ -74,7 +74,7 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 		idx = append(idx, i)
 	}
 	if len(idx) == 0 {
-		return nil, fmt.Errorf("%w: Bar: column %q has %d rows and none has a value", ErrNoData, valueCol, len(values))
+		return nil, fmt.Errorf("chart: Bar: %w: column %q has %d rows and none has a value", ErrNoData, valueCol, len(values))
 	}
 	order(idx, labels, values, cfg)
 	all := make([]string, len(idx))
@@ -88,14 +88,14 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 	if cfg.topN > 0 && len(idx) > cfg.topN {
 		for k := cfg.topN; k < len(idx); k++ {
 			if hlAll[k] {
-				return nil, fmt.Errorf("%w: Bar: Highlight(%q) is not among the TopN(%d) bars shown", ErrNoMatch, all[k], cfg.topN)
+				return nil, fmt.Errorf("chart: Bar: %w: Highlight(%q) is not among the TopN(%d) bars shown", ErrNoMatch, all[k], cfg.topN)
 			}
 		}
 		rep.Hidden = len(idx) - cfg.topN
 		idx = idx[:cfg.topN]
 	}
 	if len(idx) > maxBars && !cfg.allowMany {
-		return nil, fmt.Errorf("%w: Bar: %d categories are too many to read; pass chart.TopN(20) to show the largest, or chart.AllowMany()", ErrTooMany, len(idx))
+		return nil, fmt.Errorf("chart: Bar: %w: %d categories are too many to read; pass chart.TopN(20) to show the largest, or chart.AllowMany()", ErrTooMany, len(idx))
 	}
 	b := &barBody{cfg: cfg}
 	for _, i := range idx {
@@ -159,7 +159,7 @@ func highlightMask(who string, labels, want []string) ([]bool, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("%w: %s: Highlight(%q) matches no category (first ones: %s)", ErrNoMatch, who, w, firstFew(labels, 5))
+			return nil, fmt.Errorf("chart: %s: %w: Highlight(%q) matches no category (first ones: %s)", who, ErrNoMatch, w, firstFew(labels, 5))
 		}
 	}
 	return hl, nil

@@ -89,7 +89,7 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 			continue
 		}
 		if v < 0 && cfg.stack != stackGrouped {
-			return nil, fmt.Errorf("%w: %s: column %q row %d (%s / %s) is %v; stacks need values of zero or more (use GroupedBar)", ErrNegative, who, valueCol, i, labels[i], sers[i], v)
+			return nil, fmt.Errorf("chart: %s: %w: column %q row %d (%s / %s) is %v; stacks need values of zero or more (use GroupedBar)", who, ErrNegative, valueCol, i, labels[i], sers[i], v)
 		}
 		c, ok := catIdx[labels[i]]
 		if !ok {
@@ -105,7 +105,7 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 			names = append(names, sers[i])
 		}
 		if seen[cell{c, s}] {
-			return nil, fmt.Errorf("%w: %s: %q / %q appears twice (row %d); aggregate first", ErrDuplicate, who, labels[i], sers[i], i)
+			return nil, fmt.Errorf("chart: %s: %w: %q / %q appears twice (row %d); aggregate first", who, ErrDuplicate, labels[i], sers[i], i)
 		}
 		seen[cell{c, s}] = true
 		for len(vals[c]) <= s {
@@ -115,10 +115,10 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 		rep.Drawn++
 	}
 	if len(cats) == 0 {
-		return nil, fmt.Errorf("%w: %s: column %q has %d rows and none has a value", ErrNoData, who, valueCol, len(values))
+		return nil, fmt.Errorf("chart: %s: %w: column %q has %d rows and none has a value", who, ErrNoData, valueCol, len(values))
 	}
 	if len(names) > maxSeries {
-		return nil, fmt.Errorf("%w: %s: %d series in %q are too many colours to tell apart (at most %d); group the small ones as \"Otros\"", ErrTooMany, who, len(names), seriesCol, maxSeries)
+		return nil, fmt.Errorf("chart: %s: %w: %d series in %q are too many colours to tell apart (at most %d); group the small ones as \"Otros\"", who, ErrTooMany, len(names), seriesCol, maxSeries)
 	}
 	for c := range vals {
 		for len(vals[c]) < len(names) {
@@ -160,7 +160,7 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 		limit = maxBars / len(names)
 	}
 	if len(idx) > limit && !cfg.allowMany {
-		return nil, fmt.Errorf("%w: %s: %d categories are too many to read; pass chart.TopN(%d), or chart.AllowMany()", ErrTooMany, who, len(idx), limit/2)
+		return nil, fmt.Errorf("chart: %s: %w: %d categories are too many to read; pass chart.TopN(%d), or chart.AllowMany()", who, ErrTooMany, len(idx), limit/2)
 	}
 	b := &multiBody{cfg: cfg, series: names}
 	var all []float64

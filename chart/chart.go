@@ -81,7 +81,7 @@ func (ch *Chart) Report() Report { return ch.report }
 func (ch *Chart) Save(path string) error {
 	format := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
 	if !knownFormat(format) {
-		return fmt.Errorf("%w: %q: extension %q (want .png, .svg, .pdf, .jpg)", ErrFormat, path, filepath.Ext(path))
+		return fmt.Errorf("chart: %q: %w: extension %q (want .png, .svg, .pdf, .jpg)", path, ErrFormat, filepath.Ext(path))
 	}
 	var buf bytes.Buffer
 	if err := ch.Render(&buf, format); err != nil {
@@ -112,7 +112,7 @@ func (ch *Chart) Render(w io.Writer, format string) (err error) {
 	}()
 	format = strings.ToLower(strings.TrimPrefix(format, "."))
 	if !knownFormat(format) {
-		return fmt.Errorf("%w: %q (want png, svg, pdf, jpg)", ErrFormat, format)
+		return fmt.Errorf("chart: %w: %q (want png, svg, pdf, jpg)", ErrFormat, format)
 	}
 	cfg := ch.cfg
 	wPt, hPt := cfg.size.points()

@@ -16,14 +16,14 @@ import (
 // column returns the named column or an error wrapping ErrNoColumn.
 func column(df dataframe.DataFrame, who, name string) (series.Series, error) {
 	if df.Err != nil {
-		return series.Series{}, fmt.Errorf("chart: %s: the table carries an error: %w", who, df.Err)
+		return series.Series{}, fmt.Errorf("chart: %s: %w: %w", who, ErrFrame, df.Err)
 	}
 	if name == "" {
-		return series.Series{}, fmt.Errorf("%w: %s: empty column name (columns: %s)", ErrNoColumn, who, strings.Join(df.Names(), ", "))
+		return series.Series{}, fmt.Errorf("chart: %s: %w: empty column name (columns: %s)", who, ErrNoColumn, strings.Join(df.Names(), ", "))
 	}
 	s, err := frame.Column(df, name)
 	if err != nil {
-		return series.Series{}, fmt.Errorf("%w: %s: %q (columns: %s)", ErrNoColumn, who, name, strings.Join(df.Names(), ", "))
+		return series.Series{}, fmt.Errorf("chart: %s: column %q: %w (columns: %s)", who, name, ErrNoColumn, strings.Join(df.Names(), ", "))
 	}
 	if s.Err != nil {
 		return series.Series{}, fmt.Errorf("chart: %s: column %q: %w", who, name, s.Err)
@@ -68,7 +68,7 @@ func numbers(df dataframe.DataFrame, who, name string) ([]float64, error) {
 		v, _ := frame.FloatsOf(s)
 		return v, nil
 	case series.Bool:
-		return nil, fmt.Errorf("%w: %s: column %q is boolean", ErrNotNumeric, who, name)
+		return nil, fmt.Errorf("chart: %s: %w: column %q is boolean", who, ErrNotNumeric, name)
 	}
 	raw, na := frame.StringsOf(s)
 	out := make([]float64, len(raw))
@@ -79,7 +79,7 @@ func numbers(df dataframe.DataFrame, who, name string) ([]float64, error) {
 		}
 		f, perr := strconv.ParseFloat(strings.TrimSpace(t), 64)
 		if perr != nil {
-			return nil, fmt.Errorf("%w: %s: column %q row %d: %q is not a number (clean it first, e.g. clean.Numbers)", ErrNotNumeric, who, name, i, t)
+			return nil, fmt.Errorf("chart: %s: %w: column %q row %d: %q is not a number (clean it first, e.g. clean.Numbers)", who, ErrNotNumeric, name, i, t)
 		}
 		out[i] = f
 	}
@@ -91,9 +91,9 @@ func numbers(df dataframe.DataFrame, who, name string) ([]float64, error) {
 func checkValue(who, col string, row int, label string, v float64) error {
 	switch {
 	case math.IsNaN(v):
-		return fmt.Errorf("%w: %s: column %q row %d (%s) is missing; pass chart.SkipMissing() to leave it out with a note", ErrMissing, who, col, row, label)
+		return fmt.Errorf("chart: %s: %w: column %q row %d (%s) is missing; pass chart.SkipMissing() to leave it out with a note", who, ErrMissing, col, row, label)
 	case math.IsInf(v, 0):
-		return fmt.Errorf("%w: %s: column %q row %d (%s) is %v; pass chart.SkipMissing() to leave it out with a note", ErrNotFinite, who, col, row, label, v)
+		return fmt.Errorf("chart: %s: %w: column %q row %d (%s) is %v; pass chart.SkipMissing() to leave it out with a note", who, ErrNotFinite, col, row, label, v)
 	}
 	return nil
 }

@@ -29,7 +29,7 @@ func ParseDate(s string) (time.Time, error) {
 func parseDate(s string) (time.Time, datePrecision, error) {
 	s = strings.TrimSpace(s)
 	bad := func(why string) (time.Time, datePrecision, error) {
-		return time.Time{}, 0, fmt.Errorf("%w: %q: %s (want 2024, 2024-10, 2024-Q3 or 2024-10-17)", ErrBadDate, s, why)
+		return time.Time{}, 0, fmt.Errorf("%q: %w: %s (want 2024, 2024-10, 2024-Q3 or 2024-10-17)", s, ErrBadDate, why)
 	}
 	if i := strings.IndexAny(s, "T "); i == 10 {
 		s = s[:10]

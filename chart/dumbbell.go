@@ -59,7 +59,7 @@ func readPairs(df dataframe.DataFrame, who, labelCol, fromCol, toCol string, cfg
 		p.to = append(p.to, to[i])
 	}
 	if len(p.labels) == 0 {
-		return nil, fmt.Errorf("%w: %s: no row has both %q and %q", ErrNoData, who, fromCol, toCol)
+		return nil, fmt.Errorf("chart: %s: %w: no row has both %q and %q", who, ErrNoData, fromCol, toCol)
 	}
 	rep.Drawn = len(p.labels)
 	if p.hl, err = highlightMask(who, p.labels, cfg.highlight); err != nil {
@@ -85,7 +85,7 @@ func Dumbbell(df dataframe.DataFrame, labelCol, fromCol, toCol string, opts ...O
 		return nil, err
 	}
 	if len(p.labels) > maxBars && !cfg.allowMany {
-		return nil, fmt.Errorf("%w: Dumbbell: %d categories are too many to read; filter the table or pass chart.AllowMany()", ErrTooMany, len(p.labels))
+		return nil, fmt.Errorf("chart: Dumbbell: %w: %d categories are too many to read; filter the table or pass chart.AllowMany()", ErrTooMany, len(p.labels))
 	}
 	if !cfg.keepOrder {
 		idx := make([]int, len(p.labels))

@@ -55,7 +55,7 @@ func Histogram(df dataframe.DataFrame, col string, opts ...Option) (*Chart, erro
 		xs = append(xs, v)
 	}
 	if len(xs) == 0 {
-		return nil, fmt.Errorf("%w: Histogram: column %q has %d rows and none has a value", ErrNoData, col, len(vs))
+		return nil, fmt.Errorf("chart: Histogram: %w: column %q has %d rows and none has a value", ErrNoData, col, len(vs))
 	}
 	rep.Drawn = len(xs)
 	edges := binEdges(xs, cfg.bins)

@@ -92,14 +92,14 @@ func readX(df dataframe.DataFrame, who, name string) ([]float64, xAxis, error) {
 		if derr != nil {
 			f, ferr := strconv.ParseFloat(strings.TrimSpace(t), 64)
 			if ferr != nil || (ax.prec != 0) {
-				return nil, xAxis{}, fmt.Errorf("%s: column %q row %d: %w", who, name, i, derr)
+				return nil, xAxis{}, fmt.Errorf("chart: %s: column %q row %d: %w", who, name, i, derr)
 			}
 			ax.dates = false
 			out[i] = f
 			continue
 		}
 		if !ax.dates {
-			return nil, xAxis{}, fmt.Errorf("%s: column %q row %d: %q is a date among numbers: %w", who, name, i, t, ErrBadDate)
+			return nil, xAxis{}, fmt.Errorf("chart: %s: column %q row %d: %q is a date among numbers: %w", who, name, i, t, ErrBadDate)
 		}
 		if p > ax.prec {
 			ax.prec = p
@@ -143,7 +143,7 @@ func Line(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart, er
 		return nil, err
 	}
 	if len(b.lines) > maxLines && !b.anyHL || len(b.lines) > maxGrey {
-		return nil, fmt.Errorf("%w: Line: %d lines are too many to tell apart; pass chart.Highlight(…) to colour a few and grey the rest (up to %d), use SmallMultiples, or filter the table", ErrTooMany, len(b.lines), maxGrey)
+		return nil, fmt.Errorf("chart: Line: %w: %d lines are too many to tell apart; pass chart.Highlight(…) to colour a few and grey the rest (up to %d), use SmallMultiples, or filter the table", ErrTooMany, len(b.lines), maxGrey)
 	}
 	return &Chart{kind: "line", cfg: cfg, body: b, report: rep}, nil
 }
@@ -152,7 +152,7 @@ func Line(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart, er
 func readLines(df dataframe.DataFrame, who, xCol, yCol string, cfg *config) (*lineBody, Report, error) {
 	var err error
 	fail := func(err error) (*lineBody, Report, error) { return nil, Report{}, err }
-	xs, ax, err := readX(df, "chart: "+who, xCol)
+	xs, ax, err := readX(df, who, xCol)
 	if err != nil {
 		return fail(err)
 	}
@@ -182,7 +182,7 @@ func readLines(df dataframe.DataFrame, who, xCol, yCol string, cfg *config) (*li
 		}
 		if math.IsNaN(xs[i]) {
 			if !cfg.skipMissing {
-				return fail(fmt.Errorf("%w: "+who+": column %q row %d is missing; pass chart.SkipMissing() to leave it out", ErrMissing, xCol, i))
+				return fail(fmt.Errorf("chart: "+who+": %w: column %q row %d is missing; pass chart.SkipMissing() to leave it out", ErrMissing, xCol, i))
 			}
 			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: labelOf(), Reason: "missing x"})
 			continue
@@ -205,7 +205,7 @@ func readLines(df dataframe.DataFrame, who, xCol, yCol string, cfg *config) (*li
 		ls.y = append(ls.y, ys[i])
 	}
 	if rep.Drawn == 0 {
-		return fail(fmt.Errorf("%w: "+who+": column %q has %d rows and none has a value", ErrNoData, yCol, len(ys)))
+		return fail(fmt.Errorf("chart: "+who+": %w: column %q has %d rows and none has a value", ErrNoData, yCol, len(ys)))
 	}
 	for _, ls := range lines {
 		sort.Stable(byX{ls})
@@ -215,7 +215,7 @@ func readLines(df dataframe.DataFrame, who, xCol, yCol string, cfg *config) (*li
 				if ls.name != "" {
 					where = fmt.Sprintf(" in series %q", ls.name)
 				}
-				return fail(fmt.Errorf("%w: "+who+": x %s appears twice%s; aggregate first, or name the column that tells lines apart with chart.Series", ErrDuplicate, xText(ls.x[k], ax, cfg), where))
+				return fail(fmt.Errorf("chart: "+who+": %w: x %s appears twice%s; aggregate first, or name the column that tells lines apart with chart.Series", ErrDuplicate, xText(ls.x[k], ax, cfg), where))
 			}
 		}
 	}

@@ -158,14 +158,14 @@ func Choropleth(df dataframe.DataFrame, codeCol, valueCol string, opts ...Option
 	for i, k := range keys {
 		code, ok := stateCode(k)
 		if !ok {
-			return nil, fmt.Errorf("%w: Choropleth: column %q row %d: %q is not a state code (01–32) or name", ErrNoMatch, codeCol, i, k)
+			return nil, fmt.Errorf("chart: Choropleth: %w: column %q row %d: %q is not a state code (01–32) or name", ErrNoMatch, codeCol, i, k)
 		}
 		if code == "00" {
 			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: k, Reason: "national total"})
 			continue
 		}
 		if _, dup := byCode[code]; dup {
-			return nil, fmt.Errorf("%w: Choropleth: column %q row %d: state %s (%q) appears twice; filter the table to one row per state", ErrDuplicate, codeCol, i, code, k)
+			return nil, fmt.Errorf("chart: Choropleth: %w: column %q row %d: state %s (%q) appears twice; filter the table to one row per state", ErrDuplicate, codeCol, i, code, k)
 		}
 		if !isFinite(vals[i]) {
 			if !cfg.skipMissing {
@@ -178,7 +178,7 @@ func Choropleth(df dataframe.DataFrame, codeCol, valueCol string, opts ...Option
 		rep.Drawn++
 	}
 	if len(byCode) == 0 {
-		return nil, fmt.Errorf("%w: Choropleth: no state has a value in %q", ErrNoData, valueCol)
+		return nil, fmt.Errorf("chart: Choropleth: %w: no state has a value in %q", ErrNoData, valueCol)
 	}
 	b := &mapBody{cfg: cfg, states: sts, values: byCode}
 	var all []float64

@@ -30,7 +30,7 @@ func SmallMultiples(df dataframe.DataFrame, facetCol, xCol, yCol string, opts ..
 		return nil, err
 	}
 	if len(lb.lines) > maxPanels {
-		return nil, fmt.Errorf("%w: SmallMultiples: %d panels in %q are too many; filter the table to at most %d", ErrTooMany, len(lb.lines), facetCol, maxPanels)
+		return nil, fmt.Errorf("chart: SmallMultiples: %w: %d panels in %q are too many; filter the table to at most %d", ErrTooMany, len(lb.lines), facetCol, maxPanels)
 	}
 	rep.Kind = "multiples"
 	return &Chart{kind: "multiples", cfg: cfg, body: &multiplesBody{lb}, report: rep}, nil

@@ -78,7 +78,7 @@ func Scatter(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart,
 		b.labels = append(b.labels, lbl)
 	}
 	if len(b.x) == 0 {
-		return nil, fmt.Errorf("%w: Scatter: no row has both %q and %q", ErrNoData, xCol, yCol)
+		return nil, fmt.Errorf("chart: Scatter: %w: no row has both %q and %q", ErrNoData, xCol, yCol)
 	}
 	rep.Drawn = len(b.x)
 	if b.hl, err = highlightMask("Scatter", b.labels, cfg.highlight); err != nil {

@@ -32,7 +32,7 @@ func Slope(df dataframe.DataFrame, labelCol, fromCol, toCol string, opts ...Opti
 		return nil, err
 	}
 	if len(p.labels) > maxSlopes {
-		return nil, fmt.Errorf("%w: Slope: %d lines are too many; filter the table to at most %d", ErrTooMany, len(p.labels), maxSlopes)
+		return nil, fmt.Errorf("chart: Slope: %w: %d lines are too many; filter the table to at most %d", ErrTooMany, len(p.labels), maxSlopes)
 	}
 	all := append(append([]float64(nil), p.from...), p.to...)
 	b := &slopeBody{cfg: cfg, p: p, format: cfg.format.forValues(all)}

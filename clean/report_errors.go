@@ -1,23 +1,44 @@
 package clean
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/datacon-mx/cifra/internal/errs"
+)
 
 // Sentinel errors. Every error the package returns wraps one of these, so
-// callers can test with errors.Is; messages start with "clean:" and name
-// the column, row and raw value where they are known.
+// callers can test with errors.Is; messages start with "clean:" once and
+// name the column, row and raw value where they are known. The values
+// shared by the stages are the same in every package:
+// errors.Is(err, clean.ErrNoColumn) and errors.Is(err, analyze.ErrNoColumn)
+// hold for the same error.
 var (
 	// ErrNoColumn: a column named in the call does not exist in the table.
-	ErrNoColumn = errors.New("no such column")
+	ErrNoColumn = errs.ErrNoColumn
 	// ErrBadNumber: a value that should be a number does not parse (Strict
 	// mode only; otherwise it becomes missing and is listed in the Report).
 	ErrBadNumber = errors.New("not a number")
 	// ErrBadDate: a value that should be a date does not parse (Strict mode
 	// only; otherwise it becomes missing and is listed in the Report).
-	ErrBadDate = errors.New("not a date")
+	ErrBadDate = errs.ErrBadDate
 	// ErrFrame: the input DataFrame carries an error (df.Err) or gota failed
 	// while building the result.
-	ErrFrame = errors.New("bad data frame")
-	// ErrBadArgument: an argument is unusable (an empty mapping, an unknown
+	ErrFrame = errs.ErrFrame
+	// ErrArgument: an argument is unusable (an empty mapping, an unknown
 	// option value).
-	ErrBadArgument = errors.New("bad argument")
+	ErrArgument = errs.ErrArgument
+	// ErrDuplicate: a key appears twice where each must be unique (Wider
+	// with two values for one cell, a lookup table with a repeated key).
+	ErrDuplicate = errs.ErrDuplicate
+	// ErrType: a column has the wrong type for the operation.
+	ErrType = errs.ErrType
+	// ErrEmpty: the input has no data where some is needed.
+	ErrEmpty = errs.ErrEmpty
+	// ErrTooLarge: an input passed one of the size budgets.
+	ErrTooLarge = errs.ErrTooLarge
+
+	// ErrBadArgument is the former name of ErrArgument.
+	//
+	// Deprecated: use ErrArgument (the same value).
+	ErrBadArgument = ErrArgument
 )

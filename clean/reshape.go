@@ -2,7 +2,6 @@ package clean
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -11,9 +10,12 @@ import (
 	"github.com/go-gota/gota/series"
 )
 
-// ErrDuplicateKey: Wider found two rows with the same identifiers and the
-// same name, so one cell would have two values.
-var ErrDuplicateKey = errors.New("duplicate key")
+// ErrDuplicateKey is the former name of ErrDuplicate, which Wider wraps
+// when two rows have the same identifiers and the same name (one cell
+// would have two values).
+//
+// Deprecated: use ErrDuplicate (the same value).
+var ErrDuplicateKey = ErrDuplicate
 
 // Longer turns the columns that are not identifiers into rows (wide to
 // long, "melt"): each input row gives one output row per value column, in
@@ -197,7 +199,7 @@ func checkIDs(df dataframe.DataFrame, op string, ids []string) error {
 // Errors: a column that does not exist (ErrNoColumn); a missing or empty
 // name, a name equal to an identifier column, or namesFrom/valuesFrom
 // among the identifiers (ErrBadArgument); two rows with the same
-// identifiers and name (ErrDuplicateKey, naming them).
+// identifiers and name (ErrDuplicate, naming them).
 func Wider(df dataframe.DataFrame, idCols []string, namesFrom, valuesFrom string) (dataframe.DataFrame, error) {
 	if df.Err != nil {
 		return dataframe.DataFrame{}, fmt.Errorf("clean: wider: %w: %v", ErrFrame, df.Err)

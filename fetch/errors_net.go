@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/datacon-mx/cifra/internal/errs"
 )
 
 // Sentinel errors of the HTTP client, the cache and the archive reader.
@@ -20,7 +22,7 @@ var (
 	ErrHTTP = errors.New("HTTP request failed")
 	// ErrTooLarge: the download is larger than the client's size limit, or a
 	// ZIP member expands beyond the archive limits.
-	ErrTooLarge = errors.New("too large")
+	ErrTooLarge = errs.ErrTooLarge
 	// ErrTruncated: the body ended before its Content-Length, or was longer.
 	ErrTruncated = errors.New("truncated download")
 	// ErrNotData: the server sent an HTML page (a login wall, a CDN error

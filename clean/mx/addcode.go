@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/datacon-mx/cifra/internal/errs"
 	"github.com/datacon-mx/cifra/internal/fold"
 	"github.com/datacon-mx/cifra/internal/frame"
 	"github.com/datacon-mx/cifra/internal/missing"
@@ -15,8 +16,18 @@ import (
 
 // Sentinel errors, wrapped by the errors this package returns.
 var (
-	// ErrColumn means a column named in a call does not exist, or the
-	// column to add already exists.
+	// ErrNoColumn means a column named in a call does not exist. It is
+	// the value every stage shares (clean.ErrNoColumn is the same).
+	ErrNoColumn = errs.ErrNoColumn
+	// ErrDuplicate means the column to add already exists.
+	ErrDuplicate = errs.ErrDuplicate
+	// ErrArgument means an argument is unusable (an empty column name).
+	ErrArgument = errs.ErrArgument
+
+	// ErrColumn is wrapped, beside ErrNoColumn, ErrDuplicate or
+	// ErrArgument, by every error about a column.
+	//
+	// Deprecated: test for ErrNoColumn, ErrDuplicate or ErrArgument.
 	ErrColumn = errors.New("column")
 )
 
@@ -119,10 +130,18 @@ func (r Report) String() string {
 	return b.String()
 }
 
+// columnError marks an error about a column as ErrColumn too, without
+// adding to its message.
+type columnError struct{ err error }
+
+func (e columnError) Error() string        { return e.err.Error() }
+func (e columnError) Unwrap() error        { return e.err }
+func (e columnError) Is(target error) bool { return target == ErrColumn }
+
 func textColumn(df dataframe.DataFrame, name string) ([]string, []bool, error) {
 	s, err := frame.View(df, name) // read only: no copy
 	if err != nil {
-		return nil, nil, fmt.Errorf("mx: %w: %v", ErrColumn, err)
+		return nil, nil, columnError{fmt.Errorf("mx: %w", err)}
 	}
 	v, na := frame.StringsOf(s)
 	return v, na, nil
@@ -130,11 +149,11 @@ func textColumn(df dataframe.DataFrame, name string) ([]string, []bool, error) {
 
 func checkNew(df dataframe.DataFrame, as string) error {
 	if strings.TrimSpace(as) == "" {
-		return fmt.Errorf("mx: %w: the new column needs a name", ErrColumn)
+		return columnError{fmt.Errorf("mx: the new column needs a name: %w", ErrArgument)}
 	}
 	for _, n := range df.Names() {
 		if n == as {
-			return fmt.Errorf("mx: %w: column %q already exists", ErrColumn, as)
+			return columnError{fmt.Errorf("mx: column %q already exists: %w", as, ErrDuplicate)}
 		}
 	}
 	return nil
@@ -145,8 +164,8 @@ func checkNew(df dataframe.DataFrame, as string) error {
 // accepts; the column may be text or numeric). Rows naming the national
 // total get "00". Missing values stay missing; values that name no state
 // become missing and are listed in the report with their counts and the
-// closest state names. A missing nameCol or an existing as column is an
-// error wrapping ErrColumn.
+// closest state names. A missing nameCol is an error wrapping ErrNoColumn;
+// an existing as column one wrapping ErrDuplicate.
 func AddStateCode(df dataframe.DataFrame, nameCol, as string) (dataframe.DataFrame, Report, error) {
 	rep := Report{Column: nameCol, As: as}
 	vals, na, err := textColumn(df, nameCol)

@@ -26,8 +26,9 @@
 // not name exactly one state or municipality is not found, and the Add…
 // functions list it, with its row count and the closest names, in their
 // Report. The national total ("00", "Nacional") is not a state; AddStateCode
-// codes it "00" and counts it apart. A missing column, or a new column
-// whose name already exists, is an error wrapping ErrColumn; missing cells
+// codes it "00" and counts it apart. A missing column is an error wrapping
+// ErrNoColumn (the value every stage shares), a new column whose name
+// already exists one wrapping ErrDuplicate; missing cells
 // and missing markers ("", "N/D", "NA", "-"…) stay missing and are
 // counted. Two municipalities of a state that share a name (Oaxaca's two
 // "San Juan Mixtepec") are ambiguous by name and found only by code.

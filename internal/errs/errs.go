@@ -25,3 +25,14 @@ var (
 	// ErrEmpty: the input has no data.
 	ErrEmpty = errors.New("no data")
 )
+
+var (
+	// ErrNotNumeric: a value or column that must hold numbers holds text
+	// that is not a number, or booleans.
+	ErrNotNumeric = errors.New("not numeric")
+	// ErrBadDate: a value that must be a date is not one the stage reads.
+	ErrBadDate = errors.New("not a date")
+	// ErrFrame: the input table carries a gota error (df.Err), or gota
+	// failed while building a result.
+	ErrFrame = errors.New("table carries an error")
+)

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/datacon-mx/cifra/internal/errs"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -95,7 +96,7 @@ func Column(df dataframe.DataFrame, name string) (series.Series, error) {
 			return df.Col(name), nil
 		}
 	}
-	return series.Series{}, fmt.Errorf("no column %q (columns: %v)", name, df.Names())
+	return series.Series{}, fmt.Errorf("column %q: %w (columns: %v)", name, errs.ErrNoColumn, df.Names())
 }
 
 // FloatsOf returns the values of s as float64, with NaN for missing values,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/datacon-mx/cifra/internal/errs"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -56,7 +57,7 @@ func View(df dataframe.DataFrame, name string) (series.Series, error) {
 		}
 	}
 	if idx < 0 {
-		return series.Series{}, fmt.Errorf("no column %q (columns: %v)", name, names)
+		return series.Series{}, fmt.Errorf("column %q: %w (columns: %v)", name, errs.ErrNoColumn, names)
 	}
 	cols, err := Views(df)
 	if err != nil {
