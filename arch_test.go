@@ -8,7 +8,8 @@ import (
 
 // TestArchitecture guards the pipeline's rooms: the four stage packages do
 // not import one another, only chart draws with gonum/plot, and only fetch
-// talks to the network or parses HTML.
+// talks to the network or parses HTML. The floor packages above the stages
+// (ledger, publish, engine) may import the stages; no stage imports them.
 func TestArchitecture(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps=false", "-f", "{{.ImportPath}} {{join .Imports \",\"}}", "./...").Output()
 	if err != nil {
@@ -28,6 +29,19 @@ func TestArchitecture(t *testing.T) {
 		}
 		return ""
 	}
+	floors := []string{"ledger", "publish", "engine"}
+	floorOf := func(pkg string) string {
+		rest, ok := strings.CutPrefix(pkg, mod)
+		if !ok {
+			return ""
+		}
+		for _, f := range floors {
+			if rest == f || strings.HasPrefix(rest, f+"/") {
+				return f
+			}
+		}
+		return ""
+	}
 	checked := 0
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		pkg, imports, _ := strings.Cut(line, " ")
@@ -42,6 +56,9 @@ func TestArchitecture(t *testing.T) {
 			}
 			if to := stageOf(imp); to != "" && to != from {
 				t.Errorf("%s imports %s: stage %q must not import stage %q", pkg, imp, from, to)
+			}
+			if to := floorOf(imp); to != "" {
+				t.Errorf("%s imports %s: stage %q must not import %q, which sits above the stages", pkg, imp, from, to)
 			}
 			if strings.HasPrefix(imp, "gonum.org/v1/plot") && from != "chart" {
 				t.Errorf("%s imports %s: only chart may import gonum/plot", pkg, imp)
