@@ -269,7 +269,7 @@ func (f *FigureInfo) setRatio(s figureSpec) error {
 		if !ok {
 			want := "pass Per(scale) if it is not a power of ten"
 			if s.per != nil {
-				want = fmt.Sprintf("with Per(%v) the value would be %v", *s.per, num / den * *s.per)
+				want = fmt.Sprintf("with Per(%v) the value would be %v", *s.per, num/den**s.per)
 			}
 			return fmt.Errorf("value %v does not follow from Ratio(%v, %v) = %v (%s): %w", f.Value, num, den, num/den, want, ErrArgument)
 		}
