@@ -68,7 +68,7 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 			if !cfg.skipMissing {
 				return nil, checkValue("Bar", valueCol, i, labels[i], v)
 			}
-			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: labels[i], Reason: reason(v)})
+			rep.Skipped = append(rep.Skipped, Skip{Row: i + 1, Label: labels[i], Reason: reason(v)})
 			continue
 		}
 		idx = append(idx, i)

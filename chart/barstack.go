@@ -85,11 +85,11 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 			if !cfg.skipMissing {
 				return nil, checkValue(who, valueCol, i, labels[i]+" / "+sers[i], v)
 			}
-			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: labels[i] + " / " + sers[i], Reason: reason(v)})
+			rep.Skipped = append(rep.Skipped, Skip{Row: i + 1, Label: labels[i] + " / " + sers[i], Reason: reason(v)})
 			continue
 		}
 		if v < 0 && cfg.stack != stackGrouped {
-			return nil, fmt.Errorf("chart: %s: %w: column %q row %d (%s / %s) is %v; stacks need values of zero or more (use GroupedBar)", who, ErrNegative, valueCol, i, labels[i], sers[i], v)
+			return nil, fmt.Errorf("chart: %s: %w: column %q row %d (%s / %s) is %v; stacks need values of zero or more (use GroupedBar)", who, ErrNegative, valueCol, i+1, labels[i], sers[i], v)
 		}
 		c, ok := catIdx[labels[i]]
 		if !ok {
@@ -105,7 +105,7 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 			names = append(names, sers[i])
 		}
 		if seen[cell{c, s}] {
-			return nil, fmt.Errorf("chart: %s: %w: %q / %q appears twice (row %d); aggregate first", who, ErrDuplicate, labels[i], sers[i], i)
+			return nil, fmt.Errorf("chart: %s: %w: %q / %q appears twice (row %d); aggregate first", who, ErrDuplicate, labels[i], sers[i], i+1)
 		}
 		seen[cell{c, s}] = true
 		for len(vals[c]) <= s {

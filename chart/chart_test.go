@@ -169,10 +169,10 @@ func TestBadInput(t *testing.T) {
 		{"missing value column", func() (*chart.Chart, error) { return chart.Bar(good, "e", "valor") }, chart.ErrNoColumn, "columns: e, v"},
 		{"text values", func() (*chart.Chart, error) {
 			return chart.Bar(mk(strs("e", "a", "b"), strs("v", "1", "12,3,4")), "e", "v")
-		}, chart.ErrNotNumeric, `row 1: "12,3,4"`},
+		}, chart.ErrNotNumeric, `row 2: "12,3,4"`},
 		{"NaN", func() (*chart.Chart, error) {
 			return chart.Bar(mk(strs("e", "a", "b"), nums("v", 1, math.NaN())), "e", "v")
-		}, chart.ErrMissing, "row 1 (b)"},
+		}, chart.ErrMissing, "row 2 (b)"},
 		{"Inf", func() (*chart.Chart, error) {
 			return chart.Bar(mk(strs("e", "a", "b"), nums("v", math.Inf(1), 2)), "e", "v")
 		}, chart.ErrNotFinite, "+Inf"},
@@ -199,13 +199,13 @@ func TestBadInput(t *testing.T) {
 		{"bad locale", func() (*chart.Chart, error) { return chart.Bar(good, "e", "v", chart.WithLocale("xx")) }, chart.ErrOption, `"xx"`},
 		{"bad date", func() (*chart.Chart, error) {
 			return chart.Line(mk(strs("x", "2024-01", "enero"), nums("y", 1, 2)), "x", "y")
-		}, chart.ErrBadDate, `row 1`},
+		}, chart.ErrBadDate, `row 2`},
 		{"duplicate x", func() (*chart.Chart, error) {
 			return chart.Line(mk(strs("x", "2024-01", "2024-01"), nums("y", 1, 2)), "x", "y")
 		}, chart.ErrDuplicate, "chart.Series"},
 		{"negative stack", func() (*chart.Chart, error) {
 			return chart.StackedBar(mk(strs("e", "a", "a"), strs("s", "p", "q"), nums("v", 1, -2)), "e", "s", "v")
-		}, chart.ErrNegative, "row 1"},
+		}, chart.ErrNegative, "row 2"},
 		{"line missing y", func() (*chart.Chart, error) {
 			return chart.Line(mk(strs("x", "2024", "2025"), nums("y", 1, math.NaN())), "x", "y")
 		}, chart.ErrMissing, "SkipMissing"},
@@ -242,7 +242,7 @@ func TestSkipMissingNotes(t *testing.T) {
 	if svg := svgOf(t, ch); !strings.Contains(svg, ">Sin dato: b, c.</text>") {
 		t.Error("SVG lacks the note on skipped rows")
 	}
-	want := "chart bar: 1 of 3 rows drawn\n  skipped 2 rows:\n    row 1 \"b\": missing value\n    row 2 \"c\": infinite value\n"
+	want := "chart bar: 1 of 3 rows drawn\n  skipped 2 rows:\n    row 2 \"b\": missing value\n    row 3 \"c\": infinite value\n"
 	if rep.String() != want {
 		t.Errorf("report:\n%s\nwant:\n%s", rep, want)
 	}

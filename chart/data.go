@@ -79,7 +79,7 @@ func numbers(df dataframe.DataFrame, who, name string) ([]float64, error) {
 		}
 		f, perr := strconv.ParseFloat(strings.TrimSpace(t), 64)
 		if perr != nil {
-			return nil, fmt.Errorf("chart: %s: %w: column %q row %d: %q is not a number (clean it first, e.g. clean.Numbers)", who, ErrNotNumeric, name, i, t)
+			return nil, fmt.Errorf("chart: %s: %w: column %q row %d: %q is not a number (clean it first, e.g. clean.Numbers)", who, ErrNotNumeric, name, i+1, t)
 		}
 		out[i] = f
 	}
@@ -87,8 +87,10 @@ func numbers(df dataframe.DataFrame, who, name string) ([]float64, error) {
 }
 
 // checkValue returns nil for a finite value, or the error (wrapping
-// ErrMissing or ErrNotFinite) for row i.
-func checkValue(who, col string, row int, label string, v float64) error {
+// ErrMissing or ErrNotFinite) for the value at index i, which messages
+// call row i+1.
+func checkValue(who, col string, i int, label string, v float64) error {
+	row := i + 1
 	switch {
 	case math.IsNaN(v):
 		return fmt.Errorf("chart: %s: %w: column %q row %d (%s) is missing; pass chart.SkipMissing() to leave it out with a note", who, ErrMissing, col, row, label)

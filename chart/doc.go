@@ -52,13 +52,17 @@
 // Charts read the named columns of a gota DataFrame. Value columns may be
 // Int or Float, or String holding plain numbers ("1234.5"); missing
 // markers ("", "N/D", "NA"…) are missing values. These are errors, each
-// wrapping a sentinel for errors.Is and naming the column, row and value:
+// wrapping a sentinel for errors.Is and naming the column, row and value
+// (rows are 1-based rows of the table the call received: row 1 is the
+// first data row, in messages and in Report.Skipped alike, as in every
+// cifra package; the shared sentinels such as ErrNoColumn are the same
+// values as clean.ErrNoColumn and analyze.ErrNoColumn):
 //
 //   - a column that does not exist: ErrNoColumn (the message lists the
 //     columns there are);
 //   - text that is not a number in a value column: ErrNotNumeric (clean
 //     it first, e.g. with clean.Numbers);
-//   - no rows, or no row with a value: ErrNoData;
+//   - no rows, or no row with a value: ErrEmpty (formerly ErrNoData);
 //   - a missing value (NaN) or an infinite one: ErrMissing, ErrNotFinite —
 //     unless SkipMissing is given, which leaves the rows out, prints a
 //     note on the chart ("Sin dato: …") and lists them in Report;
@@ -69,7 +73,7 @@
 //   - a Highlight label that names nothing, or a map key that names no
 //     state: ErrNoMatch (matching ignores case and accents); a negative
 //     value in a stack: ErrNegative;
-//   - an invalid option argument: ErrOption; an unknown output format:
+//   - an invalid option argument: ErrArgument; an unknown output format:
 //     ErrFormat.
 //
 // Nothing panics on bad input. Charts that need more room than the size

@@ -51,7 +51,7 @@ func readPairs(df dataframe.DataFrame, who, labelCol, fromCol, toCol string, cfg
 			}
 		}
 		if bad != "" {
-			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: labels[i], Reason: bad})
+			rep.Skipped = append(rep.Skipped, Skip{Row: i + 1, Label: labels[i], Reason: bad})
 			continue
 		}
 		p.labels = append(p.labels, labels[i])

@@ -47,9 +47,9 @@ func Histogram(df dataframe.DataFrame, col string, opts ...Option) (*Chart, erro
 	for i, v := range vs {
 		if !isFinite(v) {
 			if !cfg.skipMissing {
-				return nil, checkValue("Histogram", col, i, fmt.Sprintf("row %d", i), v)
+				return nil, checkValue("Histogram", col, i, fmt.Sprintf("row %d", i+1), v)
 			}
-			rep.Skipped = append(rep.Skipped, Skip{Row: i, Reason: reason(v)})
+			rep.Skipped = append(rep.Skipped, Skip{Row: i + 1, Reason: reason(v)})
 			continue
 		}
 		xs = append(xs, v)

@@ -92,14 +92,14 @@ func readX(df dataframe.DataFrame, who, name string) ([]float64, xAxis, error) {
 		if derr != nil {
 			f, ferr := strconv.ParseFloat(strings.TrimSpace(t), 64)
 			if ferr != nil || (ax.prec != 0) {
-				return nil, xAxis{}, fmt.Errorf("chart: %s: column %q row %d: %w", who, name, i, derr)
+				return nil, xAxis{}, fmt.Errorf("chart: %s: column %q row %d: %w", who, name, i+1, derr)
 			}
 			ax.dates = false
 			out[i] = f
 			continue
 		}
 		if !ax.dates {
-			return nil, xAxis{}, fmt.Errorf("chart: %s: column %q row %d: %q is a date among numbers: %w", who, name, i, t, ErrBadDate)
+			return nil, xAxis{}, fmt.Errorf("chart: %s: column %q row %d: %q is a date among numbers: %w", who, name, i+1, t, ErrBadDate)
 		}
 		if p > ax.prec {
 			ax.prec = p
@@ -182,16 +182,16 @@ func readLines(df dataframe.DataFrame, who, xCol, yCol string, cfg *config) (*li
 		}
 		if math.IsNaN(xs[i]) {
 			if !cfg.skipMissing {
-				return fail(fmt.Errorf("chart: "+who+": %w: column %q row %d is missing; pass chart.SkipMissing() to leave it out", ErrMissing, xCol, i))
+				return fail(fmt.Errorf("chart: "+who+": %w: column %q row %d is missing; pass chart.SkipMissing() to leave it out", ErrMissing, xCol, i+1))
 			}
-			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: labelOf(), Reason: "missing x"})
+			rep.Skipped = append(rep.Skipped, Skip{Row: i + 1, Label: labelOf(), Reason: "missing x"})
 			continue
 		}
 		if !isFinite(ys[i]) {
 			if !cfg.skipMissing {
 				return fail(checkValue(who, yCol, i, labelOf(), ys[i]))
 			}
-			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: labelOf(), Reason: reason(ys[i])})
+			rep.Skipped = append(rep.Skipped, Skip{Row: i + 1, Label: labelOf(), Reason: reason(ys[i])})
 		} else {
 			rep.Drawn++
 		}

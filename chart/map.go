@@ -158,20 +158,20 @@ func Choropleth(df dataframe.DataFrame, codeCol, valueCol string, opts ...Option
 	for i, k := range keys {
 		code, ok := stateCode(k)
 		if !ok {
-			return nil, fmt.Errorf("chart: Choropleth: %w: column %q row %d: %q is not a state code (01–32) or name", ErrNoMatch, codeCol, i, k)
+			return nil, fmt.Errorf("chart: Choropleth: %w: column %q row %d: %q is not a state code (01–32) or name", ErrNoMatch, codeCol, i+1, k)
 		}
 		if code == "00" {
-			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: k, Reason: "national total"})
+			rep.Skipped = append(rep.Skipped, Skip{Row: i + 1, Label: k, Reason: "national total"})
 			continue
 		}
 		if _, dup := byCode[code]; dup {
-			return nil, fmt.Errorf("chart: Choropleth: %w: column %q row %d: state %s (%q) appears twice; filter the table to one row per state", ErrDuplicate, codeCol, i, code, k)
+			return nil, fmt.Errorf("chart: Choropleth: %w: column %q row %d: state %s (%q) appears twice; filter the table to one row per state", ErrDuplicate, codeCol, i+1, code, k)
 		}
 		if !isFinite(vals[i]) {
 			if !cfg.skipMissing {
 				return nil, checkValue("Choropleth", valueCol, i, k, vals[i])
 			}
-			rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: k, Reason: reason(vals[i])})
+			rep.Skipped = append(rep.Skipped, Skip{Row: i + 1, Label: k, Reason: reason(vals[i])})
 			continue
 		}
 		byCode[code] = vals[i]

@@ -7,7 +7,7 @@ import (
 
 // Skip is one row left out of a chart.
 type Skip struct {
-	Row    int    // 0-based row of the input table
+	Row    int    // 1-based row of the input table (1 = first data row)
 	Label  string // category, series or x value of the row, when known
 	Reason string // "missing value", "infinite value"
 }

@@ -66,7 +66,7 @@ func Scatter(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart,
 				if !cfg.skipMissing {
 					return nil, checkValue("Scatter", col, i, lbl, v)
 				}
-				rep.Skipped = append(rep.Skipped, Skip{Row: i, Label: lbl, Reason: reason(v) + " in " + col})
+				rep.Skipped = append(rep.Skipped, Skip{Row: i + 1, Label: lbl, Reason: reason(v) + " in " + col})
 				break
 			}
 		}
