@@ -35,7 +35,8 @@ var (
 type Unplaced struct {
 	// Value is the raw text (for municipalities, "state / municipality").
 	Value string
-	// Rows is how many rows hold it; FirstRow is the first (0-based).
+	// Rows is how many rows hold it; FirstRow is the first (1-based: row 1
+	// is the first data row of the table).
 	Rows, FirstRow int
 	// Reason says why: "unknown", "ambiguous" (two municipalities share
 	// the name) or "unknown state".
@@ -221,7 +222,7 @@ func AddStateCode(df dataframe.DataFrame, nameCol, as string) (dataframe.DataFra
 			outNA[i] = true
 			u := bad[v]
 			if u == nil {
-				u = &Unplaced{Value: v, FirstRow: i, Reason: "unknown"}
+				u = &Unplaced{Value: v, FirstRow: i + 1, Reason: "unknown"}
 				bad[v] = u
 			}
 			u.Rows++
@@ -307,7 +308,7 @@ func AddMunicipalityCode(df dataframe.DataFrame, stateCol, municipalityCol, as s
 			outNA[i] = true
 			u := bad[k]
 			if u == nil {
-				u = &Unplaced{Value: k.s + " / " + k.m, FirstRow: i, Reason: h.reason}
+				u = &Unplaced{Value: k.s + " / " + k.m, FirstRow: i + 1, Reason: h.reason}
 				bad[k] = u
 			}
 			u.Rows++

@@ -32,6 +32,9 @@
 // and missing markers ("", "N/D", "NA", "-"…) stay missing and are
 // counted. Two municipalities of a state that share a name (Oaxaca's two
 // "San Juan Mixtepec") are ambiguous by name and found only by code.
+// Rows in reports and messages are 1-based rows of the table the call
+// received (Unplaced.FirstRow 1 is the first data row), as in every cifra
+// package.
 //
 // Vintages: the 2,469 municipalities of the Censo de Población y Vivienda
 // 2020 (names and populations as INEGI published them) and the 2,475 of

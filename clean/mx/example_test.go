@@ -44,5 +44,5 @@ func ExampleAddStateCode() {
 	// Output:
 	// [00 05 15 NaN 09]
 	// mx: "entidad" → "cve_ent": 5 rows, 3 placed, 1 national ("00"), 1 unplaced (1 distinct)
-	//   "Verakruz" ×1 (unknown, first row 3), closest: Veracruz de Ignacio de la Llave
+	//   "Verakruz" ×1 (unknown, first row 4), closest: Veracruz de Ignacio de la Llave
 }
