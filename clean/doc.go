@@ -46,7 +46,11 @@
 //     match_names.go: MatchNames (exact, folded, fingerprint and fuzzy
 //     name matching between two lists, with how each match was made).
 //   - dates_quarter.go: quarters ("2023T1", "IV trimestre 2019") in Dates.
-//   - join*.go: Join and JoinReport. cluster*.go, legal.go, levenshtein.go:
+//   - join*.go: Join and JoinReport; join_expect.go: Cardinality,
+//     JoinReport.Expect, Relation and ExtraRows (a join that multiplies
+//     rows fails loudly).
+//   - totals.go: DropTotals (totals and subtotals rows found by their
+//     numbers, through internal/totals). cluster*.go, legal.go, levenshtein.go:
 //     Clusters of variant spellings. reshape*.go: Longer, Wider and month
 //     columns. Package clean/mx: Mexican states and municipalities.
 //
@@ -56,7 +60,14 @@
 // wrapping ErrNoColumn, never an empty result. A DataFrame that carries an
 // error (df.Err) is an error wrapping ErrFrame (Names, which returns no
 // error, returns such a frame unchanged). No input string makes a function
-// panic.
+// panic. Errors carry "clean:" once and wrap a sentinel shared by every
+// stage where one fits (ErrNoColumn here is analyze.ErrNoColumn and
+// chart.ErrNoColumn too).
+//
+// Rows: every row number in a message or a report field (FailedRows,
+// RemovedRows, UnmatchedKey.FirstRow…) is a 1-based row of the table the
+// call received: row 1 is the first data row, whatever the file line it
+// came from. The same bad cell is the same row in clean, analyze and chart.
 //
 // Missing values: a value already missing in gota stays missing and is
 // counted as such. In text columns, the default markers of the readers

@@ -96,8 +96,8 @@ func TestJoinCensusCatalogue(t *testing.T) {
 	if strings.Join(got, ",") != want {
 		t.Fatalf("unmatched right %q, want %q", got, want)
 	}
-	if rep.Cardinality() != "one-to-one" {
-		t.Fatalf("cardinality %s", rep.Cardinality())
+	if rep.Relation() != OneToOne {
+		t.Fatalf("cardinality %s", rep.Relation())
 	}
 	// Unmatched right rows come last, with their key from the right side
 	// and the left columns missing.
@@ -126,8 +126,8 @@ func TestJoinCensusCatalogue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Cardinality() != "many-to-many" || len(rep.DuplicatedRight) == 0 {
-		t.Fatalf("names repeat across states: %s", rep.Cardinality())
+	if rep.Relation() != ManyToMany || len(rep.DuplicatedRight) == 0 {
+		t.Fatalf("names repeat across states: %s", rep.Relation())
 	}
 }
 

@@ -1,0 +1,412 @@
+package totals
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/datacon-mx/cifra/internal/fold"
+)
+
+// RelTol is the relative tolerance for non-integer columns.
+const RelTol = 1e-9
+
+// maxPasses bounds the levels searched.
+const maxPasses = 8
+
+// Column is one value column: Values[i] is row i, NA[i] marks a missing
+// value (NA may be nil).
+type Column struct {
+	Name   string
+	Values []float64
+	NA     []bool
+}
+
+// Group is a totals row and the block it sums.
+type Group struct {
+	// Row is the 0-based row of the totals row.
+	Row int
+	// First and Last are the 0-based rows (inclusive) of the block it
+	// sums, lower totals included.
+	First, Last int
+	// Heads is true when the row comes before its block (INEGI's layout),
+	// false when it closes it.
+	Heads bool
+	// Level is 1 for the lowest subtotals, 2 for a total of subtotals…
+	Level int
+	// Parts is the number of items summed (rows or lower totals).
+	Parts int
+	// Word is the totals word found in the row's text, "" when none.
+	Word string
+	// Columns are the value columns compared.
+	Columns []string
+}
+
+// item is a row or a collapsed group seen by one pass.
+type item struct {
+	row        int // the row whose values stand for the item
+	first, end int // the rows it covers: [first, end)
+}
+
+// Find returns the totals rows of a table, ordered by Row. cols are the
+// value columns (same length); labels are text columns whose cells may
+// carry a totals word (may be nil).
+func Find(cols []Column, labels [][]string) []Group {
+	if len(cols) == 0 {
+		return nil
+	}
+	n := len(cols[0].Values)
+	for _, c := range cols {
+		if len(c.Values) != n || (c.NA != nil && len(c.NA) != n) {
+			return nil
+		}
+	}
+	items := make([]item, n)
+	for i := range items {
+		items[i] = item{row: i, first: i, end: i + 1}
+	}
+	var out []Group
+	for level := 1; level <= maxPasses && len(items) >= 3; level++ {
+		groups, next := pass(cols, labels, items, level)
+		if len(groups) == 0 {
+			break
+		}
+		out = append(out, groups...)
+		items = next
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Row < out[b].Row })
+	return out
+}
+
+// candidate is a group a pass proposes: items [lo, hi) summed by item t.
+type candidate struct {
+	t, lo, hi int
+	cols      []string
+}
+
+// pass finds the groups of one level among items and returns them with
+// the items of the next pass (each group collapsed into one).
+func pass(cols []Column, labels [][]string, items []item, level int) ([]Group, []item) {
+	p := newPrefix(cols, items)
+	heads := p.scan(true)
+	closes := p.scan(false)
+	cands, isHead := heads, true
+	if cover(closes) > cover(heads) {
+		cands, isHead = closes, false
+	}
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	tiled := cover(cands)*2 >= len(items)
+	adjacent := make([]bool, len(cands))
+	for i := 1; i < len(cands); i++ {
+		if span(cands[i-1]).hi == span(cands[i]).lo || span(cands[i]).hi == span(cands[i-1]).lo {
+			adjacent[i], adjacent[i-1] = true, true
+		}
+	}
+	var groups []Group
+	var kept []candidate
+	for i, c := range cands {
+		word := wordOf(labels, items[c.t].row)
+		s := span(c)
+		whole := s.lo == 0 && s.hi == len(items)
+		if !(whole || word != "" || (tiled && adjacent[i])) {
+			continue
+		}
+		kept = append(kept, c)
+		groups = append(groups, Group{
+			Row: items[c.t].row, First: items[c.lo].first, Last: items[c.hi-1].end - 1,
+			Heads: isHead, Level: level, Parts: c.hi - c.lo, Word: word, Columns: c.cols,
+		})
+	}
+	if len(kept) == 0 {
+		return nil, nil
+	}
+	// Collapse: each kept group becomes one item standing for its total.
+	sort.Slice(kept, func(a, b int) bool { return span(kept[a]).lo < span(kept[b]).lo })
+	var next []item
+	k := 0
+	for i := 0; i < len(items); {
+		if k < len(kept) && span(kept[k]).lo == i {
+			s := span(kept[k])
+			next = append(next, item{row: items[kept[k].t].row, first: items[s.lo].first, end: items[s.hi-1].end})
+			i = s.hi
+			k++
+			continue
+		}
+		next = append(next, items[i])
+		i++
+	}
+	return groups, next
+}
+
+type itemSpan struct{ lo, hi int }
+
+// span is the items a candidate covers, its total included.
+func span(c candidate) itemSpan {
+	if c.t < c.lo {
+		return itemSpan{c.t, c.hi}
+	}
+	return itemSpan{c.lo, c.t + 1}
+}
+
+func cover(cs []candidate) int {
+	n := 0
+	for _, c := range cs {
+		n += c.hi - c.lo + 1
+	}
+	return n
+}
+
+// prefix holds running sums over the items of a pass, per column.
+type prefix struct {
+	cols  []Column
+	items []item
+	n     int
+	sum   [][]float64 // sum[c][k]: items [0, k), missing as 0
+	na    [][]int32   // na[c][k]: missing values among items [0, k)
+	nz    [][]int32   // nz[c][k]: nonzero values among items [0, k)
+	exact []bool      // column of integers below 2^53: sums are exact
+	slack []float64   // absolute rounding allowance of the running sums
+	mono  []bool      // no negative value: sum is non-decreasing
+	order [][]int     // for non-monotone columns: k sorted by sum[c][k]
+}
+
+func newPrefix(cols []Column, items []item) *prefix {
+	n := len(items)
+	p := &prefix{cols: cols, items: items, n: n}
+	for _, c := range cols {
+		s := make([]float64, n+1)
+		na := make([]int32, n+1)
+		nz := make([]int32, n+1)
+		exact, mono := true, true
+		maxAbs := 0.0
+		for k, it := range items {
+			v, miss := value(c, it.row)
+			s[k+1], na[k+1], nz[k+1] = s[k], na[k], nz[k]
+			if miss {
+				na[k+1]++
+				continue
+			}
+			if v != 0 {
+				nz[k+1]++
+			}
+			if v < 0 {
+				mono = false
+			}
+			if v != math.Trunc(v) || math.Abs(v) > 1<<52 {
+				exact = false
+			}
+			s[k+1] += v
+			maxAbs = math.Max(maxAbs, math.Abs(s[k+1]))
+		}
+		if math.Abs(s[n]) > 1<<52 {
+			exact = false
+		}
+		p.sum = append(p.sum, s)
+		p.na = append(p.na, na)
+		p.nz = append(p.nz, nz)
+		p.exact = append(p.exact, exact)
+		p.slack = append(p.slack, 8*maxAbs*0x1p-52)
+		p.mono = append(p.mono, mono)
+		p.order = append(p.order, nil)
+	}
+	return p
+}
+
+func value(c Column, row int) (float64, bool) {
+	v := c.Values[row]
+	if (c.NA != nil && c.NA[row]) || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, true
+	}
+	return v, false
+}
+
+// equal compares a total and a block sum on column c.
+func (p *prefix) equal(c int, total, sum float64) bool {
+	if p.exact[c] {
+		return total == sum
+	}
+	return math.Abs(total-sum) <= RelTol*math.Abs(total)+p.slack[c]
+}
+
+// scan proposes non-overlapping candidates greedily: heading rows left to
+// right, or closing rows right to left.
+func (p *prefix) scan(heads bool) []candidate {
+	var out []candidate
+	if heads {
+		for t := 0; t+2 < p.n; {
+			if c, ok := p.match(t, true); ok {
+				out = append(out, c)
+				t = c.hi
+				continue
+			}
+			t++
+		}
+		return out
+	}
+	for t := p.n - 1; t >= 2; {
+		if c, ok := p.match(t, false); ok {
+			out = append(out, c)
+			t = c.lo - 1
+			continue
+		}
+		t--
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].lo < out[b].lo })
+	return out
+}
+
+// maxProbe bounds the positions tried for one lookup.
+const maxProbe = 64
+
+// match looks for the block item t heads (or closes).
+func (p *prefix) match(t int, heads bool) (candidate, bool) {
+	// The lookup column: the first where t has a nonzero value.
+	c0 := -1
+	for c := range p.cols {
+		if v, miss := value(p.cols[c], p.items[t].row); !miss && v != 0 {
+			c0 = c
+			break
+		}
+	}
+	if c0 < 0 {
+		return candidate{}, false
+	}
+	v, _ := value(p.cols[c0], p.items[t].row)
+	s := p.sum[c0]
+	try := func(lo, hi int) (candidate, bool) {
+		if hi-lo < 2 || p.na[c0][hi]-p.na[c0][lo] > 0 || p.nz[c0][hi]-p.nz[c0][lo] < 2 {
+			return candidate{}, false
+		}
+		if !p.equal(c0, v, s[hi]-s[lo]) {
+			return candidate{}, false
+		}
+		return p.verify(t, lo, hi)
+	}
+	if heads {
+		// Block [t+1, k): s[k] = s[t+1] + v, k >= t+3.
+		target := s[t+1] + v
+		for _, k := range p.positions(c0, target, t+3, p.n, true) {
+			if c, ok := try(t+1, k); ok {
+				return c, true
+			}
+		}
+		return candidate{}, false
+	}
+	// Block [i, t): s[i] = s[t] - v, i <= t-2.
+	target := s[t] - v
+	for _, i := range p.positions(c0, target, 0, t-2, false) {
+		if c, ok := try(i, t); ok {
+			return c, true
+		}
+	}
+	return candidate{}, false
+}
+
+// positions returns up to maxProbe prefix positions k in [from, to] whose
+// running sum on column c is close to target: nearest the total first
+// (smallest k when ascending, largest otherwise).
+func (p *prefix) positions(c int, target float64, from, to int, ascending bool) []int {
+	if from > to || from < 0 || to > p.n {
+		return nil
+	}
+	s := p.sum[c]
+	tol := p.slack[c]
+	if !p.exact[c] {
+		tol += RelTol * math.Abs(target)
+	}
+	lo, hi := target-tol, target+tol
+	var out []int
+	if p.mono[c] {
+		if ascending {
+			k := from + sort.Search(to-from+1, func(j int) bool { return s[from+j] >= lo })
+			for ; k <= to && s[k] <= hi && len(out) < maxProbe; k++ {
+				out = append(out, k)
+			}
+			return out
+		}
+		k := from + sort.Search(to-from+1, func(j int) bool { return s[from+j] > hi }) - 1
+		for ; k >= from && s[k] >= lo && len(out) < maxProbe; k-- {
+			out = append(out, k)
+		}
+		return out
+	}
+	if p.order[c] == nil {
+		ord := make([]int, p.n+1)
+		for i := range ord {
+			ord[i] = i
+		}
+		sort.SliceStable(ord, func(a, b int) bool { return s[ord[a]] < s[ord[b]] })
+		p.order[c] = ord
+	}
+	ord := p.order[c]
+	j := sort.Search(len(ord), func(j int) bool { return s[ord[j]] >= lo })
+	for ; j < len(ord) && s[ord[j]] <= hi && len(out) < 4*maxProbe; j++ {
+		if k := ord[j]; k >= from && k <= to {
+			out = append(out, k)
+		}
+	}
+	sort.Ints(out)
+	if !ascending {
+		for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+			out[a], out[b] = out[b], out[a]
+		}
+	}
+	if len(out) > maxProbe {
+		out = out[:maxProbe]
+	}
+	return out
+}
+
+// verify checks every other column for the block [lo, hi) of total t.
+func (p *prefix) verify(t, lo, hi int) (candidate, bool) {
+	c := candidate{t: t, lo: lo, hi: hi}
+	for k, col := range p.cols {
+		v, miss := value(col, p.items[t].row)
+		if miss || p.na[k][hi]-p.na[k][lo] > 0 {
+			continue
+		}
+		if !p.equal(k, v, p.sum[k][hi]-p.sum[k][lo]) {
+			return candidate{}, false
+		}
+		c.cols = append(c.cols, col.Name)
+	}
+	return c, len(c.cols) > 0
+}
+
+// words are folded labels that name a totals row.
+var words = map[string]bool{
+	"total": true, "totales": true, "total general": true, "gran total": true,
+	"total nacional": true, "nacional": true, "republica mexicana": true,
+	"estados unidos mexicanos": true, "suma": true, "subtotal": true,
+	"national": true, "grand total": true, "todos": true, "todas": true,
+	"total estatal": true, "total municipal": true, "sumas": true,
+}
+
+// Word returns the totals word s is ("Total", "Nacional", "Estados Unidos
+// Mexicanos", "Subtotal", "Suma"… and labels starting "Total " or
+// "Subtotal "), trimmed, or "" when it is none. A word is evidence, never
+// proof: "Suma" is also a municipality of Yucatán.
+func Word(s string) string {
+	t := strings.TrimSpace(s)
+	if t == "" || len(t) > 80 {
+		return ""
+	}
+	k := fold.Key(t)
+	if words[k] || strings.HasPrefix(k, "total ") || strings.HasPrefix(k, "subtotal ") {
+		return t
+	}
+	return ""
+}
+
+func wordOf(labels [][]string, row int) string {
+	for _, l := range labels {
+		if row < len(l) {
+			if w := Word(l[row]); w != "" {
+				return w
+			}
+		}
+	}
+	return ""
+}
