@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -89,7 +90,84 @@ func (c Config) Dedupe(df dataframe.DataFrame, cols ...string) (dataframe.DataFr
 	}
 	rep.Notes = append(rep.Notes, fmt.Sprintf("dedupe on %s: %d duplicate rows removed, keeping the %s of each (%d groups); removed rows %s",
 		on, len(rep.RemovedRows), which, countGroups(keys), rows(rep.RemovedRows, 10)))
+	rep.Notes = append(rep.Notes, dupeGroups(df, targets, keys, keepIdx)...)
 	return out, rep, nil
+}
+
+// dupeGroups describes each group that lost rows, in order of first
+// appearance (at most listMax): the key, the row kept and the rows
+// removed, rows 1-based. The key shows the values of up to three key
+// columns, those with most distinct values first (a contract number says
+// more than the agency's name).
+func dupeGroups(df dataframe.DataFrame, targets, keys []string, keepIdx map[string]int) []string {
+	members := map[string][]int{}
+	var order []string
+	for i, k := range keys {
+		if len(members[k]) == 0 {
+			order = append(order, k)
+		}
+		members[k] = append(members[k], i)
+	}
+	type col struct {
+		name     string
+		v        []string
+		na       []bool
+		distinct int
+	}
+	var cols []col
+	for _, name := range targets {
+		v, na := textOf(df.Col(name))
+		seen := map[string]bool{}
+		for i := range v {
+			if !na[i] {
+				seen[v[i]] = true
+			}
+		}
+		cols = append(cols, col{name, v, na, len(seen)})
+	}
+	sort.SliceStable(cols, func(a, b int) bool { return cols[a].distinct > cols[b].distinct })
+	var out []string
+	groups := 0
+	for _, k := range order {
+		m := members[k]
+		if len(m) < 2 {
+			continue
+		}
+		if groups == listMax {
+			out = append(out, "dedupe: … more groups (Report.RemovedRows lists every removed row)")
+			break
+		}
+		groups++
+		kept := keepIdx[k]
+		var removed []int
+		for _, i := range m {
+			if i != kept {
+				removed = append(removed, i+1)
+			}
+		}
+		var shown []string
+		for j := 0; j < len(cols) && len(shown) < 3; j++ {
+			c := cols[j]
+			val := "missing"
+			if !c.na[kept] {
+				val = strconv.Quote(clipText(c.v[kept], 40))
+			}
+			shown = append(shown, c.name+" "+val)
+		}
+		if len(cols) > len(shown) {
+			shown = append(shown, "…")
+		}
+		out = append(out, fmt.Sprintf("dedupe: key %s: %d rows; kept row %d, removed %s", strings.Join(shown, ", "), len(m), kept+1, rows(removed, 10)))
+	}
+	return out
+}
+
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // countGroups counts the keys seen more than once.

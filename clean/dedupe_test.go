@@ -73,3 +73,27 @@ func TestDuplicatesCompranet(t *testing.T) {
 		t.Errorf("dedupe: %d rows left, %d removed", out.Nrow(), len(rep.RemovedRows))
 	}
 }
+
+// TestDedupeSaysWhat: the Compranet 2014 sample repeats contract 665468
+// exactly (rows 78 and 79); the report names the key, the row kept and
+// the row removed.
+func TestDedupeSaysWhat(t *testing.T) {
+	df := readTestCSV(t, "compranet_contratos_2014_muestra_100.csv", false, 0)
+	out, rep, err := Dedupe(df)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Nrow() != 99 || len(rep.RemovedRows) != 1 || rep.RemovedRows[0] != 79 {
+		t.Fatalf("%d rows, removed %v", out.Nrow(), rep.RemovedRows)
+	}
+	s := rep.String()
+	for _, want := range []string{
+		"dedupe on all columns: 1 duplicate rows removed, keeping the first of each (1 groups); removed rows 79",
+		`CODIGO_CONTRATO "665468"`,
+		"2 rows; kept row 78, removed 79",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("report lacks %q:\n%s", want, s)
+		}
+	}
+}

@@ -139,6 +139,7 @@ func ExampleDedupe() {
 	// Output:
 	// 2
 	// dedupe on all columns: 1 duplicate rows removed, keeping the first of each (1 groups); removed rows 2
+	// dedupe: key proveedor "ACME SA DE CV", importe "100": 2 rows; kept row 1, removed 2
 }
 
 func ExampleSetMissing() {
