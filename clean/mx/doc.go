@@ -15,6 +15,9 @@
 //   - addcode.go: AddStateCode, AddMunicipalityCode and their Report.
 //   - gen_catalogue.go (build-ignored): regenerates data/municipios.csv.
 //   - similar.go, mojibake.go: suggestion scoring and mojibake repair.
+//   - codes.go: the code forms of INEGI's exports (" 01 001 ",
+//     `=CONCATENAR(0,01)`, `="01"`, `'01`) that State and
+//     MunicipalityByCode accept.
 //   - shortname.go: everyday short names ("Ecatepec" for Ecatepec de
 //     Morelos) that Municipality accepts when unique in the state.
 //

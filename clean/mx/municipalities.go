@@ -161,9 +161,16 @@ func Municipalities() []MunicipalityInfo {
 
 // MunicipalityByCode finds a municipality by its five-digit CVEGEO. A
 // four-digit key whose leading zero was lost ("9002", as files that store
-// codes as numbers write it) and a float form ("9002.0") are accepted.
+// codes as numbers write it) and a float form ("9002.0") are accepted, and
+// so are the forms INEGI's exports write: the state and municipality codes
+// apart and padded with spaces (" 09 002 ", "09-002"), and spreadsheet
+// wrappers that keep a code text (`="09002"`, `'09002`,
+// `=CONCATENAR(0,9002)`; see clean.UnwrapCell).
 func MunicipalityByCode(cvegeo string) (MunicipalityInfo, bool) {
-	s := strings.TrimSpace(cvegeo)
+	s := unwrapCode(cvegeo)
+	if ent, mun, ok := splitCode(s); ok {
+		s = ent + mun
+	}
 	n, ok := codeNumber(s)
 	if !ok || n < 1001 || n > 32999 {
 		return MunicipalityInfo{}, false

@@ -94,6 +94,9 @@ func States() []StateInfo {
 //
 //   - codes with or without their leading zero, or written as a float by a
 //     spreadsheet: "9", "09", "9.0";
+//   - codes as spreadsheet exports keep them text (see clean.UnwrapCell):
+//     INEGI's `=CONCATENAR(0,09)`, `="09"`, `'09`, with any surrounding
+//     spaces;
 //   - official names ("Coahuila de Zaragoza"), short names ("Coahuila",
 //     "Estado de México", "Michoacán", "Veracruz"), older official names
 //     ("Distrito Federal", "Querétaro de Arteaga") and the variants that
@@ -116,7 +119,7 @@ func State(nameOrCode string) (StateInfo, bool) {
 }
 
 func stateIdx(s string) (int, bool) {
-	s = strings.TrimSpace(s)
+	s = unwrapCode(s)
 	if s == "" || len(s) > 200 {
 		return 0, false
 	}
