@@ -63,7 +63,12 @@
 // (ErrFieldCount); a column named in Columns or ColumnType that does not
 // exist (ErrNoColumn); a value that does not fit a declared type, or in
 // EachChunk a later chunk's value that does not fit the first chunk's type
-// (ErrType). No input makes a reader panic.
+// (ErrType). No input makes a reader panic. Messages say "line N" for the
+// 1-based line of the file (or row of the sheet) a value came from and,
+// where a value is named, "row N" for its 1-based row in the table
+// returned (row 1 is the first data row), the row numbering of every cifra
+// package. ErrEmpty, ErrNoColumn, ErrType and ErrTooLarge are the values
+// the stages share: errors.Is(err, clean.ErrNoColumn) holds as well.
 //
 // # JSON, Excel and HTML tables
 //

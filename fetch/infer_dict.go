@@ -284,7 +284,7 @@ func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, line
 	cr.Type = t
 	bad := func(k int) error {
 		i := firsts[k]
-		return fmt.Errorf("fetch: %s: line %d: column %q: %q is not %s: %w", orDash(cfg.source), lineOf(i), name, raw[i], typeName(t), ErrType)
+		return fmt.Errorf("fetch: %s: line %d: column %q: %q (row %d) is not %s: %w", orDash(cfg.source), lineOf(i), name, raw[i], i+1, typeName(t), ErrType)
 	}
 	var dict series.Series
 	switch t {

@@ -229,7 +229,7 @@ func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf f
 // series. A value that does not fit t is an error wrapping ErrType.
 func buildSeries(cfg *config, name string, t series.Type, raw []string, na []bool, lineOf func(int) int, sc *scratch) (series.Series, error) {
 	bad := func(i int) error {
-		return fmt.Errorf("fetch: %s: line %d: column %q: %q is not %s: %w", orDash(cfg.source), lineOf(i), name, raw[i], typeName(t), ErrType)
+		return fmt.Errorf("fetch: %s: line %d: column %q: %q (row %d) is not %s: %w", orDash(cfg.source), lineOf(i), name, raw[i], i+1, typeName(t), ErrType)
 	}
 	switch t {
 	case series.Int:
