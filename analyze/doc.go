@@ -46,6 +46,13 @@
 // ("2024-10-17", "2024-10", "2024-Q3" or "2024"; a time after the day is
 // ignored); anything else is an error wrapping ErrBadDate.
 //
+// Rows: every row number in a message or report is a 1-based row of the
+// table the call received (row 1 is the first data row), the numbering of
+// every cifra package, so a bad cell is the same row here as in clean and
+// chart. Messages start with "analyze:" once; ErrNoColumn, ErrArgument,
+// ErrFrame and the other shared sentinels are the same values as
+// clean.ErrNoColumn, chart.ErrNoColumn….
+//
 // Quarters are written "2024-Q3" ("2024-q3" is read too), as clean.Dates
 // writes quarterly series (INEGI's quarterly GDP or ENOE, Banxico's
 // remittances by state). A quarter is a period of its own, never its first
