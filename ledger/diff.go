@@ -18,6 +18,25 @@ const (
 	SourceRemoved                       // a source only the old ledger has
 )
 
+// String names the kind in words ("figure moved").
+func (k ChangeKind) String() string {
+	switch k {
+	case FigureMoved:
+		return "figure moved"
+	case FigureAdded:
+		return "figure added"
+	case FigureRemoved:
+		return "figure removed"
+	case SourceChanged:
+		return "source changed"
+	case SourceAdded:
+		return "source added"
+	case SourceRemoved:
+		return "source removed"
+	}
+	return fmt.Sprintf("ChangeKind(%d)", int(k))
+}
+
 // Change is one difference Diff found.
 type Change struct {
 	Kind ChangeKind

@@ -44,8 +44,8 @@
 // file as analyze.Rate flags it ("cifra pequeña"); Small overrides.
 //
 // Without From, a figure depends on every source and step recorded before
-// it. Source and figure names in From are a source's URL, path or file
-// name, or a step's name; an unknown one is an error.
+// it. Names in From are a source's URL, path or file name, or a step's
+// name; an unknown one is an error.
 //
 // # Files written
 //

@@ -41,6 +41,8 @@ func (l *Ledger) Note() string {
 		p("%d. **%s**\n", i+1, oneLine(desc))
 		if s.URL != "" && s.URL != s.Path {
 			p("   - URL: <%s>\n", s.URL)
+		} else {
+			p("   - URL: no registrada\n")
 		}
 		if s.Path != "" {
 			p("   - Archivo: `%s`\n", s.Path)

@@ -69,8 +69,9 @@ func stablePath(p, root string) string {
 	return filepath.Base(p)
 }
 
-// sourcePath is stablePath for a data file, relative to the module that
-// holds the working directory.
+// sourcePath is stablePath for a data file: a relative path is kept as
+// given; an absolute one is made relative to the module that holds the
+// working directory.
 func sourcePath(p string) string {
 	if !filepath.IsAbs(p) {
 		return stablePath(p, "")

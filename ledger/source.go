@@ -20,9 +20,11 @@ type SourceInfo struct {
 	// described with fetch.Describe it is the name given, unless
 	// SourceURL sets the publisher's address.
 	URL string `json:"url"`
-	// Path is the file read, relative to the module root (a file inside
-	// the repository) or its base name (a download cache elsewhere), so
-	// the ledger is the same on every machine.
+	// Path is the file read, with forward slashes: as given when
+	// relative; when absolute, relative to the root of the module that
+	// holds the working directory, or only its base name outside it (a
+	// download cache in the user's home), so the ledger is the same on
+	// every machine.
 	Path string `json:"path"`
 	// SHA256 (hex) and Bytes identify the exact contents.
 	SHA256 string `json:"sha256"`
