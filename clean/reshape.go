@@ -250,12 +250,12 @@ func Wider(df dataframe.DataFrame, idCols []string, namesFrom, valuesFrom string
 	for r := 0; r < nrow; r++ {
 		n := names.text(r)
 		if names.na[r] || strings.TrimSpace(n) == "" {
-			return dataframe.DataFrame{}, fmt.Errorf("clean: wider: column %q row %d: %w: a missing name cannot become a column", namesFrom, r, ErrBadArgument)
+			return dataframe.DataFrame{}, fmt.Errorf("clean: wider: column %q row %d: %w: a missing name cannot become a column", namesFrom, r+1, ErrArgument)
 		}
 		j, ok := colOf[n]
 		if !ok {
 			if isID[n] {
-				return dataframe.DataFrame{}, fmt.Errorf("clean: wider: column %q row %d: %w: name %q is also an identifier column", namesFrom, r, ErrBadArgument, n)
+				return dataframe.DataFrame{}, fmt.Errorf("clean: wider: column %q row %d: %w: name %q is also an identifier column", namesFrom, r+1, ErrArgument, n)
 			}
 			j = len(newNames)
 			colOf[n] = j

@@ -82,12 +82,12 @@ func ISOMonth(df dataframe.DataFrame, yearCol, monthCol, as string) (dataframe.D
 		}
 		y, err := strconv.ParseFloat(strings.TrimSpace(yt), 64)
 		if err != nil || y != float64(int(y)) || y < 1 || y > 9999 {
-			return dataframe.DataFrame{}, fmt.Errorf("clean: column %q row %d: %q: %w: not a year", yearCol, r, yt, ErrBadDate)
+			return dataframe.DataFrame{}, fmt.Errorf("clean: column %q row %d: %q: %w: not a year", yearCol, r+1, yt, ErrBadDate)
 		}
 		m, ok := memo[mt]
 		if !ok {
 			if m, ok = MonthNumber(mt); !ok {
-				return dataframe.DataFrame{}, fmt.Errorf("clean: column %q row %d: %q: %w: not a month", monthCol, r, mt, ErrBadDate)
+				return dataframe.DataFrame{}, fmt.Errorf("clean: column %q row %d: %q: %w: not a month", monthCol, r+1, mt, ErrBadDate)
 			}
 			memo[mt] = m
 		}
