@@ -202,7 +202,8 @@ func TestWriteReadRoundTrip(t *testing.T) {
 	for _, want := range []string{"# Nota metodológica: Mujeres y hombres en México, Censo 2020", "SHA-256: `" + censoSHA + "`",
 		"Tamaño: 1,716 bytes", "Fecha de consulta: 2026-11-20", "Copia: procesada: columnas estandarizadas",
 		"| Verificado por | Fecha |", "| pct_mujeres | mujeres entre la población total, por 100 | 51.2% | 64,540,634 / 126,014,024 × 100 | 64,540,634 | 2020 | Población censada el 15 de marzo de 2020. |  |  |",
-		"### 1. lectura", "### 2. porcentaje de mujeres"} {
+		"### 1. lectura", "### 2. porcentaje de mujeres",
+		"  Fuentes: 1 (INEGI, Censo de Población y Vivienda 2020, población por entidad). Pasos: lectura, porcentaje de mujeres. Código: `ledger/ledger_test.go:"} {
 		if !strings.Contains(note, want) {
 			t.Errorf("metodologia.md lacks %q:\n%s", want, note)
 		}

@@ -119,7 +119,7 @@ func (l *Ledger) Note() string {
 			p(" %s", oneLine(f.Unit))
 		}
 		p(" (valor calculado %s; redondeo: %s).\n", plainNumber(f.Value), decimalsES(f.Decimals))
-		p("  Fuentes: %s. Pasos: %s. Código: `%s`.\n", listES(f.Sources, "ninguna"), listES(f.Steps, "ninguno"), orText(f.Code, "no registrado"))
+		p("  Fuentes: %s. Pasos: %s. Código: `%s`.\n", listES(l.sourceRefs(f.Sources), "ninguna"), listES(f.Steps, "ninguno"), orText(f.Code, "no registrado"))
 		if len(f.Alternatives) > 0 {
 			var alts []string
 			for _, a := range f.Alternatives {
@@ -163,6 +163,22 @@ func (l *Ledger) Summary() string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// sourceRefs names sources by their number in the note's list and their
+// description ("1 (INEGI, Censo 2020)"); a key not in the list is kept.
+func (l *Ledger) sourceRefs(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k
+		for j, s := range l.sources {
+			if s.key() == k {
+				out[i] = strconv.Itoa(j+1) + " (" + orText(oneLine(s.Description), k) + ")"
+				break
+			}
+		}
+	}
+	return out
 }
 
 // ratioText writes "64,540,634 / 126,014,024 × 100".
