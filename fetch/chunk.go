@@ -95,6 +95,7 @@ func (st *chunker) run(r io.Reader) error {
 		return err
 	}
 	line := 1
+	maxLine := cfg.lim().LineBytes
 	var leftover string
 	first := true
 	var d byte
@@ -121,11 +122,22 @@ func (st *chunker) run(r io.Reader) error {
 			st.rs = &recordSet{delim: d}
 		}
 		s := leftover + string(text[from:])
+		if !eof && bytes.IndexByte(text[from:], '\n') < 0 {
+			// no line end in this block: no record can end in it.
+			if len(s) > maxLine {
+				return tooLarge(cfg.source, fmt.Sprintf("the record from line %d is longer than %d bytes", line, maxLine), int64(maxLine), "LineBytes")
+			}
+			leftover = s
+			continue
+		}
 		recs, end, nl, serr := scan(s, 0, len(s), d, line, !eof)
 		if serr != nil {
 			return serr.err(cfg.source)
 		}
 		line += nl
+		if len(s)-end > maxLine {
+			return tooLarge(cfg.source, fmt.Sprintf("the record from line %d is longer than %d bytes", line, maxLine), int64(maxLine), "LineBytes")
+		}
 		leftover = strings.Clone(s[end:])
 		if recs.n() > 0 {
 			st.rs.segs = append(st.rs.segs, recs)
@@ -272,6 +284,9 @@ func (st *chunker) planFirst(eof bool) (*layout, error) {
 		if n := st.rs.nf(r); n > maxLen {
 			maxLen = n
 		}
+	}
+	if w := max(maxLen, len(header)); w > cfg.lim().Columns {
+		return nil, tooLarge(cfg.source, fmt.Sprintf("a record has %d fields", w), int64(cfg.lim().Columns), "Columns")
 	}
 	lay.rows = first
 	if err := lay.setWidth(cfg, st.rs, header, maxLen, &Report{}); err != nil {

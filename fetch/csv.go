@@ -33,11 +33,11 @@ func ReadCSV(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 	if r == nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: nil reader: %w", orDash(cfg.source), ErrEmpty)
 	}
-	var b strings.Builder
-	if _, err := io.Copy(&b, r); err != nil {
-		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", orDash(cfg.source), err)
+	in, err := readInput(cfg, r, 0)
+	if err != nil {
+		return dataframe.DataFrame{}, err
 	}
-	return readCSVString(cfg, b.String())
+	return readCSVString(cfg, in)
 }
 
 // ReadCSVFile reads the CSV file at path; see ReadCSV. Errors and the
@@ -60,17 +60,18 @@ func ReadCSVFile(path string, opts ...Option) (dataframe.DataFrame, error) {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", path, err)
 	}
 	defer f.Close()
-	var b strings.Builder
+	var hint int64
 	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
-		if st.Size() >= pipeMin && st.Size() < maxInput && st.Mode().IsRegular() {
+		if st.Size() >= pipeMin && st.Size() < maxInput && st.Mode().IsRegular() && st.Size() <= cfg.lim().InputBytes {
 			return readCSVFilePipelined(cfg, f, st.Size())
 		}
-		b.Grow(int(st.Size()) + 1)
+		hint = st.Size()
 	}
-	if _, err := io.Copy(&b, f); err != nil {
-		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", path, err)
+	in, err := readInput(cfg, f, hint)
+	if err != nil {
+		return dataframe.DataFrame{}, err
 	}
-	return readCSVString(cfg, b.String())
+	return readCSVString(cfg, in)
 }
 
 // readCSVString is ReadCSV on the whole input. The input is read into one
@@ -119,6 +120,9 @@ func finishCSV(cfg *config, segs []*recs, d byte, rep *Report) (dataframe.DataFr
 	rs := newRecordSet(segs, d)
 	if rs.n == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no records: %w", orDash(cfg.source), ErrEmpty)
+	}
+	if err := checkWidth(cfg, rs); err != nil {
+		return dataframe.DataFrame{}, err
 	}
 	lay, err := planLayout(cfg, rs, rep, true)
 	if err != nil {

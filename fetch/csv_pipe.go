@@ -48,19 +48,29 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 	b.Grow(int(size) + 1)
 	buf := make([]byte, pipeRead)
 	eof := false
+	budget := newInputBudget(cfg)
+	var berr error // a budget passed: not a read error
 	readMore := func() error {
 		if eof {
 			return nil
 		}
 		n, err := f.Read(buf)
+		done := err == io.EOF || n == 0 && err == nil
+		if e := budget.add(buf[:n], done); e != nil {
+			berr = e
+			return e
+		}
 		b.Write(buf[:n])
-		if err == io.EOF || n == 0 && err == nil {
+		if done {
 			eof = true
 			return nil
 		}
 		return err
 	}
 	fail := func(err error) (dataframe.DataFrame, error) {
+		if berr != nil {
+			return dataframe.DataFrame{}, berr
+		}
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", orDash(cfg.source), err)
 	}
 	// rest reads what is left and takes the ordinary path.

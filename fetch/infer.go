@@ -47,6 +47,7 @@ const (
 	kindBool
 	kindLeadingZero
 	kindLongDigits
+	kindOutOfRange // a number float64 cannot hold: 1e400, 1e-400
 )
 
 // classify returns the kind of a trimmed, non-missing value.
@@ -66,6 +67,9 @@ func classify(s string) valueKind {
 			return kindInt
 		}
 		if validNumber(s) {
+			if !floatInRange(s) {
+				return kindOutOfRange
+			}
 			return kindFloat
 		}
 		if g, ok := groupedDigits(unsign(s)); ok {
@@ -230,6 +234,7 @@ type inference struct {
 	zero                               string // first value with leading zeros
 	long                               string // first over-long integer
 	text                               string // first text value
+	huge                               string // first number out of float64's range
 }
 
 func (in *inference) add(s string) {
@@ -252,6 +257,11 @@ func (in *inference) add(s string) {
 	case kindLongDigits:
 		if in.long == "" {
 			in.long = s
+		}
+		in.texts++
+	case kindOutOfRange:
+		if in.huge == "" {
+			in.huge = s
 		}
 		in.texts++
 	default:
@@ -279,6 +289,8 @@ func (in *inference) decide(name string, off, emptyAsString bool) (series.Type, 
 		return series.String, fmt.Sprintf("dates (text): %q", in.firstDate())
 	case in.zero != "":
 		return series.String, fmt.Sprintf("leading zeros: %q", in.zero)
+	case in.huge != "":
+		return series.String, fmt.Sprintf("a number beyond the range of float64, kept as text: %q", shorten(in.huge, 40))
 	case in.long != "" && in.text == "":
 		return series.String, fmt.Sprintf("digits too long for a number: %q", in.long)
 	case in.texts > 0 && in.ints+in.floats > 0:
@@ -400,7 +412,7 @@ func parseFloatValue(s string) (float64, bool) {
 	}
 	if validNumber(s) {
 		f, err := strconv.ParseFloat(s, 64)
-		return f, err == nil || isRangeErr(err)
+		return f, err == nil && (f != 0 || !nonzeroMantissa(s))
 	}
 	neg := false
 	u := s
@@ -422,9 +434,32 @@ func parseFloatValue(s string) (float64, bool) {
 	return f, true
 }
 
-func isRangeErr(err error) bool {
-	ne, ok := err.(*strconv.NumError)
-	return ok && ne.Err == strconv.ErrRange
+// floatInRange reports whether the plain number s (validNumber) is a
+// finite float64 that keeps its value: not 1e400 (which would become
+// +Inf) nor 1e-400 (which would become 0).
+func floatInRange(s string) bool {
+	if len(s) < 20 && strings.IndexAny(s, "eE") < 0 {
+		return true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return false
+	}
+	return f != 0 || !nonzeroMantissa(s)
+}
+
+// nonzeroMantissa reports whether the digits of s before any exponent
+// are not all zero.
+func nonzeroMantissa(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 'e' || c == 'E':
+			return false
+		case c >= '1' && c <= '9':
+			return true
+		}
+	}
+	return false
 }
 
 // parseBoolValue parses "true"/"false" in any case.

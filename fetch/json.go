@@ -64,7 +64,7 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 	if r == nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: nil reader: %w", src, ErrEmpty)
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(&budgetReader{r: r, max: cfg.lim().InputBytes, source: cfg.source}, 64<<10)
 	dr, encName, err := jsonDecodeText(br, cfg)
 	if err != nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
@@ -99,7 +99,7 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 				return dataframe.DataFrame{}, jsonError(src, dec, err)
 			}
 		case json.Delim('{'):
-			n, err := parseJSONValue(dec, tok, 0)
+			n, err := parseJSONValue(dec, tok, 0, t.budget())
 			if err != nil {
 				return dataframe.DataFrame{}, jsonError(src, dec, err)
 			}
@@ -110,13 +110,17 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 				}
 				continue
 			}
-			t.add(n)
+			if err := t.add(n); err != nil {
+				return dataframe.DataFrame{}, jsonError(src, dec, err)
+			}
 		default:
-			n, err := parseJSONValue(dec, tok, 0)
+			n, err := parseJSONValue(dec, tok, 0, t.budget())
 			if err != nil {
 				return dataframe.DataFrame{}, jsonError(src, dec, err)
 			}
-			t.add(n)
+			if err := t.add(n); err != nil {
+				return dataframe.DataFrame{}, jsonError(src, dec, err)
+			}
 		}
 	}
 	if values == 0 {
@@ -129,6 +133,7 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 		rep.Notes = append(rep.Notes, fmt.Sprintf("records at %q", cfg.recordsPath))
 	}
 	rep.Notes = append(rep.Notes, t.notes...)
+	rep.Notes = append(rep.Notes, t.checkNotes()...)
 	if len(t.rows) == 0 {
 		where := ""
 		if t.path != "" {
@@ -152,7 +157,11 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 // jsonError wraps a decoder error with the source, the byte offset and
 // ErrFormat (or passes through an error that already wraps a sentinel).
 func jsonError(src string, dec *json.Decoder, err error) error {
-	if errors.Is(err, ErrFormat) || errors.Is(err, ErrEmpty) {
+	var budget *budgetError
+	if errors.As(err, &budget) {
+		return err // already names the source
+	}
+	if errors.Is(err, ErrFormat) || errors.Is(err, ErrEmpty) || errors.Is(err, ErrTooLarge) {
 		return fmt.Errorf("fetch: %s: %w", src, err)
 	}
 	var se *json.SyntaxError
@@ -177,10 +186,12 @@ type jsonTable struct {
 	// arrays may carry their header in the first row.
 	arrayRows   int
 	firstString bool // the first array row held only distinct text cells
+	jsonChecks
 }
 
 func newJSONTable(cfg *config) *jsonTable {
 	t := &jsonTable{idx: make(map[string]int)}
+	t.lim = cfg.lim()
 	if len(cfg.columns) > 0 {
 		t.want = make(map[string]bool, len(cfg.columns))
 		for _, c := range cfg.columns {
@@ -190,30 +201,53 @@ func newJSONTable(cfg *config) *jsonTable {
 	return t
 }
 
-// set stores value v of column name in row.
-func (t *jsonTable) set(row []string, name, v string) []string {
+// set stores value v of column name in row. form is the path that gave
+// the name, with nesting steps joined by "\x00" instead of ".", or "" when
+// it is the name itself (see jsonTable.form).
+func (t *jsonTable) set(row []string, name, form, v string) []string {
 	if t.want != nil && !t.want[strings.TrimSpace(name)] {
+		return row
+	}
+	if t.err != nil {
 		return row
 	}
 	j, ok := t.idx[name]
 	if !ok {
+		if len(t.names) >= t.lim.Columns {
+			t.err = fmt.Errorf("record %d: key %q: more than %d distinct keys (columns): %w (raise it with fetch.WithLimits(fetch.Limits{Columns: …}))",
+				t.cur, shorten(name, 40), t.lim.Columns, ErrTooLarge)
+			return row
+		}
 		j = len(t.names)
 		t.idx[name] = j
 		t.names = append(t.names, name)
+		t.stamp = append(t.stamp, 0)
 	}
-	for len(row) <= j {
-		row = append(row, "")
+	if !ok && int64(t.cur)*int64(len(t.names)) > t.lim.Cells {
+		t.err = fmt.Errorf("record %d: key %q: %d records × %d distinct keys is more than %d cells: %w (raise it with fetch.WithLimits(fetch.Limits{Cells: …}))",
+			t.cur, shorten(name, 40), t.cur, len(t.names), t.lim.Cells, ErrTooLarge)
+		return row
 	}
+	if len(row) <= j {
+		row = append(row, make([]string, j+1-len(row))...)
+	}
+	if t.stamp[j] == t.cur {
+		t.collision(j, name, form)
+	}
+	t.stamp[j] = t.cur
+	t.form(j, name, form)
 	row[j] = v
 	return row
 }
 
-// add turns one record into a row.
-func (t *jsonTable) add(n *jnode) {
+// add turns one record into a row. It returns an error wrapping
+// ErrTooLarge when the table passes the Columns or Cells budget.
+func (t *jsonTable) add(n *jnode) error {
+	t.cur++
 	var row []string
 	switch n.kind {
 	case jObject:
-		row = t.flatten(row, n, "")
+		row = t.flatten(row, n, "", "")
 		if row == nil {
 			row = []string{}
 		}
@@ -231,7 +265,7 @@ func (t *jsonTable) add(n *jnode) {
 		}
 		t.arrayRows++
 		for i, v := range n.vals {
-			row = t.set(row, "col_"+strconv.Itoa(i+1), v.cell())
+			row = t.set(row, "col_"+strconv.Itoa(i+1), "", v.cell())
 		}
 		if row == nil {
 			row = []string{}
@@ -239,24 +273,36 @@ func (t *jsonTable) add(n *jnode) {
 	case jNull:
 		row = []string{}
 	default:
-		row = t.set(row, "value", n.cell())
+		row = t.set(row, "value", "", n.cell())
 		if row == nil {
 			row = []string{}
 		}
 	}
+	if t.err != nil {
+		return t.err
+	}
+	if int64(t.cur)*int64(len(t.names)) > t.lim.Cells {
+		return fmt.Errorf("record %d: %d records × %d columns is more than %d cells: %w (raise it with fetch.WithLimits(fetch.Limits{Cells: …}))",
+			t.cur, t.cur, len(t.names), t.lim.Cells, ErrTooLarge)
+	}
 	t.rows = append(t.rows, row)
+	return nil
 }
 
 // flatten writes the fields of object n into row, nested objects with
-// dotted names.
-func (t *jsonTable) flatten(row []string, n *jnode, prefix string) []string {
+// dotted names. form is prefix with nesting steps joined by "\x00".
+func (t *jsonTable) flatten(row []string, n *jnode, prefix, form string) []string {
 	for i, k := range n.keys {
 		v := n.vals[i]
 		if v.kind == jObject && len(v.keys) > 0 {
-			row = t.flatten(row, v, prefix+k+".")
+			row = t.flatten(row, v, prefix+k+".", form+k+"\x00")
 			continue
 		}
-		row = t.set(row, prefix+k, v.cell())
+		f := ""
+		if form != "" || strings.IndexByte(k, '.') >= 0 {
+			f = form + k
+		}
+		row = t.set(row, prefix+k, f, v.cell())
 	}
 	return row
 }
@@ -286,11 +332,13 @@ func (t *jsonTable) streamArray(dec *json.Decoder) error {
 		if err != nil {
 			return err
 		}
-		n, err := parseJSONValue(dec, tok, 1)
+		n, err := parseJSONValue(dec, tok, 1, t.budget())
 		if err != nil {
 			return err
 		}
-		t.add(n)
+		if err := t.add(n); err != nil {
+			return err
+		}
 	}
 	_, err := dec.Token() // ']'
 	return err
@@ -359,11 +407,13 @@ func (t *jsonTable) readAtPath(dec *json.Decoder, tok json.Token, path []string)
 			return err
 		}
 	} else {
-		n, err := parseJSONValue(dec, tok, len(stack))
+		n, err := parseJSONValue(dec, tok, len(stack), t.budget())
 		if err != nil {
 			return err
 		}
-		t.add(n)
+		if err := t.add(n); err != nil {
+			return err
+		}
 	}
 	// Skip the rest of every enclosing container, innermost first.
 	for k := len(stack) - 1; k >= 0; k-- {

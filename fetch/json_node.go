@@ -30,7 +30,12 @@ type jnode struct {
 }
 
 // parseJSONValue reads the rest of the value whose first token is tok.
-func parseJSONValue(dec *json.Decoder, tok json.Token, depth int) (*jnode, error) {
+// budget is how many more values (nodes) it may build; passing it is an
+// error wrapping ErrTooLarge, so one huge value cannot exhaust memory.
+func parseJSONValue(dec *json.Decoder, tok json.Token, depth int, budget *int) (*jnode, error) {
+	if *budget--; *budget < 0 {
+		return nil, fmt.Errorf("one JSON value holds more than %d values: %w (raise it with fetch.WithLimits(fetch.Limits{Cells: …}))", jsonNodeBudget(Limits{}.withDefaults()), ErrTooLarge)
+	}
 	switch v := tok.(type) {
 	case json.Delim:
 		if depth >= jsonMaxDepth {
@@ -49,7 +54,7 @@ func parseJSONValue(dec *json.Decoder, tok json.Token, depth int) (*jnode, error
 				if err != nil {
 					return nil, err
 				}
-				child, err := parseJSONValue(dec, vt, depth+1)
+				child, err := parseJSONValue(dec, vt, depth+1, budget)
 				if err != nil {
 					return nil, err
 				}
@@ -67,7 +72,7 @@ func parseJSONValue(dec *json.Decoder, tok json.Token, depth int) (*jnode, error
 				if err != nil {
 					return nil, err
 				}
-				child, err := parseJSONValue(dec, et, depth+1)
+				child, err := parseJSONValue(dec, et, depth+1, budget)
 				if err != nil {
 					return nil, err
 				}

@@ -33,6 +33,7 @@ type config struct {
 	cellTitles   bool                   // CellTitles (HTML)
 	recordsPath  string                 // RecordsPath (JSON)
 	workers      int                    // Workers: 0 means choose
+	limits       Limits                 // WithLimits: zero fields mean the defaults
 	// emptyAsString types a column with no values as String (EachChunk's
 	// first chunk) instead of Float.
 	emptyAsString bool
