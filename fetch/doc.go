@@ -80,8 +80,8 @@
 // RecordsPath: "result.records" in a CKAN answer), flattening nested objects
 // with dotted names. ReadExcel reads stored values, not displayed ones,
 // fills merged cells, turns date-formatted serial numbers into ISO dates and
-// finds the header below title rows; a legacy .xls is an error wrapping
-// ErrUnsupported that says to convert it. HTMLTables expands colspan and
+// finds the header below title rows; a legacy Excel 97–2003 .xls (BIFF8)
+// reads the same way, in pure Go. HTMLTables expands colspan and
 // rowspan, combines multi-row headers ("2023 Enero"), reads the text of
 // nested elements, drops footnote markers and honours the page's charset; a
 // page with no table is an error wrapping ErrNoTable. Each function's own
@@ -151,6 +151,10 @@
 //	errors.go      sentinel errors
 //	json*.go       ReadJSON
 //	excel*.go      ReadExcel, ReadExcelReader, Sheets
+//	xls.go         legacy .xls (BIFF8) workbooks: sheet choice and table
+//	xls_cfb.go     the OLE2 compound file around them (FAT, DIFAT, mini stream)
+//	xls_biff.go    BIFF8 records: globals, shared strings, formats, styles
+//	xls_sheet.go   a BIFF8 worksheet's cells and merged ranges as a grid
 //	html*.go       HTMLTables
 //	client*.go, cache.go, manifest.go, retry.go, progress.go, errors_net.go
 //	               the HTTP client, its cache and provenance records

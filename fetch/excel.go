@@ -14,7 +14,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// ReadExcel reads one sheet of an .xlsx workbook as a typed DataFrame.
+// ReadExcel reads one sheet of an .xlsx workbook, or of a legacy Excel
+// 97–2003 .xls workbook (BIFF8, recognised by its bytes whatever its
+// name), as a typed DataFrame.
 //
 // With no options it reads the first visible sheet that has data; Sheet
 // chooses one by name (exact, then ignoring case and accents) and SheetIndex
@@ -39,8 +41,14 @@ import (
 // HTMLTables' rules; the text file with ReadCSVFile), and the report says
 // so.
 //
-// Errors wrap ErrUnsupported (a legacy .xls, .xlsb or .ods file, an
-// encrypted workbook), ErrFormat (a
+// A legacy .xls reads through the same rules and report: the sheet list,
+// shared strings, stored numbers, serial dates by the cells' number
+// formats (XF and FORMAT records), booleans, error cells, cached formula
+// results and merged ranges.
+//
+// Errors wrap ErrUnsupported (an Excel 5.0/95 .xls, .xlsb or .ods file, an
+// encrypted workbook), ErrTooLarge (a legacy workbook over 1 GiB or a
+// sheet too sparse to hold), ErrFormat (a
 // damaged file), ErrNoSheet (the message lists the sheets that exist),
 // ErrEmpty, ErrNoColumn or ErrType.
 func ReadExcel(path string, opts ...Option) (dataframe.DataFrame, error) {
@@ -52,6 +60,8 @@ func ReadExcel(path string, opts ...Option) (dataframe.DataFrame, error) {
 	var df dataframe.DataFrame
 	var err error
 	switch disguisedKind(path) {
+	case "xls":
+		df, err = readXLS(path, cfg, rep)
 	case "html":
 		df, err = readDisguisedHTML(path, cfg, rep)
 	case "text":
@@ -67,9 +77,10 @@ func ReadExcel(path string, opts ...Option) (dataframe.DataFrame, error) {
 	return df, err
 }
 
-// disguisedKind tells "html" or "text" for the files that portals often
-// serve with an .xls or .xlsx name but that are an HTML table or delimited
-// text; "" for anything else (a workbook, or an error openWorkbook names).
+// disguisedKind tells "xls" for a legacy OLE2 workbook, and "html" or
+// "text" for the files that portals often serve with an .xls or .xlsx name
+// but that are an HTML table or delimited text; "" for anything else (an
+// xlsx workbook, or an error openWorkbook names).
 func disguisedKind(path string) string {
 	fh, err := os.Open(path)
 	if err != nil {
@@ -79,6 +90,9 @@ func disguisedKind(path string) string {
 	head := make([]byte, 2048)
 	n, _ := io.ReadFull(fh, head)
 	head = head[:n]
+	if bytes.HasPrefix(head, cfbSignature) {
+		return "xls"
+	}
 	if n == 0 || bytes.HasPrefix(head, []byte("PK")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
 		return ""
 	}
@@ -128,9 +142,12 @@ func readDisguisedHTML(path string, cfg *config, rep *Report) (dataframe.DataFra
 	return tables[0].Frame, nil
 }
 
-// Sheets lists the sheet names of an .xlsx workbook, in workbook order
-// (hidden sheets included).
+// Sheets lists the sheet names of an .xlsx or legacy .xls workbook, in
+// workbook order (hidden sheets included).
 func Sheets(path string) (names []string, err error) {
+	if disguisedKind(path) == "xls" {
+		return xlsSheetNames(path)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			names, err = nil, fmt.Errorf("fetch: %s: the workbook could not be read (%v): %w", path, r, ErrFormat)
