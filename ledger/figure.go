@@ -131,7 +131,8 @@ func Thousands(group bool) Option { return func(s *figureSpec) { s.noGrouping = 
 // must follow from them: value = numerator / denominator × per, where per
 // is given with Per or found among 1, 100, 1,000, 10,000, 100,000 and
 // 1,000,000; otherwise Figure returns an error, since the numbers do not
-// back the figure. The numerator is also the figure's n (see N, Small).
+// back the figure. With Unit("%") the scale must be 100 (85.7, not
+// 0.857). The numerator is also the figure's n (see N, Small).
 func Ratio(numerator, denominator float64) Option {
 	return func(s *figureSpec) { s.num, s.den = &numerator, &denominator }
 }
@@ -272,6 +273,9 @@ func (f *FigureInfo) setRatio(s figureSpec) error {
 				want = fmt.Sprintf("with Per(%v) the value would be %v", *s.per, num/den**s.per)
 			}
 			return fmt.Errorf("value %v does not follow from Ratio(%v, %v) = %v (%s): %w", f.Value, num, den, num/den, want, ErrArgument)
+		}
+		if f.Unit == "%" && per != 100 {
+			return fmt.Errorf("value %v with Unit(\"%%\") and Ratio(%v, %v) is a ratio × %v, not a percentage (× 100): %w", f.Value, num, den, per, ErrArgument)
 		}
 		f.Numerator, f.Denominator, f.Per = &num, &den, per
 		n := num

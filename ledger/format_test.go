@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/datacon-mx/cifra/fetch"
 )
@@ -121,6 +122,7 @@ func TestFigureErrors(t *testing.T) {
 		{"inf", math.Inf(1), nil, ErrArgument, "finite"},
 		{"ratio", 85.7, []Option{Ratio(6, 8)}, ErrArgument, "value 85.7 does not follow from Ratio(6, 8) = 0.75"},
 		{"per", 85.7, []Option{Ratio(6, 8), Per(100)}, ErrArgument, "with Per(100) the value would be 75"},
+		{"fraccion", 0.75, []Option{Ratio(6, 8), Unit("%")}, ErrArgument, `value 0.75 with Unit("%") and Ratio(6, 8) is a ratio × 1, not a percentage (× 100)`},
 		{"cero", 1, []Option{Ratio(1, 0)}, ErrArgument, "denominator is zero"},
 		{"nanratio", 1, []Option{Ratio(math.NaN(), 1)}, ErrArgument, "finite"},
 		{"solo_per", 1, []Option{Per(100)}, ErrArgument, "Per without Ratio"},
@@ -179,5 +181,29 @@ func TestStepNamesAreKept(t *testing.T) {
 	s := l.Steps()
 	if s[0].Kind != "fetch.Report" || s[1].Name != "lectura (2)" || s[2].Name != "lectura (3)" || s[1].Report != "" {
 		t.Errorf("steps = %+v", s)
+	}
+}
+
+// TestDownloadedSource: a file a fetch.Client downloaded is the
+// publisher's original, consulted when it was downloaded; a stale copy
+// carries its warning into the note; a cache path outside the module
+// keeps only its base name.
+func TestDownloadedSource(t *testing.T) {
+	l := New("x")
+	r := fetch.Resource{URL: "https://www.datos.gob.mx/dataset/x.csv", Path: "/home/alguien/.cache/cifra/ab/x.csv",
+		Size: 10, SHA256: "ABCDEF", FetchedAt: time.Date(2026, 2, 10, 18, 30, 0, 0, time.FixedZone("CST", -6*3600)),
+		ETag: `"v1"`, Stale: true, Warning: "no se pudo conectar"}
+	l.Source(r, "datos.gob.mx")
+	s := l.Sources()[0]
+	if s.Retrieved != "2026-02-11T00:30:00Z" || s.Copy != CopyOriginal || s.Path != "x.csv" || s.SHA256 != "abcdef" || s.ETag != `"v1"` ||
+		s.Warning != "stale cached copy: no se pudo conectar" {
+		t.Errorf("source = %+v", s)
+	}
+	note := l.Note()
+	for _, want := range []string{"   - URL: <https://www.datos.gob.mx/dataset/x.csv>\n   - Archivo: `x.csv`\n   - Tamaño: 10 bytes\n",
+		"Fecha de consulta: 2026-02-11T00:30:00Z", "Copia: original del publicador", "Aviso: stale cached copy: no se pudo conectar"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("note lacks %q:\n%s", want, note)
+		}
 	}
 }
