@@ -7,25 +7,35 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
-// The cache keeps one data file per URL, named so a person can find it:
+// The cache keeps one data file per version of a URL's bytes, named so a
+// person can find it:
 //
-//	<dir>/<host>/<first 16 hex digits of SHA-256(URL)>-<file name from the URL>
-//	<same>.meta.json   the Resource record (validators, hash, fetch time)
-//	<same>.lock        present while a process downloads the URL
+//	<dir>/<host>/<key>-<name>                  key: 16 hex digits of SHA-256(URL); name from the URL
+//	<dir>/<host>/<key>-<sha256 of the bytes, 16 hex digits>-<name>   a version's bytes
+//	<key>-<name>.meta.json   the Resource record of the current version
+//	<key>-<name>.lock        present while a process downloads the URL
 //
-// Data files are written to a temporary file in the same directory and
-// renamed into place, so a crash or a cut connection never leaves a half
-// file under the final name. The meta file is written (the same way) after
-// the data file; a data file without a readable meta file is not trusted.
+// A version's file is never rewritten: a later download of different bytes
+// gets a file of its own, so the Path of every Resource handed out keeps
+// holding exactly the bytes of its SHA-256. Data files are written to a
+// temporary file in the same directory and renamed into place, so a crash
+// or a cut connection never leaves a half file under a final name. The
+// meta file is written (the same way) after the data file; a data file
+// without a readable meta file is not trusted. A cached file is hashed
+// again before it is served (once per process while its size and time do
+// not change): one whose bytes no longer match its record is never served
+// with the old hash.
 
 var reUnsafe = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
@@ -60,6 +70,66 @@ func cacheSafeName(s string, max int) string {
 	return s
 }
 
+// versionPath is the file that holds the bytes with hash sum of the URL
+// whose base cache path is dataPath.
+func versionPath(dataPath, sum string) string {
+	dir, base := filepath.Split(dataPath)
+	key, name, _ := strings.Cut(base, "-")
+	if len(sum) > 16 {
+		sum = sum[:16]
+	}
+	return filepath.Join(dir, key+"-"+sum+"-"+name)
+}
+
+// fileHash returns the hex SHA-256 of a file, or "" when it cannot be read.
+func fileHash(name string) string {
+	f, err := os.Open(name)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// verifyKey identifies a file's state for the per-process memo of hashes.
+func verifyKey(st os.FileInfo, sum string) string {
+	return fmt.Sprintf("%d %d %s", st.Size(), st.ModTime().UnixNano(), sum)
+}
+
+// markVerified records that name holds the bytes of sum.
+func (c *Client) markVerified(name, sum string) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return
+	}
+	c.mu.Lock()
+	c.verified[name] = verifyKey(st, sum)
+	c.mu.Unlock()
+}
+
+// intact reports whether name still holds the bytes of sum, hashing it
+// unless this process already did for the same size and time.
+func (c *Client) intact(name, sum string, st os.FileInfo) bool {
+	k := verifyKey(st, sum)
+	c.mu.Lock()
+	done := c.verified[name] == k
+	c.mu.Unlock()
+	if done {
+		return true
+	}
+	if fileHash(name) != sum {
+		return false
+	}
+	c.mu.Lock()
+	c.verified[name] = k
+	c.mu.Unlock()
+	return true
+}
+
 // cacheMeta is what the meta file holds.
 type cacheMeta struct {
 	Resource
@@ -67,22 +137,34 @@ type cacheMeta struct {
 }
 
 // loadMeta reads the meta file of a URL and checks that its data file is
-// there with the recorded size. ok is false when there is no usable entry.
-func (c *Client) loadMeta(rawURL string) (m cacheMeta, ok bool) {
+// there with the recorded size and hash. ok is false when there is no
+// usable entry; bad says why when a file is there but its bytes are not
+// the recorded ones (an error wrapping ErrChanged).
+func (c *Client) loadMeta(rawURL string) (m cacheMeta, ok bool, bad error) {
 	dataPath, metaPath := c.cachePaths(rawURL)
 	b, err := os.ReadFile(metaPath)
 	if err != nil {
-		return m, false
+		return m, false, nil
 	}
 	if json.Unmarshal(b, &m) != nil || m.URL != rawURL || m.SHA256 == "" {
-		return m, false
+		return m, false, nil
 	}
-	st, err := os.Stat(dataPath)
-	if err != nil || !st.Mode().IsRegular() || st.Size() != m.Size {
-		return m, false
+	p := versionPath(dataPath, m.SHA256)
+	st, err := os.Stat(p)
+	if err != nil {
+		// A cache written before versions had files of their own.
+		p = dataPath
+		st, err = os.Stat(p)
 	}
-	m.Path = dataPath
-	return m, true
+	if err != nil || !st.Mode().IsRegular() {
+		return m, false, nil
+	}
+	if st.Size() != m.Size || !c.intact(p, m.SHA256, st) {
+		return m, false, fmt.Errorf("fetch: %s: %w: the cached file %s no longer holds the bytes recorded (sha256 %s, %d bytes); it is not served: Forget the URL or fetch it online again",
+			rawURL, ErrChanged, p, shortHash(m.SHA256), m.Size)
+	}
+	m.Path = p
+	return m, true, nil
 }
 
 // saveMeta writes the meta file atomically.
@@ -117,13 +199,22 @@ func writeFileAtomic(name string, b []byte) error {
 }
 
 // lockStale is how old an untouched lock file must be before another
-// process may break it. The holder touches it while it downloads.
-const lockStale = 2 * time.Minute
+// process may break it; the holder touches it every lockTouch while it
+// holds it, on a timer, whether or not bytes arrive. Variables so tests
+// can shorten them.
+var (
+	lockStale = 2 * time.Minute
+	lockTouch = 15 * time.Second
+)
 
-// fileLock is a cross-process lock: a file created with O_EXCL.
+// fileLock is a cross-process lock: a file created with O_EXCL, kept
+// fresh by a goroutine until unlock.
 type fileLock struct {
 	name string
+	mu   sync.Mutex
 	last time.Time
+	stop chan struct{}
+	done chan struct{}
 }
 
 // lockFile takes the lock for dataPath, waiting while another process holds
@@ -139,7 +230,9 @@ func (c *Client) lockFile(ctx context.Context, dataPath string) (*fileLock, erro
 		if err == nil {
 			fmt.Fprintf(f, "pid %d\n", os.Getpid())
 			f.Close()
-			return &fileLock{name: name, last: time.Now()}, nil
+			l := &fileLock{name: name, last: time.Now(), stop: make(chan struct{}), done: make(chan struct{})}
+			go l.keepAlive(lockTouch)
+			return l, nil
 		}
 		if !errors.Is(err, os.ErrExist) {
 			return nil, fmt.Errorf("fetch: cache lock %s: %w: %v", name, ErrCache, err)
@@ -159,20 +252,52 @@ func (c *Client) lockFile(ctx context.Context, dataPath string) (*fileLock, erro
 	}
 }
 
-// touch refreshes the lock file's time, at most every few seconds, so that
-// other processes see the download is alive.
-func (l *fileLock) touch() {
-	if l == nil || time.Since(l.last) < 5*time.Second {
-		return
+// keepAlive touches the lock file every d until unlock, so that other
+// processes see its holder is alive even while no byte arrives.
+func (l *fileLock) keepAlive(d time.Duration) {
+	defer close(l.done)
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-l.stop:
+			return
+		case <-t.C:
+			l.refresh()
+		}
 	}
+}
+
+func (l *fileLock) refresh() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	l.last = time.Now()
 	os.Chtimes(l.name, l.last, l.last)
 }
 
-func (l *fileLock) unlock() {
-	if l != nil {
-		os.Remove(l.name)
+// touch refreshes the lock file's time, at most every few seconds, as
+// bytes arrive (the timer of keepAlive does it too).
+func (l *fileLock) touch() {
+	if l == nil {
+		return
 	}
+	l.mu.Lock()
+	recent := time.Since(l.last) < 5*time.Second
+	l.mu.Unlock()
+	if !recent {
+		l.refresh()
+	}
+}
+
+func (l *fileLock) unlock() {
+	if l == nil {
+		return
+	}
+	if l.stop != nil {
+		close(l.stop)
+		<-l.done
+	}
+	os.Remove(l.name)
 }
 
 // Forget removes url's file and record from the cache, so the next Get
@@ -182,7 +307,14 @@ func (c *Client) Forget(url string) error {
 	l.Lock()
 	defer l.Unlock()
 	dataPath, metaPath := c.cachePaths(url)
-	for _, p := range []string{metaPath, dataPath} {
+	paths := []string{metaPath, dataPath}
+	// Every version's file: <key>-<16 hex>-<name>.
+	dir, base := filepath.Split(dataPath)
+	key, name, _ := strings.Cut(base, "-")
+	if vs, err := filepath.Glob(filepath.Join(dir, key+"-????????????????-"+name)); err == nil {
+		paths = append(paths, vs...)
+	}
+	for _, p := range paths {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("fetch: %s: forgetting: %w: %v", url, ErrCache, err)
 		}

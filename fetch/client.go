@@ -112,6 +112,7 @@ type Client struct {
 	urlLocks map[string]*sync.Mutex
 	hostNext map[string]time.Time
 	seen     map[string]Resource
+	verified map[string]string // data file → "size mtime sha256" checked in this process
 	logMu    sync.Mutex
 }
 
@@ -138,6 +139,7 @@ func NewClient(opts ...ClientOption) *Client {
 		urlLocks:  map[string]*sync.Mutex{},
 		hostNext:  map[string]time.Time{},
 		seen:      map[string]Resource{},
+		verified:  map[string]string{},
 	}
 	if d := os.Getenv("CIFRA_CACHE_DIR"); d != "" {
 		c.cacheDir = d
@@ -155,6 +157,7 @@ func NewClient(opts ...ClientOption) *Client {
 			o(c)
 		}
 	}
+	c.hc = guardRedirects(c.hc)
 	return c
 }
 
@@ -168,10 +171,15 @@ func (c *Client) CacheDir() string { return c.cacheDir }
 //
 // Errors name the URL and wrap a sentinel: ErrURL, ErrOffline (offline and
 // not cached), ErrHTTP (an error status after retries; errors.As gives an
-// *HTTPError), ErrTruncated, ErrTooLarge, ErrNotData (the URL's extension
-// promises data — .csv, .json, .xlsx, .zip… — and the server sent an HTML
-// page, or a body that is not a ZIP for .zip/.xlsx), ErrCache, or the
-// context's error. A failed download leaves nothing in the cache.
+// *HTTPError), ErrTruncated (a body shorter than its Content-Length, a ZIP
+// without its central directory, JSON cut mid-value), ErrTooLarge,
+// ErrNotData (the URL's extension promises data — .csv, .json, .xlsx,
+// .zip… — and the server sent an HTML page, or a body that is not a ZIP
+// for .zip/.xlsx; or a URL with no such extension names an API or a
+// download script, or sent an error page or a page with no table),
+// ErrChanged (offline, the cached file's bytes no longer match its
+// SHA-256), ErrCache, or the context's error. A failed download leaves
+// nothing in the cache.
 //
 // When the server cannot be reached (network failure, stall, 5xx or 429
 // after every retry) and an older copy is cached, that copy is served with
@@ -252,8 +260,22 @@ func (c *Client) get(ctx context.Context, rawURL, want, accept string) (*Resourc
 	l.Lock()
 	defer l.Unlock()
 
-	m, cached := c.loadMeta(rawURL)
+	m, cached, bad := c.loadMeta(rawURL)
+	if cached {
+		if err := cachedPage(rawURL, want, m); err != nil {
+			if c.offline {
+				return nil, err
+			}
+			cached = false
+		}
+	}
+	if bad != nil && !c.offline {
+		c.logf("%v; downloading it again\n", bad)
+	}
 	if c.offline {
+		if bad != nil {
+			return nil, bad
+		}
 		if !cached {
 			dataPath, _ := c.cachePaths(rawURL)
 			return nil, fmt.Errorf("fetch: %s: %w (cache %s); run once online to download it", rawURL, ErrOffline, filepath.Dir(dataPath))
@@ -272,7 +294,7 @@ func (c *Client) get(ctx context.Context, rawURL, want, accept string) (*Resourc
 	}
 	defer fl.unlock()
 	// Another process may have fetched the URL while we waited for the lock.
-	if m2, ok := c.loadMeta(rawURL); ok && m2.CheckedAt.After(start.Add(-time.Second)) && (!cached || m2.CheckedAt.After(m.CheckedAt)) {
+	if m2, ok, _ := c.loadMeta(rawURL); ok && m2.CheckedAt.After(start.Add(-time.Second)) && (!cached || m2.CheckedAt.After(m.CheckedAt)) {
 		return c.serve(m2, true), nil
 	}
 

@@ -41,6 +41,11 @@ func (c *Client) attempt(ctx context.Context, rawURL, want, accept string, m cac
 		accept = "*/*"
 	}
 	req.Header.Set("Accept", accept)
+	// Ask for gzip ourselves, so the expansion is measured against the
+	// bytes received (a gzip bomb stops at once, not at the size limit).
+	if req.Header.Get("Accept-Encoding") == "" {
+		req.Header.Set("Accept-Encoding", "gzip")
+	}
 	if cached {
 		if m.ETag != "" {
 			req.Header.Set("If-None-Match", m.ETag)
@@ -52,6 +57,10 @@ func (c *Client) attempt(ctx context.Context, rawURL, want, accept string, m cac
 
 	resp, err := c.hc.Do(req)
 	if err != nil {
+		var re *redirectError
+		if errors.As(err, &re) {
+			return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w", rawURL, re)}
+		}
 		return nil, c.netError(ctx, rawURL, st, err, "request")
 	}
 	defer resp.Body.Close()
@@ -77,20 +86,20 @@ func (c *Client) attempt(ctx context.Context, rawURL, want, accept string, m cac
 		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w: %d bytes, over the limit of %d (see fetch.WithMaxSize)", rawURL, ErrTooLarge, resp.ContentLength, c.maxSize)}
 	}
 
-	br := bufio.NewReaderSize(&stallReader{r: resp.Body, st: st}, 64<<10)
-	head, _ := br.Peek(2048)
-	var more []byte
-	if want == "xls" {
-		more, _ = br.Peek(64 << 10)
+	body, cr, err := c.decodedBody(resp, st)
+	if err != nil {
+		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w", rawURL, err)}
 	}
-	if notData(head, more, want) {
-		more, _ = br.Peek(64 << 10)
-		what := pageTitle(more)
+	br := bufio.NewReaderSize(body, 64<<10)
+	head, _ := br.Peek(64 << 10)
+	ct := resp.Header.Get("Content-Type")
+	if pageRefused(rawURL, want, ct, head) {
+		what := pageTitle(head)
 		if what == "" {
-			what = bodySnippet(head)
+			what = bodySnippet(sniffHead(head))
 		}
 		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w (status %s, Content-Type %q, expected %s): %q; not cached",
-			rawURL, ErrNotData, resp.Status, resp.Header.Get("Content-Type"), want, what)}
+			rawURL, ErrNotData, resp.Status, ct, kindName(want), what)}
 	}
 
 	dir := filepath.Dir(dataPath)
@@ -124,21 +133,30 @@ func (c *Client) attempt(ctx context.Context, rawURL, want, accept string, m cac
 	if errors.Is(err, errTooLarge) {
 		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w: more than %d bytes (see fetch.WithMaxSize); not cached", rawURL, ErrTooLarge, c.maxSize)}
 	}
+	var bomb *bombError
+	if errors.As(err, &bomb) {
+		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w; not cached", rawURL, bomb)}
+	}
 	if err != nil {
 		return nil, c.netError(ctx, rawURL, st, err, fmt.Sprintf("after %d bytes", n))
 	}
-	if resp.ContentLength >= 0 && n != resp.ContentLength {
-		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w: got %d bytes, Content-Length said %d; not cached", rawURL, ErrTruncated, n, resp.ContentLength), retry: true}
+	if got := cr.n; resp.ContentLength >= 0 && got != resp.ContentLength {
+		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w: got %d bytes, Content-Length said %d; not cached", rawURL, ErrTruncated, got, resp.ContentLength), retry: true}
+	}
+	if err := checkBody(rawURL, want, ct, tmp, n); err != nil {
+		return nil, &attemptError{err: err, retry: errors.Is(err, ErrTruncated)}
 	}
 	if err := tmp.Close(); err != nil {
 		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w: %v", rawURL, ErrCache, err)}
 	}
 
+	sum := hex.EncodeToString(h.Sum(nil))
+	verPath := versionPath(dataPath, sum)
 	nm := cacheMeta{Resource: Resource{
 		URL:          rawURL,
-		Path:         dataPath,
+		Path:         verPath,
 		Size:         n,
-		SHA256:       hex.EncodeToString(h.Sum(nil)),
+		SHA256:       sum,
 		FetchedAt:    now,
 		ContentType:  resp.Header.Get("Content-Type"),
 		ETag:         resp.Header.Get("ETag"),
@@ -152,14 +170,16 @@ func (c *Client) attempt(ctx context.Context, rawURL, want, accept string, m cac
 		nm.Changed = true
 		nm.PreviousSHA256, nm.PreviousSize, nm.PreviousFetchedAt = m.SHA256, m.Size, m.FetchedAt
 	}
-	// Remove the old meta first: a crash between the two renames leaves a
-	// data file without meta, which is not trusted and is fetched again.
-	_, metaPath := c.cachePaths(rawURL)
-	os.Remove(metaPath)
-	if err := os.Rename(tmpName, dataPath); err != nil {
+	// Each version of a URL's bytes has a file of its own, named by its
+	// hash: a later download never changes the file behind an earlier
+	// Resource. The same bytes downloaded again keep their file.
+	if st, err := os.Stat(verPath); err == nil && st.Mode().IsRegular() && st.Size() == n && fileHash(verPath) == sum {
+		os.Remove(tmpName)
+	} else if err := os.Rename(tmpName, verPath); err != nil {
 		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w: %v", rawURL, ErrCache, err)}
 	}
 	keep = true
+	c.markVerified(verPath, sum)
 	if err := c.saveMeta(nm); err != nil {
 		return nil, &attemptError{err: err}
 	}

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/datacon-mx/cifra/internal/sniff"
 )
 
 // dataExts are file extensions whose URL promises data, not a web page.
@@ -60,21 +62,46 @@ func normalKind(format string) string {
 	return f
 }
 
-var (
-	reTitle   = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
-	reHTMLTag = regexp.MustCompile(`(?i)<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title[\s>]|script[\s>]|div[\s>]|p>|h1[\s>]|center>)`)
-)
+var reTitle = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
 
-// looksHTML reports whether the first bytes of a body are an HTML page.
-func looksLikeHTMLPage(head []byte) bool {
-	b := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	b = bytes.TrimLeft(b, " \t\r\n\f")
-	if len(b) == 0 || b[0] != '<' {
+// looksLikeHTMLPage reports whether the first bytes of a body are an HTML
+// page (see internal/sniff.HTML: whitespace of any length, comments, a
+// BOM and UTF-16 are looked through).
+func looksLikeHTMLPage(head []byte) bool { return sniff.HTML(head) }
+
+// htmlContentType reports whether a Content-Type header names HTML.
+func htmlContentType(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(ct))
+	}
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// reErrorTitle finds the words of an error, login or maintenance page in
+// its title or first heading.
+var reErrorTitle = regexp.MustCompile(`(?i)\b(error|errores|40[0-9]|50[0-9]|not found|no encontrad[oa]|no existe|no disponible|unavailable|denied|denegado|forbidden|prohibido|mantenimiento|maintenance|login|iniciar sesi[oó]n|unauthori[sz]ed|no autorizado|expired|expirad[oa])\b`)
+
+var reHeading = regexp.MustCompile(`(?is)<h1[^>]*>(.*?)</h1>`)
+
+// apiLike reports whether a URL without a data extension names an API
+// endpoint or a download script (/api/…, /descarga?id=5, /download/…,
+// /export…): an HTML page there is an error page, never the data.
+func apiLike(rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	if err != nil {
 		return false
 	}
-	// XML data (a KML, an XML export) also starts with '<'; an HTML page
-	// has one of the usual HTML elements near the start.
-	return reHTMLTag.Match(b)
+	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
+		seg = strings.TrimSuffix(seg, path.Ext(seg))
+		switch {
+		case seg == "api", strings.HasPrefix(seg, "descarga"), strings.HasPrefix(seg, "download"),
+			strings.HasPrefix(seg, "export"), seg == "datastore", seg == "action", seg == "rest", seg == "odata",
+			seg == "getfile":
+			return true
+		}
+	}
+	return false
 }
 
 // htmlTitle gives the text of the <title> of an HTML body, or "".

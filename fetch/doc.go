@@ -108,14 +108,26 @@
 //	err = c.WriteManifest(f)                             // URL, SHA-256, size, time, validators
 //
 // The first Get downloads to a temporary file and renames it into the cache
-// (<dir>/<host>/<hash>-<name> plus a .meta.json record), so a crash or a
-// truncated body never leaves a half file that looks whole. Later Gets
+// (<dir>/<host>/<url hash>-<content hash>-<name> plus a .meta.json record),
+// so a crash or a truncated body never leaves a half file that looks whole;
+// a ZIP must end with its central directory and JSON must not stop
+// mid-value. Each version of a URL's bytes keeps a file of its own, so a
+// Resource's Path always holds the bytes of its SHA-256, and a cached file
+// is hashed again before it is served (a file changed on disk is never
+// served with its old hash: offline it is an error wrapping ErrChanged).
+// Gzip-encoded answers are expanded as they arrive and stop with ErrTooLarge
+// past the size limit or a bomb's ratio. Redirects to other schemes and
+// redirect loops fail at once. Later Gets
 // revalidate with ETag/If-Modified-Since; a 304 serves the cached copy. In
 // offline mode (WithOffline or CIFRA_OFFLINE=1) only the cache answers, and a
 // URL not in it is an error wrapping ErrOffline. Timeouts, 429 and 5xx
 // answers are retried with exponential backoff and jitter, honouring
 // Retry-After; other 4xx are not. An HTML page served where data was expected
-// is an error wrapping ErrNotData and is never cached. When a re-download
+// is an error wrapping ErrNotData and is never cached or served: for a URL
+// whose extension promises data (whatever the whitespace, comments or
+// UTF-16 before its first tag), and for a URL that promises nothing when it
+// names an API or a download script (/api/…, /descarga?id=5), the page calls
+// itself an error, or it holds no table. When a re-download
 // brings different bytes, the Resource says so (Changed, PreviousSHA256):
 // governments revise published files without notice. The default User-Agent
 // names cifra and its version; set another with WithUserAgent if a portal

@@ -1,0 +1,237 @@
+package fetch
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/datacon-mx/cifra/internal/sniff"
+)
+
+// sniffBytes is how much of a downloaded body is read to decide whether it
+// is an HTML page: past any leading whitespace and comments a server may
+// put before the first tag.
+const sniffBytes = 1 << 20
+
+// jsonCheckBytes is the size up to which a JSON download is parsed to the
+// end before it is cached, to catch a body cut short.
+const jsonCheckBytes = 64 << 20
+
+// errorPage reports whether an HTML body (its first bytes) is an error,
+// login or maintenance page by its title or first heading.
+func errorPage(b []byte) bool {
+	if m := reTitle.FindSubmatch(b); m != nil && reErrorTitle.Match(m[1]) {
+		return true
+	}
+	if m := reHeading.FindSubmatch(b); m != nil && reErrorTitle.Match(m[1]) {
+		return true
+	}
+	return false
+}
+
+// pageRefused decides, from the first bytes of a body, whether an HTML
+// page stands where data was asked for. want is the kind the URL or GetAs
+// promised ("" when unknown); ct is the Content-Type. For a URL that
+// promises nothing, a page is refused when the URL names an API or a
+// download script, or the page calls itself an error; whether it holds a
+// table is checked on the whole body by checkBody.
+func pageRefused(rawURL, want, ct string, head []byte) bool {
+	switch want {
+	case "html", "xml":
+		return false
+	case "":
+		if !sniff.HTML(head) {
+			return false
+		}
+		return apiLike(rawURL) || errorPage(head)
+	}
+	return notData(head, head, want)
+}
+
+// checkBody looks at a downloaded body (the temporary file f, n bytes)
+// before it enters the cache. It returns an error wrapping ErrNotData for
+// an HTML page where data was expected (with whitespace or comments of any
+// length before its first tag, or in UTF-16), and one wrapping
+// ErrTruncated for a ZIP without its end-of-central-directory record or
+// JSON that stops mid-value (a connection closed early with no
+// Content-Length to tell).
+func checkBody(rawURL, want, ct string, f *os.File, n int64) error {
+	head := make([]byte, sniffBytes)
+	k, err := f.ReadAt(head, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("fetch: %s: %w: reading the download back: %v", rawURL, ErrCache, err)
+	}
+	head = head[:k]
+	if isHTML, err := refusePage(rawURL, want, ct, f, head); isHTML {
+		return err
+	}
+	if htmlContentType(ct) && want != "" && want != "html" && want != "xml" && want != "xls" && len(head) > 0 && head[0] == '<' {
+		return fmt.Errorf("fetch: %s: %w (Content-Type %q, expected %s): the body starts with markup; not cached", rawURL, ErrNotData, ct, kindName(want))
+	}
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || want == "zip" || want == "xlsx" {
+		if !zipComplete(f, n) {
+			return fmt.Errorf("fetch: %s: %w: the ZIP archive has no end-of-central-directory record (the body was cut short after %d bytes); not cached", rawURL, ErrTruncated, n)
+		}
+	}
+	if want == "json" && n <= jsonCheckBytes {
+		if err := jsonComplete(f); err != nil {
+			return fmt.Errorf("fetch: %s: %w: the JSON stops mid-value after %d bytes; not cached", rawURL, ErrTruncated, n)
+		}
+	}
+	return nil
+}
+
+// refusePage applies the rules of checkBody to an HTML body: isHTML says
+// whether head is an HTML page at all, err whether it is refused.
+func refusePage(rawURL, want, ct string, f *os.File, head []byte) (isHTML bool, err error) {
+	isHTML = want != "html" && want != "xml" && sniff.HTML(head)
+	if isHTML {
+		refuse := false
+		switch want {
+		case "":
+			refuse = apiLike(rawURL) || errorPage(head) || !containsFold(f, "<table")
+		case "xls":
+			refuse = !containsFold(f, "<table") && !bytes.Contains(bytes.ToLower(head), []byte("schemas-microsoft-com:office:excel"))
+		default:
+			refuse = true
+		}
+		if refuse {
+			what := pageTitle(head)
+			if what == "" {
+				what = bodySnippet(sniffHead(head))
+			}
+			return true, fmt.Errorf("fetch: %s: %w (Content-Type %q, expected %s): %q; not cached", rawURL, ErrNotData, ct, kindName(want), what)
+		}
+	}
+	return isHTML, nil
+}
+
+// cachedPage re-applies the HTML rules to a cached file before it is
+// served (a cache written by an older version may hold an error page).
+func cachedPage(rawURL, want string, m cacheMeta) error {
+	f, err := os.Open(m.Path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	head := make([]byte, sniffBytes)
+	k, _ := f.ReadAt(head, 0)
+	_, err = refusePage(rawURL, want, m.ContentType, f, head[:k])
+	if err != nil {
+		return fmt.Errorf("%w (a cached copy: Forget the URL to drop it)", err)
+	}
+	return nil
+}
+
+func kindName(want string) string {
+	if want == "" {
+		return "data (the URL names an API or a download, or the page has no table)"
+	}
+	return want
+}
+
+// sniffHead skips leading whitespace for a readable snippet.
+func sniffHead(b []byte) []byte {
+	b = bytes.TrimLeft(b, " \t\r\n\f")
+	if len(b) > 4096 {
+		b = b[:4096]
+	}
+	return b
+}
+
+// containsFold reports whether f holds needle (lower-case ASCII), in any
+// case, reading it in blocks.
+func containsFold(f *os.File, needle string) bool {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return false
+	}
+	br := bufio.NewReaderSize(f, 256<<10)
+	buf := make([]byte, 256<<10)
+	var carry []byte
+	nd := []byte(needle)
+	for {
+		k, err := br.Read(buf)
+		if k > 0 {
+			chunk := append(carry, bytes.ToLower(buf[:k])...)
+			if bytes.Contains(chunk, nd) {
+				return true
+			}
+			keep := len(nd) - 1
+			if keep > len(chunk) {
+				keep = len(chunk)
+			}
+			carry = append([]byte(nil), chunk[len(chunk)-keep:]...)
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
+
+// zipComplete reports whether the last bytes of f (n bytes long) hold a
+// ZIP end-of-central-directory record whose central directory lies inside
+// the file.
+func zipComplete(f *os.File, n int64) bool {
+	const eocd = 22
+	if n < eocd {
+		return false
+	}
+	size := int64(eocd + 65535)
+	if size > n {
+		size = n
+	}
+	tail := make([]byte, size)
+	if _, err := f.ReadAt(tail, n-size); err != nil && !errors.Is(err, io.EOF) {
+		return false
+	}
+	for i := len(tail) - eocd; i >= 0; i-- {
+		if tail[i] != 'P' || !bytes.HasPrefix(tail[i:], []byte("PK\x05\x06")) {
+			continue
+		}
+		rec := tail[i:]
+		cdSize := int64(le32(rec[12:]))
+		cdOff := int64(le32(rec[16:]))
+		commentLen := int(rec[20]) | int(rec[21])<<8
+		if i+eocd+commentLen != len(tail) {
+			continue
+		}
+		if le32(rec[12:]) == 0xffffffff || le32(rec[16:]) == 0xffffffff {
+			return true // ZIP64: the sizes live in another record
+		}
+		return cdOff+cdSize <= n-size+int64(i)
+	}
+	return false
+}
+
+func le32(b []byte) uint32 {
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+// jsonComplete reads every JSON value in f (one document, or JSON Lines)
+// and reports an error when the input ends inside a value.
+func jsonComplete(f *os.File) error {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bufio.NewReaderSize(f, 256<<10))
+	for {
+		var v json.RawMessage
+		err := dec.Decode(&v)
+		switch {
+		case err == nil:
+			continue
+		case errors.Is(err, io.EOF):
+			return nil
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return err
+		default:
+			// Not JSON the decoder accepts (NaN, comments…): the readers
+			// decide; only a cut body is refused here.
+			return nil
+		}
+	}
+}
