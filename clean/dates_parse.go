@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/datacon-mx/cifra/internal/fold"
+	"github.com/datacon-mx/cifra/internal/missing"
 )
 
 // Date precision of a parsed value.
@@ -67,11 +68,8 @@ var errOtherOrder = errors.New("the day and month look swapped for this locale")
 
 // dateSentinels are written by databases and health systems for "no date";
 // they become missing, not failures.
-var dateSentinels = map[string]bool{
-	"9999-99-99": true, "99/99/9999": true, "9999/99/99": true, "99-99-9999": true,
-	"0000-00-00": true, "00/00/0000": true, "0000/00/00": true, "00-00-0000": true,
-	"-001-11-30": true, "-0001-11-30": true, "0001-01-01": true, "01/01/0001": true,
-}
+// The list is shared with the readers and Profile (internal/missing).
+var dateSentinels = missing.DatePlaceholders
 
 // IsDateSentinel reports whether s (surrounding spaces and a time of day
 // ignored) is one of the placeholders systems write for "no date":

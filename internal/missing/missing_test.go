@@ -18,3 +18,14 @@ func TestDefaultSet(t *testing.T) {
 		t.Error("custom set: wrong membership")
 	}
 }
+
+func TestIsDatePlaceholder(t *testing.T) {
+	for s, want := range map[string]bool{
+		"9999-99-99": true, " -001-11-30 ": true, "0000-00-00 00:00:00": true, "0001-01-01T00:00:00Z": true,
+		"2020-11-30": false, "": false, "N/D": false, "9999": false, "-001-11-3": false,
+	} {
+		if got := IsDatePlaceholder(s); got != want {
+			t.Errorf("IsDatePlaceholder(%q) = %v", s, got)
+		}
+	}
+}

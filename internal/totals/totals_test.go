@@ -123,6 +123,8 @@ func TestSummable(t *testing.T) {
 		{"cve_ent", []float64{1, 2}, false},
 		{"tasa", []float64{1.5, 2}, false},
 		{"averiguaciones", []float64{12, 40}, true},
+		{"pob_start_year", []float64{763953, 794514}, true},
+		{"mes", []float64{1, 2}, false},
 	} {
 		if got := Summable(tc.name, tc.v, nil); got != tc.want {
 			t.Errorf("%s: %v", tc.name, got)
