@@ -13,10 +13,10 @@ import (
 	"github.com/go-gota/gota/dataframe"
 )
 
-// Rates is a daily exchange-rate table (pesos per unit of a foreign
-// currency, such as Banxico's FIX). Build one with NewRates or
-// RatesFromFrame, or use FIX.
-type Rates struct {
+// ExchangeRates is a daily exchange-rate table (pesos per unit of a foreign
+// currency, such as Banxico's FIX). Build one with NewExchangeRates or
+// ExchangeRatesFromFrame, or use FIX.
+type ExchangeRates struct {
 	Name   string // e.g. "FIX"
 	Source string
 	days   []int64 // days since 1970-01-01, ascending
@@ -24,12 +24,12 @@ type Rates struct {
 	values []float64
 }
 
-// NewRates builds a Rates table from ISO days ("2024-10-17") and positive
-// rates. A bad or repeated day, or a rate that is missing or ≤ 0, is an
+// NewExchangeRates builds an ExchangeRates table from ISO days
+// ("2024-10-17") and positive rates. A bad or repeated day, or a rate that is missing or ≤ 0, is an
 // error.
-func NewRates(name string, days []string, rates []float64) (Rates, error) {
+func NewExchangeRates(name string, days []string, rates []float64) (ExchangeRates, error) {
 	if len(days) != len(rates) {
-		return Rates{}, fmt.Errorf("analyze: NewRates: %d days and %d rates: %w", len(days), len(rates), ErrBadArgument)
+		return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: %d days and %d rates: %w", len(days), len(rates), ErrBadArgument)
 	}
 	type dv struct {
 		day  int64
@@ -40,18 +40,18 @@ func NewRates(name string, days []string, rates []float64) (Rates, error) {
 	for i, s := range days {
 		d, err := parseISO(s)
 		if err != nil || d.prec != precDay {
-			return Rates{}, fmt.Errorf("analyze: NewRates: row %d: day %q: %w", i+1, s, ErrBadDate)
+			return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: row %d: day %q: %w", i+1, s, ErrBadDate)
 		}
 		if !(rates[i] > 0) || math.IsInf(rates[i], 0) {
-			return Rates{}, fmt.Errorf("analyze: NewRates: row %d (%s): rate %v is not a positive number: %w", i+1, s, rates[i], ErrBadArgument)
+			return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: row %d (%s): rate %v is not a positive number: %w", i+1, s, rates[i], ErrBadArgument)
 		}
 		pts[i] = dv{int64(d.ordinal()), d.String(), rates[i]}
 	}
 	sort.SliceStable(pts, func(a, b int) bool { return pts[a].day < pts[b].day })
-	r := Rates{Name: name}
+	r := ExchangeRates{Name: name}
 	for i, p := range pts {
 		if i > 0 && p.day == pts[i-1].day {
-			return Rates{}, fmt.Errorf("analyze: NewRates: day %s appears twice: %w", p.date, ErrBadArgument)
+			return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: day %s appears twice: %w", p.date, ErrBadArgument)
 		}
 		r.days = append(r.days, p.day)
 		r.dates = append(r.dates, p.date)
@@ -60,17 +60,18 @@ func NewRates(name string, days []string, rates []float64) (Rates, error) {
 	return r, nil
 }
 
-// RatesFromFrame builds a Rates table from a day column and a rate column.
+// ExchangeRatesFromFrame builds an ExchangeRates table from a day column and a
+// rate column.
 // Rows whose rate is missing (Banxico's "N/E") are skipped.
-func RatesFromFrame(df dataframe.DataFrame, dayCol, rateCol string) (Rates, error) {
-	const fn = "RatesFromFrame"
+func ExchangeRatesFromFrame(df dataframe.DataFrame, dayCol, rateCol string) (ExchangeRates, error) {
+	const fn = "ExchangeRatesFromFrame"
 	d, err := readColumn(fn, df, dayCol)
 	if err != nil {
-		return Rates{}, err
+		return ExchangeRates{}, err
 	}
 	v, err := readNumeric(fn, df, rateCol)
 	if err != nil {
-		return Rates{}, err
+		return ExchangeRates{}, err
 	}
 	var days []string
 	var vals []float64
@@ -81,14 +82,14 @@ func RatesFromFrame(df dataframe.DataFrame, dayCol, rateCol string) (Rates, erro
 		days = append(days, d.str(i))
 		vals = append(vals, v.f[i])
 	}
-	return NewRates(rateCol, days, vals)
+	return NewExchangeRates(rateCol, days, vals)
 }
 
 // Len is the number of quotes in the table.
-func (r Rates) Len() int { return len(r.days) }
+func (r ExchangeRates) Len() int { return len(r.days) }
 
 // Range returns the first and last day with a quote.
-func (r Rates) Range() (first, last string) {
+func (r ExchangeRates) Range() (first, last string) {
 	if len(r.dates) == 0 {
 		return "", ""
 	}
@@ -96,8 +97,8 @@ func (r Rates) Range() (first, last string) {
 }
 
 // DataFrame returns the table with columns "fecha" and "valor".
-func (r Rates) DataFrame() (dataframe.DataFrame, error) {
-	return newFrame("Rates.DataFrame", frame.Strings("fecha", append([]string(nil), r.dates...), nil),
+func (r ExchangeRates) DataFrame() (dataframe.DataFrame, error) {
+	return newFrame("ExchangeRates.DataFrame", frame.Strings("fecha", append([]string(nil), r.dates...), nil),
 		floatSeries("valor", append([]float64(nil), r.values...)))
 }
 
@@ -105,7 +106,7 @@ func (r Rates) DataFrame() (dataframe.DataFrame, error) {
 // none (weekend, holiday), the quote of the nearest earlier day no more than
 // maxGap days before; prev reports that an earlier day was used, and used
 // names it.
-func (r Rates) On(day string, maxGap int) (rate float64, used string, prev bool, ok bool) {
+func (r ExchangeRates) On(day string, maxGap int) (rate float64, used string, prev bool, ok bool) {
 	d, err := parseISO(day)
 	if err != nil || d.prec != precDay {
 		return 0, "", false, false
@@ -113,7 +114,7 @@ func (r Rates) On(day string, maxGap int) (rate float64, used string, prev bool,
 	return r.on(int64(d.ordinal()), maxGap)
 }
 
-func (r Rates) on(day int64, maxGap int) (float64, string, bool, bool) {
+func (r ExchangeRates) on(day int64, maxGap int) (float64, string, bool, bool) {
 	i := sort.Search(len(r.days), func(k int) bool { return r.days[k] > day }) - 1
 	if i < 0 || day-r.days[i] > int64(maxGap) {
 		return 0, "", false, false
@@ -123,7 +124,7 @@ func (r Rates) on(day int64, maxGap int) (float64, string, bool, bool) {
 
 // average is the mean quote over days in [from, to]; the table must cover
 // the whole period (up to gap days missing at either end).
-func (r Rates) average(from, to int64, gap int) (float64, bool) {
+func (r ExchangeRates) average(from, to int64, gap int) (float64, bool) {
 	if len(r.days) == 0 || r.days[0] > from+int64(gap) || r.days[len(r.days)-1] < to-int64(gap) {
 		return 0, false
 	}
@@ -144,7 +145,7 @@ var fixCSV []byte
 
 var (
 	fixOnce  sync.Once
-	fixRates Rates
+	fixRates ExchangeRates
 )
 
 // FIX returns Banco de México's FIX exchange rate (SIE series SF43718, pesos
@@ -152,18 +153,18 @@ var (
 // 2018 to 1 August 2025, embedded in the package
 // (data/banxico_fix_diario_2018_2025.csv, copied from
 // AmaKings9/banxico-analisis-inpc-fix-politica data_raw/fix.csv). For other
-// dates load a series with RatesFromFrame.
-func FIX() Rates {
+// dates load a series with ExchangeRatesFromFrame.
+func FIX() ExchangeRates {
 	fixOnce.Do(func() {
 		days, vals, err := readEmbedded(fixCSV)
-		r := Rates{Name: "FIX"}
+		r := ExchangeRates{Name: "FIX"}
 		if err == nil {
-			r, err = NewRates("FIX", days, vals)
+			r, err = NewExchangeRates("FIX", days, vals)
 		}
 		if err != nil {
 			// Cannot happen (the tests load it); an empty table makes every
 			// conversion missing and reported instead of panicking.
-			r = Rates{Name: "FIX"}
+			r = ExchangeRates{Name: "FIX"}
 		}
 		r.Source = "Banco de México, SIE SF43718, tipo de cambio FIX (pesos por dólar)"
 		fixRates = r
@@ -220,12 +221,12 @@ func (r ConvertReport) String() string {
 // the gap inside it has no quote for it). Amounts with no quote become
 // missing and their dates are listed in the report. A date that is not ISO
 // is an error (ErrBadDate).
-func Convert(df dataframe.DataFrame, amountCol, dateCol string, rates Rates, as string) (dataframe.DataFrame, ConvertReport, error) {
+func Convert(df dataframe.DataFrame, amountCol, dateCol string, rates ExchangeRates, as string) (dataframe.DataFrame, ConvertReport, error) {
 	return ConvertOptions{}.Convert(df, amountCol, dateCol, rates, as)
 }
 
 // Convert is Convert with these options.
-func (o ConvertOptions) Convert(df dataframe.DataFrame, amountCol, dateCol string, rates Rates, as string) (dataframe.DataFrame, ConvertReport, error) {
+func (o ConvertOptions) Convert(df dataframe.DataFrame, amountCol, dateCol string, rates ExchangeRates, as string) (dataframe.DataFrame, ConvertReport, error) {
 	const fn = "Convert"
 	var rep ConvertReport
 	if err := checkOutName(fn, as, amountCol, dateCol); err != nil {

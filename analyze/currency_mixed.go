@@ -17,21 +17,22 @@ import (
 // currency are kept, the others are converted by the rate of their date,
 // and those that cannot be converted are left out and counted.
 //
-//	c := analyze.Currencies{Home: "MXN", Rates: map[string]analyze.Rates{"USD": analyze.FIX()}}
-//	df, rep, err := c.Convert(df, "importe", "moneda", "fecha", "importe_mxn")
+//	c := analyze.Currencies{Home: "MXN", Rates: map[string]analyze.ExchangeRates{"USD": analyze.FIX()}}
+//	df, rep, err := c.ConvertMixed(df, "importe", "moneda", "fecha", "importe_mxn")
 type Currencies struct {
 	// Home is the currency of the result ("MXN"); rows in it keep their
 	// amount.
 	Home string
 	// Rates gives, for each other currency code, its value in Home units
 	// by date ("USD": FIX()).
-	Rates map[string]Rates
+	Rates map[string]ExchangeRates
 	// MaxGapDays is how many days back a rate may be taken from when a day
 	// has none, as in ConvertOptions; zero means 7.
 	MaxGapDays int
 }
 
-// CurrenciesReport says what Currencies.Convert did with each currency.
+// CurrenciesReport says what Currencies.ConvertMixed did with each
+// currency.
 type CurrenciesReport struct {
 	Home string
 	Rows int // rows in the table
@@ -106,7 +107,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	return k
 }
 
-// Convert adds the column as holding amountCol in the home currency:
+// ConvertMixed adds the column as holding amountCol in the home currency:
 // rows whose currencyCol is Home keep their amount; rows in a currency of
 // Rates are multiplied by the rate of their date (dateCol, ISO dates) as
 // Convert does, with the same fallbacks (an earlier day within MaxGapDays,
@@ -119,8 +120,8 @@ func sortedKeys[V any](m map[string]V) []string {
 // a non-numeric amount column (ErrNotNumeric), a date that is not ISO in a
 // row that needs a rate (ErrBadDate), an output name that is empty or
 // overwrites an input (ErrBadArgument).
-func (c Currencies) Convert(df dataframe.DataFrame, amountCol, currencyCol, dateCol, as string) (dataframe.DataFrame, CurrenciesReport, error) {
-	const fn = "Currencies.Convert"
+func (c Currencies) ConvertMixed(df dataframe.DataFrame, amountCol, currencyCol, dateCol, as string) (dataframe.DataFrame, CurrenciesReport, error) {
+	const fn = "Currencies.ConvertMixed"
 	home := normCurrency(c.Home)
 	rep := CurrenciesReport{Home: home, Converted: map[string]ConvertReport{}, NoRates: map[string]int{}}
 	if home == "" {
@@ -141,7 +142,7 @@ func (c Currencies) Convert(df dataframe.DataFrame, amountCol, currencyCol, date
 	if err != nil {
 		return df, rep, err
 	}
-	rates := make(map[string]Rates, len(c.Rates))
+	rates := make(map[string]ExchangeRates, len(c.Rates))
 	for code, r := range c.Rates {
 		rates[normCurrency(code)] = r
 	}

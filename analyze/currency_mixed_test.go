@@ -36,8 +36,8 @@ func mixedTable(t *testing.T) dataframe.DataFrame {
 }
 
 func TestCurrenciesConvert(t *testing.T) {
-	c := Currencies{Home: "MXN", Rates: map[string]Rates{"USD": FIX()}}
-	out, rep, err := c.Convert(mixedTable(t), "importe", "moneda", "fecha", "importe_mxn")
+	c := Currencies{Home: "MXN", Rates: map[string]ExchangeRates{"USD": FIX()}}
+	out, rep, err := c.ConvertMixed(mixedTable(t), "importe", "moneda", "fecha", "importe_mxn")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestCurrenciesCompranet(t *testing.T) {
 	}
 	df := dataframe.New(series.New(amt, series.Float, "IMPORTE_CONTRATO"),
 		series.New(cur, series.String, "MONEDA"), series.New(day, series.String, "FECHA_INICIO"))
-	out, rep, err := Currencies{Home: "MXN", Rates: map[string]Rates{"USD": FIX()}}.Convert(df, "IMPORTE_CONTRATO", "MONEDA", "FECHA_INICIO", "importe_mxn")
+	out, rep, err := Currencies{Home: "MXN", Rates: map[string]ExchangeRates{"USD": FIX()}}.ConvertMixed(df, "IMPORTE_CONTRATO", "MONEDA", "FECHA_INICIO", "importe_mxn")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestCurrenciesCompranet(t *testing.T) {
 
 func TestCurrenciesErrors(t *testing.T) {
 	df := mixedTable(t)
-	usd := map[string]Rates{"USD": FIX()}
+	usd := map[string]ExchangeRates{"USD": FIX()}
 	bad, _ := frame.New(frame.Floats("importe", []float64{1}, nil), frame.Strings("moneda", []string{"USD"}, nil),
 		frame.Strings("fecha", []string{"17/10/2024"}, nil))
 	tests := []struct {
@@ -134,14 +134,14 @@ func TestCurrenciesErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := tt.c.Convert(tt.df, tt.cols[0], tt.cols[1], tt.cols[2], tt.cols[3])
+			_, _, err := tt.c.ConvertMixed(tt.df, tt.cols[0], tt.cols[1], tt.cols[2], tt.cols[3])
 			if !errors.Is(err, tt.want) || !strings.HasPrefix(err.Error(), "analyze: ") {
 				t.Errorf("error %v, want %v", err, tt.want)
 			}
 		})
 	}
 	t.Run("bad date names the row", func(t *testing.T) {
-		_, _, err := Currencies{Home: "MXN", Rates: usd}.Convert(bad, "importe", "moneda", "fecha", "x")
+		_, _, err := Currencies{Home: "MXN", Rates: usd}.ConvertMixed(bad, "importe", "moneda", "fecha", "x")
 		if err == nil || !strings.Contains(err.Error(), `column "fecha" row 1`) {
 			t.Errorf("error %v", err)
 		}
@@ -153,8 +153,8 @@ func ExampleCurrencies_Convert() {
 		series.New([]float64{129310.34, 30600}, series.Float, "importe"),
 		series.New([]string{"MXN", "USD"}, series.String, "moneda"),
 		series.New([]string{"2014-11-24", "2018-01-02"}, series.String, "fecha"))
-	c := Currencies{Home: "MXN", Rates: map[string]Rates{"USD": FIX()}}
-	out, rep, err := c.Convert(df, "importe", "moneda", "fecha", "importe_mxn")
+	c := Currencies{Home: "MXN", Rates: map[string]ExchangeRates{"USD": FIX()}}
+	out, rep, err := c.ConvertMixed(df, "importe", "moneda", "fecha", "importe_mxn")
 	if err != nil {
 		fmt.Println(err)
 		return

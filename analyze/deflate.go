@@ -59,7 +59,7 @@ func listSome(v []string, max int) string {
 // year is deflated only when every one of its months is in the index:
 // with one month missing (for example a quarter that ends after the last
 // published month) the amount is not in the index, never an average of
-// fewer months. With a quarterly index (NewIndex with "2024-Q1" periods)
+// fewer months. With a quarterly index (NewPriceIndex with "2024-Q1" periods)
 // the base and the rows are quarters or years (the average of four
 // quarters); months and days are not in a quarterly index.
 //
@@ -67,7 +67,7 @@ func listSome(v []string, max int) string {
 // periods are listed in the report; a date that is not ISO is an error
 // (ErrBadDate: clean the dates first); a base not in the index is an error
 // (ErrNoBase).
-func Deflate(df dataframe.DataFrame, amountCol, dateCol string, index Index, base string) (dataframe.DataFrame, DeflateReport, error) {
+func Deflate(df dataframe.DataFrame, amountCol, dateCol string, index PriceIndex, base string) (dataframe.DataFrame, DeflateReport, error) {
 	const fn = "Deflate"
 	rep := DeflateReport{Base: base}
 	bd, err := parseISO(base)
@@ -145,7 +145,7 @@ func periodOf(d isoDate) string {
 }
 
 // needs says which periods an average needs, for error messages.
-func needs(ix Index) string {
+func needs(ix PriceIndex) string {
 	if ix.Quarterly() {
 		return "a quarterly index has no months; a year needs all 4 quarters"
 	}

@@ -149,7 +149,7 @@ func TestHostileRateNotFinite(t *testing.T) {
 	df := mustFrame(t,
 		frame.Floats("num", []float64{5, math.Inf(1), 10}, nil),
 		frame.Floats("den", []float64{1e-320, 100, 1000}, nil))
-	out, rep, err := RateOptions{}.RateReport(df, "num", "den", 100000, "tasa")
+	out, rep, err := RateOptions{}.RateWithReport(df, "num", "den", 100000, "tasa")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,11 +15,11 @@ import (
 	"github.com/go-gota/gota/dataframe"
 )
 
-// Index is a price index (such as the INPC) with one value per month
+// PriceIndex is a price index (such as the INPC) with one value per month
 // "YYYY-MM" or, for a quarterly index (such as INEGI's implicit GDP price
-// index), one value per quarter "YYYY-Qn". Build one with NewIndex or
-// IndexFromFrame, or use INPC.
-type Index struct {
+// index), one value per quarter "YYYY-Qn". Build one with NewPriceIndex or
+// PriceIndexFromFrame, or use INPC.
+type PriceIndex struct {
 	Name   string // e.g. "INPC"
 	Base   string // e.g. "2a quincena de julio de 2018 = 100"
 	Source string // publisher and where the values come from
@@ -30,15 +30,15 @@ type Index struct {
 	quarterly bool
 }
 
-// NewIndex builds an Index from periods and positive values. The periods
+// NewPriceIndex builds a PriceIndex from periods and positive values. The periods
 // are either all months (ISO "2024-03", or a day "2024-03-01", whose day is
 // ignored), giving a monthly index, or all quarters ("2024-Q1", as
 // clean.Dates writes them), giving a quarterly index. A quarter is never
 // taken for a month: mixing quarters with months is an error, as are a
 // year, a bad or repeated period and a value that is missing or ≤ 0.
-func NewIndex(name string, months []string, values []float64) (Index, error) {
+func NewPriceIndex(name string, months []string, values []float64) (PriceIndex, error) {
 	if len(months) != len(values) {
-		return Index{}, fmt.Errorf("analyze: NewIndex: %d months and %d values: %w", len(months), len(values), ErrBadArgument)
+		return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: %d months and %d values: %w", len(months), len(values), ErrBadArgument)
 	}
 	type mv struct {
 		m string
@@ -49,17 +49,17 @@ func NewIndex(name string, months []string, values []float64) (Index, error) {
 	for i, m := range months {
 		d, err := parseISO(m)
 		if err != nil || d.prec == precYear {
-			return Index{}, fmt.Errorf("analyze: NewIndex: row %d: month %q (want 2024-03, 2024-03-01 or a quarter 2024-Q1): %w", i+1, m, ErrBadDate)
+			return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: row %d: month %q (want 2024-03, 2024-03-01 or a quarter 2024-Q1): %w", i+1, m, ErrBadDate)
 		}
 		q := d.prec == precQuarter
 		if i == 0 {
 			quarterly = q
 		} else if q != quarterly {
-			return Index{}, fmt.Errorf("analyze: NewIndex: row %d: %q mixes quarters and months (row 1 is %q); an index is either monthly or quarterly: %w",
+			return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: row %d: %q mixes quarters and months (row 1 is %q); an index is either monthly or quarterly: %w",
 				i+1, m, months[0], ErrBadDate)
 		}
 		if !(values[i] > 0) || math.IsInf(values[i], 0) {
-			return Index{}, fmt.Errorf("analyze: NewIndex: row %d (%s): value %v is not a positive number: %w", i+1, m, values[i], ErrBadArgument)
+			return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: row %d (%s): value %v is not a positive number: %w", i+1, m, values[i], ErrBadArgument)
 		}
 		pts[i] = mv{d.String(), values[i]}
 		if d.prec != precQuarter {
@@ -67,46 +67,46 @@ func NewIndex(name string, months []string, values []float64) (Index, error) {
 		}
 	}
 	sort.SliceStable(pts, func(a, b int) bool { return pts[a].m < pts[b].m })
-	ix := Index{Name: name, months: make([]string, len(pts)), values: make([]float64, len(pts)), quarterly: quarterly}
+	ix := PriceIndex{Name: name, months: make([]string, len(pts)), values: make([]float64, len(pts)), quarterly: quarterly}
 	for i, p := range pts {
 		if i > 0 && p.m == pts[i-1].m {
-			return Index{}, fmt.Errorf("analyze: NewIndex: period %s appears twice: %w", p.m, ErrBadArgument)
+			return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: period %s appears twice: %w", p.m, ErrBadArgument)
 		}
 		ix.months[i], ix.values[i] = p.m, p.v
 	}
 	return ix, nil
 }
 
-// IndexFromFrame builds an Index from a table with a period column (months
-// or quarters, as NewIndex takes them) and a value column (for example a
+// PriceIndexFromFrame builds a PriceIndex from a table with a period column (months
+// or quarters, as NewPriceIndex takes them) and a value column (for example a
 // newer INPC series read with fetch).
-func IndexFromFrame(df dataframe.DataFrame, monthCol, valueCol string) (Index, error) {
-	const fn = "IndexFromFrame"
+func PriceIndexFromFrame(df dataframe.DataFrame, monthCol, valueCol string) (PriceIndex, error) {
+	const fn = "PriceIndexFromFrame"
 	m, err := readColumn(fn, df, monthCol)
 	if err != nil {
-		return Index{}, err
+		return PriceIndex{}, err
 	}
 	v, err := readNumeric(fn, df, valueCol)
 	if err != nil {
-		return Index{}, err
+		return PriceIndex{}, err
 	}
 	months := make([]string, len(v.f))
 	for i := range months {
 		months[i] = m.str(i)
 	}
-	return NewIndex(valueCol, months, v.f)
+	return NewPriceIndex(valueCol, months, v.f)
 }
 
 // Len is the number of periods (months, or quarters) in the index.
-func (ix Index) Len() int { return len(ix.months) }
+func (ix PriceIndex) Len() int { return len(ix.months) }
 
 // Quarterly reports whether the index has one value per quarter
 // ("YYYY-Qn") instead of one per month.
-func (ix Index) Quarterly() bool { return ix.quarterly }
+func (ix PriceIndex) Quarterly() bool { return ix.quarterly }
 
 // Range returns the first and last period of the index ("YYYY-MM", or
 // "YYYY-Qn" for a quarterly index).
-func (ix Index) Range() (first, last string) {
+func (ix PriceIndex) Range() (first, last string) {
 	if len(ix.months) == 0 {
 		return "", ""
 	}
@@ -115,7 +115,7 @@ func (ix Index) Range() (first, last string) {
 
 // Month returns the value of a month "YYYY-MM" (for a quarterly index, of
 // a quarter "YYYY-Qn"), exactly as stored: no averaging.
-func (ix Index) Month(month string) (float64, bool) {
+func (ix PriceIndex) Month(month string) (float64, bool) {
 	i := sort.SearchStrings(ix.months, month)
 	if i < len(ix.months) && ix.months[i] == month {
 		return ix.values[i], true
@@ -131,7 +131,7 @@ func (ix Index) Month(month string) (float64, bool) {
 // a quarter is its value and a year the average of its four quarters (all
 // four needed); a month or a day is not available, since the index does not
 // say how prices moved within the quarter.
-func (ix Index) Value(period string) (float64, bool) {
+func (ix PriceIndex) Value(period string) (float64, bool) {
 	d, err := parseISO(period)
 	if err != nil {
 		return 0, false
@@ -139,7 +139,7 @@ func (ix Index) Value(period string) (float64, bool) {
 	return ix.value(d)
 }
 
-func (ix Index) value(d isoDate) (float64, bool) {
+func (ix PriceIndex) value(d isoDate) (float64, bool) {
 	if ix.quarterly {
 		switch d.prec {
 		case precQuarter:
@@ -161,7 +161,7 @@ func (ix Index) value(d isoDate) (float64, bool) {
 // mean averages the n consecutive periods starting at first, and fails
 // unless all n are in the index (the keys are sorted, so they are the n
 // entries from first on, provided the last one is first's year's n-th).
-func (ix Index) mean(first string, n int) (float64, bool) {
+func (ix PriceIndex) mean(first string, n int) (float64, bool) {
 	i := sort.SearchStrings(ix.months, first)
 	if i+n > len(ix.months) || ix.months[i] != first {
 		return 0, false
@@ -188,8 +188,8 @@ func (ix Index) mean(first string, n int) (float64, bool) {
 
 // DataFrame returns the index as a table with columns "fecha" ("YYYY-MM",
 // or "YYYY-Qn" for a quarterly index) and "valor".
-func (ix Index) DataFrame() (dataframe.DataFrame, error) {
-	return newFrame("Index.DataFrame", frame.Strings("fecha", append([]string(nil), ix.months...), nil),
+func (ix PriceIndex) DataFrame() (dataframe.DataFrame, error) {
+	return newFrame("PriceIndex.DataFrame", frame.Strings("fecha", append([]string(nil), ix.months...), nil),
 		floatSeries("valor", append([]float64(nil), ix.values...)))
 }
 
@@ -198,7 +198,7 @@ var inpcCSV []byte
 
 var (
 	inpcOnce sync.Once
-	inpcIx   Index
+	inpcIx   PriceIndex
 )
 
 // INPC returns INEGI's Índice Nacional de Precios al Consumidor, general
@@ -206,18 +206,18 @@ var (
 // 2018 = 100" (INEGI series 910420 / Banxico SP1). The values are embedded
 // in the package (data/inegi_inpc_mensual_1969_2024.csv, copied from
 // lapanquecita/cuenta-publica assets/IPC.csv, which republishes INEGI's
-// series). For later months load a newer series with IndexFromFrame.
-func INPC() Index {
+// series). For later months load a newer series with PriceIndexFromFrame.
+func INPC() PriceIndex {
 	inpcOnce.Do(func() {
 		months, values, err := readEmbedded(inpcCSV)
-		ix := Index{Name: "INPC"}
+		ix := PriceIndex{Name: "INPC"}
 		if err == nil {
-			ix, err = NewIndex("INPC", months, values)
+			ix, err = NewPriceIndex("INPC", months, values)
 		}
 		if err != nil {
 			// Cannot happen (the tests load it); an empty index makes every
 			// Deflate fail with ErrNoBase instead of panicking.
-			ix = Index{Name: "INPC"}
+			ix = PriceIndex{Name: "INPC"}
 		}
 		ix.Base = "2a quincena de julio de 2018 = 100"
 		ix.Source = "INEGI, Índice Nacional de Precios al Consumidor (INPC), índice general mensual"

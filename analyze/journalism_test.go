@@ -15,7 +15,7 @@ func TestRateEdgeCases(t *testing.T) {
 		frame.Floats("n", []float64{5, 50, 3, math.NaN(), 12}, nil),
 		frame.Floats("pob", []float64{1000, 0, -5, 100, math.NaN()}, nil),
 	)
-	out, rep, err := RateOptions{}.RateReport(df, "n", "pob", 1000, "tasa")
+	out, rep, err := RateOptions{}.RateWithReport(df, "n", "pob", 1000, "tasa")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,7 +63,7 @@ func TestIndexQuarterNeedsThreeMonths(t *testing.T) {
 		months = append(months, "2023-"+[]string{"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"}[m])
 		values = append(values, v)
 	}
-	ix, err := NewIndex("gap", months, values)
+	ix, err := NewPriceIndex("gap", months, values)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestDeflateQuarters(t *testing.T) {
 }
 
 func TestQuarterlyIndex(t *testing.T) {
-	ix, err := NewIndex("deflactor", []string{"2024-Q1", "2023-Q2", "2023-q1", "2023-Q3", "2023-Q4"}, []float64{105, 101, 100, 102, 103})
+	ix, err := NewPriceIndex("deflactor", []string{"2024-Q1", "2023-Q2", "2023-q1", "2023-Q3", "2023-Q4"}, []float64{105, 101, 100, 102, 103})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,18 +212,18 @@ func TestQuarterlyIndex(t *testing.T) {
 			for i := range vals {
 				vals[i] = 100
 			}
-			if _, err := NewIndex("x", tc.months, vals); !errors.Is(err, tc.want) {
-				t.Errorf("NewIndex(%q) err = %v, want %v", tc.months, err, tc.want)
+			if _, err := NewPriceIndex("x", tc.months, vals); !errors.Is(err, tc.want) {
+				t.Errorf("NewPriceIndex(%q) err = %v, want %v", tc.months, err, tc.want)
 			}
 		})
 	}
-	// IndexFromFrame takes a quarter column too.
+	// PriceIndexFromFrame takes a quarter column too.
 	qf := mustFrame(t,
 		frame.Strings("trimestre", []string{"2023-Q1", "2023-Q2"}, nil),
 		frame.Floats("indice", []float64{100, 102}, nil),
 	)
-	if ix2, err := IndexFromFrame(qf, "trimestre", "indice"); err != nil || !ix2.Quarterly() {
-		t.Errorf("IndexFromFrame on quarters: %v, quarterly %v", err, ix2.Quarterly())
+	if ix2, err := PriceIndexFromFrame(qf, "trimestre", "indice"); err != nil || !ix2.Quarterly() {
+		t.Errorf("PriceIndexFromFrame on quarters: %v, quarterly %v", err, ix2.Quarterly())
 	}
 }
 

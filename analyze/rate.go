@@ -56,18 +56,24 @@ func (r RateReport) String() string {
 // denominator ≤ 0, gives a missing rate (never ±Inf); the flag is missing
 // where the numerator is. It uses the default RateOptions.
 func Rate(df dataframe.DataFrame, num, den string, per float64, as string) (dataframe.DataFrame, error) {
-	out, _, err := RateOptions{}.RateReport(df, num, den, per, as)
+	out, _, err := RateOptions{}.RateWithReport(df, num, den, per, as)
 	return out, err
+}
+
+// RateWithReport is Rate with a report of the rates that could not be
+// computed. It uses the default RateOptions.
+func RateWithReport(df dataframe.DataFrame, num, den string, per float64, as string) (dataframe.DataFrame, RateReport, error) {
+	return RateOptions{}.RateWithReport(df, num, den, per, as)
 }
 
 // Rate is Rate with these options.
 func (o RateOptions) Rate(df dataframe.DataFrame, num, den string, per float64, as string) (dataframe.DataFrame, error) {
-	out, _, err := o.RateReport(df, num, den, per, as)
+	out, _, err := o.RateWithReport(df, num, den, per, as)
 	return out, err
 }
 
-// RateReport is Rate with a report of the rates that could not be computed.
-func (o RateOptions) RateReport(df dataframe.DataFrame, num, den string, per float64, as string) (dataframe.DataFrame, RateReport, error) {
+// RateWithReport is RateWithReport with these options.
+func (o RateOptions) RateWithReport(df dataframe.DataFrame, num, den string, per float64, as string) (dataframe.DataFrame, RateReport, error) {
 	const fn = "Rate"
 	var rep RateReport
 	if err := checkOutName(fn, as, num, den); err != nil {

@@ -108,7 +108,7 @@ func homicideRates(t *testing.T) (dataframe.DataFrame, RateReport) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, rep, err := RateOptions{}.RateReport(joined, "homicidios", "poblacion", 100_000, "tasa")
+	out, rep, err := RateOptions{}.RateWithReport(joined, "homicidios", "poblacion", 100_000, "tasa")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -144,8 +144,8 @@ func run(args []string, stdout io.Writer) error {
 	}
 	w.bloque(fechas.String())
 	fix := analyze.FIX()
-	monedas := analyze.Currencies{Home: "MXN", Rates: map[string]analyze.Rates{"USD": fix}}
-	df, conversion, err := monedas.Convert(df, "IMPORTE_CONTRATO", "MONEDA", "FECHA_INICIO", "importe_mxn")
+	monedas := analyze.Currencies{Home: "MXN", Rates: map[string]analyze.ExchangeRates{"USD": fix}}
+	df, conversion, err := monedas.ConvertMixed(df, "IMPORTE_CONTRATO", "MONEDA", "FECHA_INICIO", "importe_mxn")
 	if err != nil {
 		return err
 	}

@@ -146,7 +146,7 @@ func run(args []string, stdout io.Writer) error {
 
 	// 9. Tasa por cada 100 mil habitantes; "tasa_small" marca las entidades
 	// con menos de 10 carpetas, donde una o dos carpetas mueven mucho la tasa.
-	tasas, rep, err := analyze.RateOptions{}.RateReport(unidos, "carpetas", "poblacion", 100_000, "tasa")
+	tasas, rep, err := analyze.RateWithReport(unidos, "carpetas", "poblacion", 100_000, "tasa")
 	if err != nil {
 		return err
 	}

@@ -98,7 +98,7 @@ func run(args []string, stdout io.Writer) error {
 
 	// 3. Pesos constantes: monto × INPC(2023) / INPC(año del monto), con el
 	// promedio anual del índice porque los montos son anuales.
-	inpc, err := analyze.IndexFromFrame(tablaINPC, "Fecha", "IPC")
+	inpc, err := analyze.PriceIndexFromFrame(tablaINPC, "Fecha", "IPC")
 	if err != nil {
 		return err
 	}
