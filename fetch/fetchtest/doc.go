@@ -19,6 +19,11 @@
 // cap) from a list of datasets, so a CKAN client can be tested without a
 // portal.
 //
+// ClientFor gives an HTTP client that answers requests for public sites
+// ("https://www.inegi.org.mx") from the server, so that an offline program
+// fetches, records and prints the public URL of what it reads, never the
+// loopback address.
+//
 // Files: server.go (the server and its switches), ckan.go (the fake CKAN
-// portal).
+// portal), public.go (ClientFor: the server standing in for public sites).
 package fetchtest
