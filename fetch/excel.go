@@ -153,6 +153,9 @@ func Sheets(path string) (names []string, err error) {
 			names, err = nil, fmt.Errorf("fetch: %s: the workbook could not be read (%v): %w", path, r, ErrFormat)
 		}
 	}()
+	if err := checkWorkbookBudget(path, Limits{}.withDefaults()); err != nil {
+		return nil, err
+	}
 	f, err := openWorkbook(path)
 	if err != nil {
 		return nil, err
@@ -229,6 +232,9 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 			df, err = dataframe.DataFrame{}, fmt.Errorf("fetch: %s: the workbook could not be read (%v): %w", path, r, ErrFormat)
 		}
 	}()
+	if err := checkWorkbookBudget(path, cfg.lim()); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	f, err := openWorkbook(path)
 	if err != nil {
 		return dataframe.DataFrame{}, err
@@ -238,8 +244,8 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 	if len(sheets) == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: the workbook has no sheets: %w", cfg.source, ErrEmpty)
 	}
-	ld := &sheetLoader{f: f, src: cfg.source}
-	if pkg, err := openXLPackage(path); err == nil {
+	ld := &sheetLoader{f: f, src: cfg.source, lim: cfg.lim()}
+	if pkg, err := openXLPackage(path, cfg.lim()); err == nil {
 		ld.pkg = pkg
 		defer pkg.Close()
 	}
@@ -256,6 +262,9 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
 	}
 	h0, h1 := headerBlock(grid, h, merges, cfg)
+	if err := checkMerges(grid, merges, cfg.lim()); err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
+	}
 	fillMerged(grid, merges, rep)
 	header, rows, first := sheetTable(grid, h0, h1, cfg, rep)
 	if len(header) == 0 {
@@ -357,14 +366,21 @@ type sheetLoader struct {
 	f   *excelize.File
 	pkg *xlPackage
 	src string
+	lim Limits
 	// slow counts sheets read through excelize (for tests).
 	slow int
 }
 
 func (ld *sheetLoader) load(name string) (*xlSheetData, error) {
 	if ld.pkg != nil {
-		if d, err := ld.pkg.readSheet(name); err == nil {
+		d, err := ld.pkg.readSheet(name)
+		if err == nil {
 			return d, nil
+		}
+		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrFormat) {
+			// a budget passed, or cells that contradict each other:
+			// the slow path would only take longer to say so.
+			return nil, err
 		}
 	}
 	return ld.loadSlow(name)
@@ -374,7 +390,7 @@ func (ld *sheetLoader) load(name string) (*xlSheetData, error) {
 // type and style.
 func (ld *sheetLoader) loadSlow(name string) (*xlSheetData, error) {
 	ld.slow++
-	grid, err := rawRows(ld.f, name, ld.src)
+	grid, err := rawRows(ld.f, name, ld.src, ld.lim.withDefaults())
 	if err != nil {
 		return nil, err
 	}
@@ -389,12 +405,33 @@ func (ld *sheetLoader) loadSlow(name string) (*xlSheetData, error) {
 	return d, nil
 }
 
-func rawRows(f *excelize.File, sheet, src string) ([][]string, error) {
-	grid, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+// rawRows is excelize's GetRows, row by row within the Cells budget.
+func rawRows(f *excelize.File, sheet, src string, l Limits) ([][]string, error) {
+	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("fetch: %s: sheet %q: %v: %w", src, sheet, err, ErrFormat)
 	}
-	return grid, nil
+	defer rows.Close()
+	var grid [][]string
+	used, width := 0, 0
+	for rows.Next() {
+		row, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("fetch: %s: sheet %q: %v: %w", src, sheet, err, ErrFormat)
+		}
+		width = max(width, len(row))
+		if int64(len(grid)+1)*int64(width) > l.Cells {
+			return nil, tooLarge(src, fmt.Sprintf("sheet %q: %d rows × %d columns", sheet, len(grid)+1, width), l.Cells, "Cells")
+		}
+		grid = append(grid, row)
+		if len(row) > 0 {
+			used = len(grid)
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("fetch: %s: sheet %q: %v: %w", src, sheet, err, ErrFormat)
+	}
+	return grid[:used], nil
 }
 
 func gridHasData(grid [][]string) bool {

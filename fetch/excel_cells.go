@@ -113,6 +113,12 @@ func (d *xlSheetData) notes(rep *Report) {
 	if d.errorCells > 0 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("%d error cells (#DIV/0!, #N/A…) read as missing", d.errorCells))
 	}
+	if d.repeatedRows > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d row numbers appear twice in the sheet (first: row %d); their cells did not conflict and were merged", d.repeatedRows, d.firstRepeated))
+	}
+	if d.repeated > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d cells written twice with the same value", d.repeated))
+	}
 }
 
 // excelNumber writes f as Excel shows it at most: 15 significant digits
@@ -300,9 +306,20 @@ func (x *excelSheet) mergedRanges() ([]xlRange, error) {
 }
 
 // fillMerged writes the value of each merged range's first cell into every
-// cell of the range.
+// cell of the range, cut to the grid's rows and widest row (a range
+// reaching column XFD does not widen the table). A cell inside a range
+// that holds a different value of its own keeps it, and the report counts
+// it: Excel shows only the first cell's value, but the file holds both.
+// Ranges that together cover more than DefaultCells cells are not filled
+// (checkMerges turns that into an error first where the caller's Limits
+// are known), and the report says so.
 func fillMerged(grid [][]string, merges []xlRange, rep *Report) {
-	filled := 0
+	width := gridWidth(grid)
+	if err := checkMerges(grid, merges, Limits{Cells: DefaultCells, Merges: DefaultMerges}.withDefaults()); err != nil {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("merged ranges not filled: %v", err))
+		return
+	}
+	filled, kept := 0, 0
 	for _, m := range merges {
 		if m.r0 >= len(grid) || m.c0 >= len(grid[m.r0]) {
 			continue
@@ -311,24 +328,31 @@ func fillMerged(grid [][]string, merges []xlRange, rep *Report) {
 		if v == "" {
 			continue
 		}
-		r1 := m.r1
-		if r1 >= len(grid) {
-			r1 = len(grid) - 1
-		}
+		r1, c1 := min(m.r1, len(grid)-1), min(m.c1, width-1)
 		for r := m.r0; r <= r1; r++ {
-			for len(grid[r]) <= m.c1 {
-				grid[r] = append(grid[r], "")
+			if len(grid[r]) <= c1 {
+				grid[r] = append(grid[r], make([]string, c1+1-len(grid[r]))...)
 			}
-			for c := m.c0; c <= m.c1; c++ {
+			for c := m.c0; c <= c1; c++ {
 				if r == m.r0 && c == m.c0 {
 					continue
 				}
-				grid[r][c] = v
-				filled++
+				switch grid[r][c] {
+				case v:
+					filled++
+				case "":
+					grid[r][c] = v
+					filled++
+				default:
+					kept++
+				}
 			}
 		}
 	}
 	if filled > 0 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("%d merged ranges: %d cells filled with their range's value", len(merges), filled))
+	}
+	if kept > 0 {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("%d cells inside merged ranges hold values of their own: kept, not overwritten by the range's value", kept))
 	}
 }

@@ -92,7 +92,7 @@ func TestExcelFastPathMatchesExcelize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pkg, err := openXLPackage(p)
+		pkg, err := openXLPackage(p, Limits{}.withDefaults())
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}

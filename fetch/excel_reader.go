@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -27,8 +28,13 @@ func ReadExcelReader(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", name, err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := io.Copy(tmp, r); err != nil {
+	lim := cfg.lim().InputBytes
+	if _, err := io.Copy(tmp, &budgetReader{r: r, max: lim, source: name}); err != nil {
 		tmp.Close()
+		var budget *budgetError
+		if errors.As(err, &budget) {
+			return dataframe.DataFrame{}, err
+		}
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", name, err)
 	}
 	if err := tmp.Close(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -29,15 +30,27 @@ type xlPackage struct {
 	custom   map[int]string   // numFmtId → custom format code
 	kinds    map[int]dateKind // style index → date kind
 	date1904 bool
+	lim      Limits
+	src      string
 }
 
-func openXLPackage(p string) (*xlPackage, error) {
+// openXLPackage opens the xlsx at p for the fast path; its members must
+// pass the budgets of l (see checkZipBudget).
+func openXLPackage(p string, l Limits) (*xlPackage, error) {
 	zr, err := zip.OpenReader(p)
 	if err != nil {
 		return nil, err
 	}
+	size := int64(0)
+	if st, err := os.Stat(p); err == nil {
+		size = st.Size()
+	}
+	if err := checkZipBudget(p, zr.File, size, l); err != nil {
+		zr.Close()
+		return nil, err
+	}
 	x := &xlPackage{zr: zr, files: make(map[string]*zip.File), sheets: make(map[string]string),
-		custom: make(map[int]string), kinds: make(map[int]dateKind)}
+		custom: make(map[int]string), kinds: make(map[int]dateKind), lim: l, src: p}
 	for _, f := range zr.File {
 		x.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
@@ -50,7 +63,10 @@ func openXLPackage(p string) (*xlPackage, error) {
 
 func (x *xlPackage) Close() error { return x.zr.Close() }
 
-// xmlPart opens a part and returns a decoder over it.
+// xmlPart opens a part and returns a decoder over it. The part's bytes
+// pass through an xmlGuard, which stops a member that expands past
+// MemberBytes or holds more than LineBytes without a '<' (one enormous
+// text, attribute or run of whitespace) before the decoder buffers it.
 func (x *xlPackage) xmlPart(name string) (*xml.Decoder, io.Closer, error) {
 	f, ok := x.files[name]
 	if !ok {
@@ -60,7 +76,7 @@ func (x *xlPackage) xmlPart(name string) (*xml.Decoder, io.Closer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	d := xml.NewDecoder(rc)
+	d := xml.NewDecoder(&xmlGuard{r: rc, part: name, src: x.src, lim: x.lim})
 	d.Strict = false
 	return d, rc, nil
 }
@@ -177,6 +193,9 @@ func (x *xlPackage) readShared(part string) error {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
+				if int64(len(x.shared)) >= x.lim.Cells {
+					return tooLarge(x.src, fmt.Sprintf("more than %d shared strings", x.lim.Cells), x.lim.Cells, "Cells")
+				}
 				x.shared = append(x.shared, b.String())
 			case "t":
 				inT = false
@@ -186,6 +205,9 @@ func (x *xlPackage) readShared(part string) error {
 		case xml.CharData:
 			if inT && inPh == 0 {
 				b.Write(t)
+				if b.Len() > x.lim.LineBytes {
+					return tooLarge(x.src, fmt.Sprintf("shared string %d is longer than %d bytes", len(x.shared)+1, x.lim.LineBytes), int64(x.lim.LineBytes), "LineBytes")
+				}
 			}
 		}
 	}
@@ -258,6 +280,10 @@ type xlSheetData struct {
 	dates      int
 	rounded    int
 	errorCells int
+	// repeated counts cells written twice with the same value;
+	// repeatedRows counts row numbers that appear twice (their cells
+	// merged), the first of them at firstRepeated.
+	repeated, repeatedRows, firstRepeated int
 }
 
 // readSheet streams one worksheet into a grid of table text, with the same
@@ -273,6 +299,7 @@ func (x *xlPackage) readSheet(name string) (*xlSheetData, error) {
 	}
 	defer c.Close()
 	out := &xlSheetData{}
+	sb := &sheetBudget{x: x, sheet: name, out: out}
 	conv := &excelSheet{date1904: x.date1904}
 	var (
 		row           []string
@@ -336,6 +363,9 @@ func (x *xlPackage) readSheet(name string) (*xlSheetData, error) {
 				c0, r0, err1 := excelize.CellNameToCoordinates(a)
 				c1, r1, err2 := excelize.CellNameToCoordinates(b)
 				if err1 == nil && err2 == nil && r1 >= r0 && c1 >= c0 && c1-c0 <= 16384 {
+					if len(out.merges) >= x.lim.Merges {
+						return nil, tooLarge(x.src, fmt.Sprintf("sheet %q: more than %d merged ranges", name, x.lim.Merges), int64(x.lim.Merges), "Merges")
+					}
 					out.merges = append(out.merges, xlRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
 				}
 			}
@@ -345,6 +375,9 @@ func (x *xlPackage) readSheet(name string) (*xlSheetData, error) {
 				vb.Write(t)
 			case inIS && inT && inPh == 0:
 				isb.Write(t)
+			}
+			if vb.Len()+isb.Len() > x.lim.LineBytes {
+				return nil, tooLarge(x.src, fmt.Sprintf("sheet %q: cell %s holds more than %d bytes", name, cellName(col, rowNum), x.lim.LineBytes), int64(x.lim.LineBytes), "LineBytes")
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -398,21 +431,15 @@ func (x *xlPackage) readSheet(name string) (*xlSheetData, error) {
 						}
 					}
 				}
-				if v != "" && col >= 1 && col <= 16384 {
-					for len(row) < col {
-						row = append(row, "")
+				if v != "" {
+					if err := sb.cell(&row, rowNum, col, v); err != nil {
+						return nil, err
 					}
-					row[col-1] = v
 				}
 			case "row":
-				if len(row) > 0 && rowNum >= 1 && rowNum <= 1048576 {
-					for len(out.grid) < rowNum-1 {
-						out.grid = append(out.grid, nil)
-					}
-					if len(out.grid) == rowNum-1 {
-						out.grid = append(out.grid, row)
-					} else if rowNum-1 < len(out.grid) {
-						out.grid[rowNum-1] = row
+				if len(row) > 0 {
+					if err := sb.row(row, rowNum); err != nil {
+						return nil, err
 					}
 				}
 			}

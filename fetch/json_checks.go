@@ -126,4 +126,3 @@ type budgetError struct{ err error }
 
 func (e *budgetError) Error() string { return e.err.Error() }
 func (e *budgetError) Unwrap() error { return e.err }
-
