@@ -20,7 +20,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/datacon-mx/cifra/analyze"
 	"github.com/datacon-mx/cifra/chart"
@@ -40,6 +39,23 @@ var rutas = map[string]string{
 	"/indicadores-torreon/seguridad-delitos.html": "data/implan_torreon_smi_delitos_torreon_2014.html",
 	"/matrices/categoria-delincuencia.html":       "data/implan_torreon_smi_matriz_delincuencia.html",
 }
+
+// sitio es la dirección pública de las páginas (la que cada una declara en
+// su og:url). El programa pide esas direcciones; el servidor local las
+// contesta con las copias guardadas para correr sin red, y es un detalle:
+// no es la fuente y no se cita.
+const sitio = "http://trcimplan.github.io"
+
+// versionDe es la fecha de la versión guardada de cada página: el corte del
+// 22 de enero de 2015 del repositorio TRCIMPLAN/SMIv1, de donde salen las
+// copias, que es la última versión de las dos páginas en ese repositorio.
+var versionDe = map[string]string{
+	sitio + paginaSerie:  "22 de enero de 2015",
+	sitio + paginaMatriz: "22 de enero de 2015",
+}
+
+// origenCopias dice de dónde salen las copias guardadas.
+const origenCopias = "copias byte por byte del repositorio TRCIMPLAN/SMIv1, commit b16c84a3 («Corte al 22/ene 14:00», 2015-01-22)"
 
 const (
 	paginaSerie  = "/indicadores-torreon/seguridad-delitos.html"
@@ -69,8 +85,9 @@ func run(args []string, stdout io.Writer) error {
 	ctx := context.Background()
 	p("Datos que sólo están en una página: seguridad en La Laguna (IMPLAN Torreón)\n\n")
 
-	// 1. Un servidor web local con las páginas guardadas: el programa va por
-	// HTTP como iría al sitio real, pero sin red.
+	// 1. Un servidor web local con las páginas guardadas, en las rutas que
+	// tenían en el sitio: el programa pide las direcciones públicas por HTTP
+	// y el servidor local las contesta, así que corre sin red.
 	srv := fetchtest.NewServer("")
 	defer srv.Close()
 	for ruta, archivo := range rutas {
@@ -88,9 +105,9 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(cache)
-	cliente := fetch.NewClient(fetch.WithCacheDir(cache), fetch.WithHTTPClient(srv.Client()),
+	cliente := fetch.NewClient(fetch.WithCacheDir(cache), fetch.WithHTTPClient(srv.ClientFor(sitio)),
 		fetch.WithProgress(nil), fetch.WithRateLimit(0))
-	serie, err := tabla(ctx, cliente, srv.URL(paginaSerie), "Fecha")
+	serie, err := tabla(ctx, cliente, sitio+paginaSerie, "Fecha")
 	if err != nil {
 		return err
 	}
@@ -98,17 +115,24 @@ func run(args []string, stdout io.Writer) error {
 	// en la tabla sino en el atributo title de cada celda ("Por cada 100
 	// mil, 2013-12-31, SNSP"): fetch.CellTitles las lee en columnas
 	// "<columna>_title".
-	matriz, err := tabla(ctx, cliente, srv.URL(paginaMatriz), indicador, fetch.CellTitles())
+	matriz, err := tabla(ctx, cliente, sitio+paginaMatriz, indicador, fetch.CellTitles())
 	if err != nil {
 		return err
 	}
-	// El manifiesto es lo que se cita en la nota metodológica; con
-	// cliente.WriteManifest se guarda como JSON junto a los resultados.
-	p("Procedencia (manifiesto del cliente):\n")
+	// La nota metodológica cita la página pública y la fecha de su versión,
+	// no el servidor local ni la hora de esta corrida; el tamaño y el
+	// SHA-256 del manifiesto del cliente identifican los bytes leídos. (Con
+	// el sitio real, cliente.WriteManifest guarda la URL y la hora de
+	// descarga como JSON junto a los resultados.)
+	p("Procedencia:\n")
 	for _, r := range cliente.Manifest().Resources {
-		p("  %s\n    %s bytes; SHA-256 %s; descargado %s\n", r.URL, entero.Format(float64(r.Size)), r.SHA256, r.FetchedAt.Format(time.RFC3339))
+		version, ok := versionDe[r.URL]
+		if !ok {
+			return fmt.Errorf("no se sabe la fecha de %s", r.URL)
+		}
+		p("  IMPLAN Torreón, %s\n    versión del %s; %s bytes; SHA-256 %s\n", r.URL, version, entero.Format(float64(r.Size)), r.SHA256)
 	}
-	p("  (Copias guardadas de las páginas del IMPLAN, servidas en esta máquina: %s y %s.)\n", rutas[paginaSerie], rutas[paginaMatriz])
+	p("  (Leídas de %s y %s, %s; se sirven en esta máquina para correr sin red.)\n", rutas[paginaSerie], rutas[paginaMatriz], origenCopias)
 	p("\nTabla de la serie mensual:\n%s", sangria(serie.reporte.String()))
 	p("Tabla de la matriz:\n%s", sangria(matriz.reporte.String()))
 
@@ -179,8 +203,8 @@ func run(args []string, stdout io.Writer) error {
 
 	// 5. Hallazgos.
 	p("\nHallazgos:\n")
-	p("  Delitos del fuero común en Torreón, %s a %s: %s en %d meses publicados.\n",
-		fechas[0], fechas[len(fechas)-1], entero.Format(suma), len(fechas))
+	p("  Delitos del fuero común en Torreón, %s: %s en %d meses publicados.\n",
+		periodo(fechas), entero.Format(suma), len(fechas))
 	p("  Mes con más delitos: %s (%s). Con menos: %s (%s).\n",
 		mes(fechas[maximo]), entero.Format(cuentas[maximo]), mes(fechas[minimo]), entero.Format(cuentas[minimo]))
 	// Dos páginas del mismo sitio deben coincidir: la fila "Delitos" de la

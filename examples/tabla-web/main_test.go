@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -30,10 +31,22 @@ func TestRun(t *testing.T) {
 				t.Fatal(err)
 			}
 			hash := fmt.Sprintf("%x", sha256.Sum256(b))
-			re := regexp.MustCompile(fmt.Sprintf(`http://127\.0\.0\.1:\d+%s\n\s+%s bytes; SHA-256 %s;`, regexp.QuoteMeta(ruta), miles(len(b)), hash))
-			if !re.MatchString(texto) {
-				t.Errorf("manifest line for %s: no match for %s", ruta, re)
+			// the public page and its version date, never the local server
+			want := fmt.Sprintf("IMPLAN Torreón, http://trcimplan.github.io%s\n    versión del 22 de enero de 2015; %s bytes; SHA-256 %s\n", ruta, miles(len(b)), hash)
+			if !strings.Contains(texto, want) {
+				t.Errorf("provenance of %s: want %q in the output", ruta, want)
 			}
+			// the page itself declares that address
+			if !bytes.Contains(b, []byte(`<meta name="og:url" content="http://trcimplan.github.io`+ruta+`">`)) {
+				t.Errorf("%s does not declare http://trcimplan.github.io%s", archivo, ruta)
+			}
+		}
+		if regexp.MustCompile(`127\.0\.0\.1|localhost|\[::1\]`).MatchString(texto) {
+			t.Errorf("the output names the local test server")
+		}
+		hoy := time.Now().UTC().Format("2006-01-02")
+		if strings.Contains(texto, hoy) {
+			t.Errorf("the output prints today's date (%s) as if it were provenance", hoy)
 		}
 	})
 
@@ -59,7 +72,7 @@ func TestRun(t *testing.T) {
 		}
 		meses := len(filas) - 1
 		for _, want := range []string{
-			fmt.Sprintf("2014-01-31 a 2014-11-30: %s en %d meses publicados.", miles(suma), meses),
+			fmt.Sprintf("Torreón, enero–noviembre de 2014: %s en %d meses publicados.", miles(suma), meses),
 			fmt.Sprintf("Mes con más delitos: %s (%s). Con menos: %s (%s).", nombreMes(t, fMax), miles(max), nombreMes(t, fMin), miles(min)),
 		} {
 			if !strings.Contains(texto, want) {
