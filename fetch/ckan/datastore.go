@@ -76,7 +76,12 @@ type dsField struct {
 // bool → Bool, timestamp/date → ISO-8601 String ("2024-10-17" when the time
 // is midnight), text → String; a column whose values do not all fit its
 // declared type is kept as String, so nothing is lost. CKAN's internal
-// "_id" column is left out.
+// "_id" column is left out. Fields listed only by later pages, and record
+// keys no page lists, become columns too (missing in the rows without
+// them), in order of first appearance. A page that repeats the previous
+// one ends the paging with ErrIncomplete; a negative total is an error
+// wrapping ErrAPI; paging beyond Portal.MaxPages or Portal.MaxBytes, or
+// more than DefaultMaxColumns columns, is an error wrapping ErrTooLarge.
 func (p *Portal) DatastoreSearch(ctx context.Context, resourceID string, opts ...DatastoreOption) (dataframe.DataFrame, error) {
 	cfg := dsConfig{pageSize: DatastoreLimit}
 	for _, o := range opts {
@@ -110,11 +115,34 @@ func (p *Portal) DatastoreSearch(ctx context.Context, resourceID string, opts ..
 	var (
 		fields []dsField
 		cols   []*dsColumn
-		index  map[string]int
+		index  = map[string]int{}
 		total  = -1
 		offset = 0
 		limit  = cfg.pageSize
+		rows   = 0 // rows held by every column
 	)
+	bud := p.budget("datastore_search")
+	// addColumn adds a column (missing in the rows read so far) for a field
+	// or record key the first page did not list.
+	addColumn := func(f dsField) error {
+		if f.ID == "_id" || f.ID == "_full_text" {
+			return nil
+		}
+		if _, ok := index[f.ID]; ok {
+			return nil
+		}
+		if len(fields) >= DefaultMaxColumns {
+			return fmt.Errorf("ckan: datastore_search %s at %s: %w: more than %d distinct fields and record keys", resourceID, p.base, ErrTooLarge, DefaultMaxColumns)
+		}
+		index[f.ID] = len(fields)
+		fields = append(fields, f)
+		c := &dsColumn{typ: strings.ToLower(f.Type)}
+		for i := 0; i < rows; i++ {
+			c.add(nil)
+		}
+		cols = append(cols, c)
+		return nil
+	}
 	for {
 		want := limit
 		if cfg.maxRows > 0 && cfg.maxRows-offset < want {
@@ -130,35 +158,49 @@ func (p *Portal) DatastoreSearch(ctx context.Context, resourceID string, opts ..
 		if err != nil {
 			return dataframe.DataFrame{}, fmt.Errorf("%w (resource %s, offset %d)", err, resourceID, offset)
 		}
+		if err := bud.page(len(res)); err != nil {
+			return dataframe.DataFrame{}, fmt.Errorf("%w; resource %s, %d rows read", err, resourceID, offset)
+		}
 		var pg dsPage
 		dec := json.NewDecoder(bytes.NewReader(res))
 		if err := dec.Decode(&pg); err != nil {
 			return dataframe.DataFrame{}, fmt.Errorf("ckan: datastore_search %s offset %d at %s: %w: %v", resourceID, offset, p.base, ErrAPI, err)
 		}
-		if fields == nil {
-			for _, f := range pg.Fields {
-				if f.ID == "_id" || f.ID == "_full_text" {
-					continue
-				}
-				fields = append(fields, f)
+		first := bud.pages == 1
+		for _, f := range pg.Fields {
+			if err := addColumn(f); err != nil {
+				return dataframe.DataFrame{}, err
 			}
-			if len(fields) == 0 {
-				return dataframe.DataFrame{}, fmt.Errorf("ckan: datastore_search %s at %s: %w: the answer lists no fields", resourceID, p.base, ErrAPI)
-			}
-			index = make(map[string]int, len(fields))
-			cols = make([]*dsColumn, len(fields))
-			for i, f := range fields {
-				index[f.ID] = i
-				cols[i] = &dsColumn{typ: strings.ToLower(f.Type)}
-			}
+		}
+		if first && len(fields) == 0 {
+			return dataframe.DataFrame{}, fmt.Errorf("ckan: datastore_search %s at %s: %w: the answer lists no fields", resourceID, p.base, ErrAPI)
 		}
 		if pg.Total != nil {
-			total = *pg.Total
+			if *pg.Total < 0 {
+				return dataframe.DataFrame{}, fmt.Errorf("ckan: datastore_search %s at %s: %w: the portal reports a total of %d rows", resourceID, p.base, ErrAPI, *pg.Total)
+			}
+			if total < 0 {
+				total = *pg.Total // the first total bounds the paging
+			}
+		}
+		if len(pg.Records) > 0 && bud.repeats(recordsJSON(pg.Records)) {
+			return dataframe.DataFrame{}, fmt.Errorf("ckan: datastore_search %s at %s: %w: the page at offset %d repeats the previous page (the portal ignores offset); %d rows read",
+				resourceID, p.base, ErrIncomplete, offset, offset)
 		}
 		for _, rec := range pg.Records {
+			// Record keys the fields did not list become columns too:
+			// nothing a record holds is dropped.
+			for k := range rec {
+				if _, ok := index[k]; !ok {
+					if err := addColumn(dsField{ID: k}); err != nil {
+						return dataframe.DataFrame{}, err
+					}
+				}
+			}
 			for i := range cols {
 				cols[i].add(rec[fields[i].ID])
 			}
+			rows++
 		}
 		offset += len(pg.Records)
 		if pg.Limit > 0 && pg.Limit < limit {
@@ -169,6 +211,10 @@ func (p *Portal) DatastoreSearch(ctx context.Context, resourceID string, opts ..
 		}
 		if total < 0 && len(pg.Records) < want && pg.Limit >= want {
 			break // no total reported and a short page: the end
+		}
+		if total < 0 && cfg.maxRows <= 0 && bud.pages >= DefaultNoTotalPages {
+			return dataframe.DataFrame{}, fmt.Errorf("ckan: datastore_search %s at %s: %w: the portal reports no total and still sends full pages after %d pages (%d rows); pass ckan.MaxRows to read a bounded number of rows",
+				resourceID, p.base, ErrTooLarge, bud.pages, offset)
 		}
 	}
 	ss := make([]series.Series, len(cols))
@@ -299,4 +345,10 @@ func isoDate(s string) string {
 		}
 	}
 	return s
+}
+
+// recordsJSON gives a page's records as bytes to compare pages by.
+func recordsJSON(recs []map[string]json.RawMessage) []byte {
+	b, _ := json.Marshal(recs) // map keys are sorted: equal pages give equal bytes
+	return b
 }

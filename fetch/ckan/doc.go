@@ -24,8 +24,11 @@
 // missing dataset wraps ErrNotFound. Search pages with start and rows (at
 // most 1000 a call) until the count the portal reports, and DatastoreSearch
 // pages with the limit each answer echoes (portals cap pages at 32,000 rows
-// silently) until the total; paging that ends early returns what it got
-// with an error wrapping ErrIncomplete. Text fields given as objects keyed by
+// silently) until the total; paging that ends early, or a page that brings
+// nothing new, returns what it got with an error wrapping ErrIncomplete. A
+// negative count or total is ErrAPI, and paging never outgrows
+// Portal.MaxPages and Portal.MaxBytes (ErrTooLarge), so a broken portal
+// cannot keep a call looping or fill the cache. Text fields given as objects keyed by
 // language decode to the first non-empty value among es, en, fr, de, it,
 // then the other keys sorted. Resource formats are normalised (" csv",
 // ".CSV", "text/csv" → "CSV"); an empty format is taken from the URL's
@@ -33,5 +36,6 @@
 //
 // Files: portal.go (Portal, Search, Dataset, Download, sentinels),
 // decode.go (the answer decoder, Dataset and Resource), datastore.go
-// (DatastoreSearch and its options).
+// (DatastoreSearch and its options), budget.go (the paging budgets:
+// MaxPages, MaxBytes, repeated pages, ErrTooLarge).
 package ckan

@@ -46,6 +46,11 @@ type Portal struct {
 	// Rows is the page size asked of package_search (default and maximum
 	// SearchRowsMax). The portal may give fewer; paging goes on until the count.
 	Rows int
+	// MaxPages bounds the answers one Search or DatastoreSearch reads
+	// (0 means DefaultMaxPages), and MaxBytes their total size (0 means
+	// DefaultMaxBytes); passing one is an error wrapping ErrTooLarge.
+	MaxPages int
+	MaxBytes int64
 }
 
 // New returns a client for the CKAN portal at baseURL: the Action API base
@@ -105,9 +110,11 @@ func (p *Portal) call(ctx context.Context, action string, params url.Values) (js
 
 // Search returns every dataset that matches query (Solr syntax: words,
 // "organization:inegi", "res_format:CSV"; "" for all), paging with start
-// and rows until it has the count the portal reports. If the pages end
-// early, the datasets received are returned with an error wrapping
-// ErrIncomplete.
+// and rows until it has the count the portal reports (the first page's).
+// If the pages end early, or a page brings no dataset not already received,
+// the datasets received are returned with an error wrapping ErrIncomplete;
+// a negative count is an error wrapping ErrAPI; paging beyond MaxPages or
+// MaxBytes is an error wrapping ErrTooLarge.
 func (p *Portal) Search(ctx context.Context, query string) ([]Dataset, error) {
 	rows := p.Rows
 	if rows <= 0 || rows > SearchRowsMax {
@@ -116,6 +123,7 @@ func (p *Portal) Search(ctx context.Context, query string) ([]Dataset, error) {
 	var out []Dataset
 	seen := map[string]bool{}
 	count, start := -1, 0
+	bud := p.budget("package_search")
 	for page := 0; count < 0 || start < count; page++ {
 		params := url.Values{"rows": {strconv.Itoa(rows)}, "start": {strconv.Itoa(start)}}
 		if strings.TrimSpace(query) != "" {
@@ -125,25 +133,44 @@ func (p *Portal) Search(ctx context.Context, query string) ([]Dataset, error) {
 		if err != nil {
 			return out, err
 		}
+		if err := bud.page(len(res)); err != nil {
+			return out, fmt.Errorf("%w; got %d datasets", err, len(out))
+		}
 		var sp searchPage
 		if err := json.Unmarshal(res, &sp); err != nil {
 			return out, fmt.Errorf("ckan: package_search at %s: %w: %v", p.base, ErrAPI, err)
 		}
-		count = sp.Count
+		if sp.Count < 0 {
+			return out, fmt.Errorf("ckan: package_search %q at %s: %w: the portal reports a count of %d", query, p.base, ErrAPI, sp.Count)
+		}
+		if count < 0 {
+			// The first count bounds the paging: a count that changes
+			// from page to page cannot make it endless.
+			count = sp.Count
+		}
 		if len(sp.Results) == 0 {
 			break
 		}
+		added := 0
 		for _, r := range sp.Results {
 			d := r.dataset()
 			key := d.ID
 			if key == "" {
 				key = d.Name
 			}
-			if key != "" && seen[key] {
+			if key == "" {
+				key = fmt.Sprintf("\x00%v", d)
+			}
+			if seen[key] {
 				continue
 			}
 			seen[key] = true
 			out = append(out, d)
+			added++
+		}
+		if added == 0 {
+			return out, fmt.Errorf("ckan: package_search %q at %s: %w: the page at start=%d brings no dataset not already received (the portal repeats its pages); got %d of %d datasets",
+				query, p.base, ErrIncomplete, start, len(out), count)
 		}
 		start += len(sp.Results)
 	}
