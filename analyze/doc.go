@@ -31,6 +31,8 @@
 //     Deflate.
 //     currency.go: Rates, FIX (embedded), Convert. currency_mixed.go:
 //     Currencies, converting a column of mixed currencies.
+//   - deprecated.go: former names (Index, Rates, NewIndex, NewRates…)
+//     kept as aliases of their replacements.
 //   - stats.go: Outliers, Pearson, Spearman, Trend.
 //   - columns.go, dates.go, errors.go: reading columns (in place, without
 //     gota's copy), ISO dates, errors.

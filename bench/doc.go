@@ -3,7 +3,8 @@
 // (fetch → clean → analyze), used by the Go benchmarks in this folder and by
 // the cifra-bench command, which times them as whole processes.
 //
-// Stream is the streaming task: fetch.EachChunk over the same file with
+// tasks.go holds T1–T4, Stream and Population. Stream is the streaming
+// task: fetch.EachChunk over the same file with
 // an analyze.Partial, whose memory stays flat in the file size.
 // micro_test.go holds micro-benchmarks of shared internals (fold); the
 // numbers are recorded in BENCHMARKS.md at the repository root.

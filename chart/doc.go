@@ -92,6 +92,7 @@
 //	data.go         reading columns into typed slices, value checks
 //	report.go       Report of drawn and skipped rows
 //	errors.go       sentinel errors
+//	saveall.go      SaveAll: one chart as PNG and SVG into a folder
 //	bar.go, bardraw.go            Bar (horizontal and vertical)
 //	barstack.go, barstackdraw.go  StackedBar, GroupedBar
 //	line.go, linedraw.go          Line

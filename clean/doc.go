@@ -46,7 +46,11 @@
 //     match_names.go: MatchNames (exact, folded, fingerprint and fuzzy
 //     name matching between two lists, with how each match was made).
 //   - dates_quarter.go: quarters ("2023T1", "IV trimestre 2019") in Dates.
-//   - join*.go: Join and JoinReport. cluster*.go, legal.go, levenshtein.go:
+//   - join*.go: Join and JoinReport; join_expect.go: Cardinality,
+//     JoinReport.Expect, Relation and ExtraRows (a join that multiplies
+//     rows fails loudly).
+//   - totals.go: DropTotals (totals and subtotals rows found by their
+//     numbers, through internal/totals). cluster*.go, legal.go, levenshtein.go:
 //     Clusters of variant spellings. reshape*.go: Longer, Wider and month
 //     columns. Package clean/mx: Mexican states and municipalities.
 //

@@ -159,6 +159,7 @@
 //	infer_locale.go notes for tables written with decimal commas
 //	table.go       tableFromRecords, the reference typed-table builder
 //	options.go     Option and every reader option
+//	limits.go      Limits and WithLimits: the reader budgets (ErrTooLarge)
 //	report.go      Report
 //	errors.go      sentinel errors
 //	json*.go       ReadJSON

@@ -1,6 +1,3 @@
-// Package fold turns text into matching keys: accents and case removed,
-// punctuation turned into spaces, whitespace collapsed. "  Michoacán de
-// Ocampo " and "MICHOACAN DE OCAMPO" fold to the same key.
 package fold
 
 import (

@@ -1,5 +1,3 @@
-// Package missing holds the markers that Mexican (and most) open data use
-// for a value that is not there. Readers and cleaners share this one list.
 package missing
 
 import "strings"
