@@ -27,9 +27,9 @@
 //   - change.go: Share, Change, YoY, IndexTo. between.go: ChangeBetween.
 //     rank.go: Rank, TopN.
 //     window.go: Rolling, CumSum.
-//   - index.go, deflate.go: Index (monthly or quarterly), INPC (embedded),
+//   - index.go, deflate.go: PriceIndex (monthly or quarterly), INPC (embedded),
 //     Deflate.
-//     currency.go: Rates, FIX (embedded), Convert. currency_mixed.go:
+//     currency.go: ExchangeRates, FIX (embedded), Convert. currency_mixed.go:
 //     Currencies, converting a column of mixed currencies.
 //   - deprecated.go: former names (Index, Rates, NewIndex, NewRates…)
 //     kept as aliases of their replacements.
@@ -59,7 +59,7 @@
 // writes quarterly series (INEGI's quarterly GDP or ENOE, Banxico's
 // remittances by state). A quarter is a period of its own, never its first
 // month: Deflate uses the average of the index over the quarter's three
-// months (missing unless all three are published; a quarterly Index, built
+// months (missing unless all three are published; a quarterly PriceIndex, built
 // from "2024-Q1" periods, is looked up by quarter), Convert the average
 // quote over the quarter, Trend gives the slope per quarter and YoY
 // compares with the same quarter a year earlier. Change, Rolling and
