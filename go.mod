@@ -5,7 +5,9 @@ go 1.23.0
 require (
 	codeberg.org/go-fonts/liberation v0.5.0
 	github.com/PuerkitoBio/goquery v1.10.3
+	github.com/dlclark/regexp2 v1.12.0
 	github.com/go-gota/gota v0.12.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/schollz/progressbar/v3 v3.18.0
 	github.com/xuri/excelize/v2 v2.9.1
 	golang.org/x/net v0.43.0

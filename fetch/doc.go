@@ -174,6 +174,7 @@
 //	zip.go         ZIP members
 //	query.go       SQL query results through database/sql
 //	describe.go    provenance records for local or embedded files
+//	package.go     ReadPackage: a resource of a Frictionless Data Package, typed by its Table Schema
 //
 // Subpackages: fetch/ckan (CKAN open-data portals) and fetch/fetchtest (a
 // test server for saved pages and files).

@@ -1,0 +1,141 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// CatalogueColumns are the columns of the catalogue template of Mexico's
+// open-data guide (catalogo_v3.0.csv): ds: for the dataset, rs: for each
+// resource.
+var CatalogueColumns = []string{"ds:identifier", "ds:title", "ds:description", "ds:keyword", "ds:modified",
+	"ds:contactPoint", "ds:mbox", "ds:temporal", "ds:spatial", "ds:landingPage", "ds:accrualPeriodicity",
+	"rs:title", "rs:description", "rs:downloadURL", "rs:mediaType", "rs:byteSize", "rs:temporal", "rs:spatial"}
+
+func (p *Package) modifiedText() string {
+	if t := p.modifiedTime(); !t.IsZero() {
+		return t.Format(time.RFC3339)
+	}
+	return ""
+}
+
+func (p *Package) downloadURL(path string) string {
+	return p.downloadBase + path
+}
+
+func resourceDescription(r resource) string {
+	d := r.Description
+	if d != "" && !strings.HasSuffix(d, ".") {
+		d += "."
+	}
+	return strings.TrimSpace(d + " Diccionario de datos: " + DictionaryFile + " (" + DictionaryCSVFile + ").")
+}
+
+// catalogueCSV writes catalogo.csv: the guide's template, one row per
+// resource.
+func (p *Package) catalogueCSV(d descriptor) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write(CatalogueColumns)
+	for _, r := range d.Resources {
+		title := r.Title
+		if title == "" {
+			title = r.Name
+		}
+		_ = w.Write([]string{p.name, d.Title, d.Description, strings.Join(p.keywords, ","), p.modifiedText(),
+			p.contactName, p.contactEmail, p.temporal, p.spatial, p.landingPage, p.periodicity,
+			title, resourceDescription(r), p.downloadURL(r.Path), r.Mediatype, fmt.Sprint(r.Bytes), p.temporal, p.spatial})
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// The DCAT record, with a fixed key order.
+type dcatDataset struct {
+	Context            map[string]string `json:"@context"`
+	Type               string            `json:"@type"`
+	ID                 string            `json:"@id,omitempty"`
+	Identifier         string            `json:"dct:identifier"`
+	Title              string            `json:"dct:title,omitempty"`
+	Description        string            `json:"dct:description,omitempty"`
+	Keyword            []string          `json:"dcat:keyword,omitempty"`
+	Modified           string            `json:"dct:modified,omitempty"`
+	Publisher          *dcatAgent        `json:"dct:publisher,omitempty"`
+	ContactPoint       *dcatContact      `json:"dcat:contactPoint,omitempty"`
+	Temporal           string            `json:"dct:temporal,omitempty"`
+	Spatial            string            `json:"dct:spatial,omitempty"`
+	LandingPage        string            `json:"dcat:landingPage,omitempty"`
+	AccrualPeriodicity string            `json:"dct:accrualPeriodicity,omitempty"`
+	License            string            `json:"dct:license,omitempty"`
+	ConformsTo         string            `json:"dct:conformsTo"`
+	Distribution       []dcatDist        `json:"dcat:distribution"`
+}
+
+type dcatAgent struct {
+	Type string `json:"@type"`
+	Name string `json:"foaf:name"`
+}
+
+type dcatContact struct {
+	Type  string `json:"@type"`
+	Name  string `json:"vcard:fn,omitempty"`
+	Email string `json:"vcard:hasEmail,omitempty"`
+}
+
+type dcatDist struct {
+	Type        string `json:"@type"`
+	Title       string `json:"dct:title"`
+	Description string `json:"dct:description,omitempty"`
+	DownloadURL string `json:"dcat:downloadURL"`
+	MediaType   string `json:"dcat:mediaType"`
+	ByteSize    int64  `json:"dcat:byteSize"`
+	Checksum    string `json:"spdx:checksum,omitempty"`
+	ConformsTo  string `json:"dct:conformsTo,omitempty"`
+}
+
+// catalogueDCAT writes catalogo.jsonld.
+func (p *Package) catalogueDCAT(d descriptor) ([]byte, error) {
+	ds := dcatDataset{
+		Context: map[string]string{
+			"dcat":  "http://www.w3.org/ns/dcat#",
+			"dct":   "http://purl.org/dc/terms/",
+			"foaf":  "http://xmlns.com/foaf/0.1/",
+			"vcard": "http://www.w3.org/2006/vcard/ns#",
+			"spdx":  "http://spdx.org/rdf/terms#",
+		},
+		Type: "dcat:Dataset", ID: p.landingPage, Identifier: p.name, Title: d.Title, Description: d.Description,
+		Keyword: p.keywords, Modified: p.modifiedText(), Temporal: p.temporal, Spatial: p.spatial,
+		LandingPage: p.landingPage, AccrualPeriodicity: p.periodicity, ConformsTo: ProfileURL,
+	}
+	if len(d.Licenses) > 0 {
+		ds.License = d.Licenses[0].Path
+	}
+	if p.publisher != "" {
+		ds.Publisher = &dcatAgent{Type: "foaf:Organization", Name: p.publisher}
+	}
+	if p.contactName != "" || p.contactEmail != "" {
+		c := &dcatContact{Type: "vcard:Kind", Name: p.contactName}
+		if p.contactEmail != "" {
+			c.Email = "mailto:" + p.contactEmail
+		}
+		ds.ContactPoint = c
+	}
+	for _, r := range d.Resources {
+		title := r.Title
+		if title == "" {
+			title = r.Name
+		}
+		ds.Distribution = append(ds.Distribution, dcatDist{Type: "dcat:Distribution", Title: title,
+			Description: resourceDescription(r), DownloadURL: p.downloadURL(r.Path), MediaType: r.Mediatype,
+			ByteSize: r.Bytes, Checksum: r.Hash, ConformsTo: tableSchemaURL})
+	}
+	b, err := json.MarshalIndent(ds, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("publish: Write: %w", err)
+	}
+	return append(b, '\n'), nil
+}
