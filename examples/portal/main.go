@@ -7,7 +7,10 @@
 // Para que corra sin red, un portal CKAN local (fetch/fetchtest) contesta con
 // respuestas guardadas: las 10 fichas reales de una respuesta del portal del
 // Ayuntamiento de Birmingham (Reino Unido) y una ficha que armamos para el
-// CSV de población del Censo 2020 del INEGI. Todo pasa de verdad por HTTP.
+// CSV de población del Censo 2020 del INEGI. Todo pasa de verdad por HTTP:
+// el portal local se llama http://portal.example (un nombre reservado que no
+// existe en internet, para que nadie lo confunda con una fuente) y el CSV se
+// pide a su dirección pública real, que el servidor local contesta.
 //
 //	go run ./examples/portal
 //	go run ./examples/portal -salida /tmp/graficas
@@ -43,9 +46,24 @@ const (
 	respuestaGuardada = "data/ckan_package_search_birmingham_uk.json"
 	// CSV real del Censo 2020 (INEGI) que el portal local publica.
 	csvCenso = "data/censo2020_poblacion_estatal.csv"
-	// Ruta donde el portal local sirve ese CSV.
-	rutaCSV = "/dataset/poblacion-censo-2020/resource/poblacion_estatal.csv"
+
+	// El portal local de este ejemplo: no existe en internet.
+	sitioPortal = "http://portal.example"
+	// Dónde está publicado de verdad el CSV del censo: la copia procesada
+	// que guardamos, en su repositorio, en el commit del que la copiamos.
+	sitioCSV = "https://raw.githubusercontent.com"
+	rutaCSV  = "/isaacarroyov/datos_facil_acceso/5f7295ae9f6f5abfb7b12cd10047f5d824bc4fce/GobiernoMexicano/inegi/CENSO/2020/censo_2020_mexico_estandarizado.csv"
+	urlCSV   = sitioCSV + rutaCSV
 )
+
+// Lo que se cita de cada archivo: quién lo publica, dónde y cuándo.
+var fuentes = map[string]string{
+	respuestaGuardada: "respuesta real de https://data.birmingham.gov.uk/api/3/action/package_search " +
+		"(Birmingham City Council, CKAN), guardada en 2021: su ficha más reciente es del 24 de mayo de 2021 " +
+		"y se subió a hdorado/Purchase-Card-Transactions-in-Birmingham-City-Council el 17 de septiembre de 2021",
+	csvCenso: "INEGI, Censo de Población y Vivienda 2020 (resultados publicados el 25 de enero de 2021); " +
+		"copia procesada por isaacarroyov/datos_facil_acceso (versión del 20 de mayo de 2024), " + urlCSV,
+}
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
@@ -79,23 +97,25 @@ func run(args []string, stdout io.Writer) error {
 	// carpeta temporal; en tu historia, una carpeta junto a tu código) y
 	// anota su procedencia.
 	cache := filepath.Join(tmp, "cache")
-	cliente := fetch.NewClient(fetch.WithCacheDir(cache), fetch.WithHTTPClient(srv.Client()),
+	// srv.ClientFor: las peticiones al portal y a la dirección pública del
+	// CSV las contesta el servidor local.
+	cliente := fetch.NewClient(fetch.WithCacheDir(cache), fetch.WithHTTPClient(srv.ClientFor(sitioPortal, sitioCSV)),
 		fetch.WithProgress(nil), fetch.WithLog(stdout), fetch.WithRateLimit(0))
-	portal := ckan.New(srv.CKANURL(), cliente)
+	portal := ckan.New(sitioPortal+"/api/3/action", cliente)
 
 	// Lo que viene dentro del programa: la respuesta guardada y el CSV.
 	w.titulo("0. Los archivos guardados")
-	for _, f := range []struct{ ruta, fuente string }{
-		{respuestaGuardada, "respuesta real de package_search del portal CKAN de Birmingham City Council"},
-		{csvCenso, "INEGI, Censo de Población y Vivienda 2020, población por entidad"},
-	} {
-		b, err := datos.ReadFile(f.ruta)
+	for _, ruta := range []string{respuestaGuardada, csvCenso} {
+		b, err := datos.ReadFile(ruta)
 		if err != nil {
 			return err
 		}
-		res := fetch.Describe(f.ruta, b)
-		w.linea("%s (%s): %d bytes, SHA-256 %s", f.ruta, f.fuente, res.Size, res.SHA256)
+		res := fetch.Describe(ruta, b)
+		w.linea("%s: %d bytes, SHA-256 %s", ruta, res.Size, res.SHA256)
+		w.linea("  %s", fuentes[ruta])
 	}
+	w.linea("El portal %s es el de este ejemplo, en esta máquina: contesta con la respuesta de Birmingham", sitioPortal)
+	w.linea("y con una ficha del censo que armamos nosotros (no es una ficha real de ningún portal).")
 
 	// 1. Buscar. Search pide página tras página hasta juntar las que el
 	// portal dice tener (count).
@@ -154,15 +174,24 @@ func run(args []string, stdout io.Writer) error {
 	}
 	w.linea("Sin red (WithOffline): de la caché: %v, SHA-256 %s", offline.FromCache, offline.SHA256)
 
-	// La procedencia: lo que la nota metodológica debe citar. (Las URL
-	// llevan el puerto del servidor local, que cambia en cada corrida.)
-	w.titulo("4. Procedencia (manifiesto del cliente)")
-	w.bloque(cliente.Manifest().String())
+	// La procedencia: lo que la nota metodológica debe citar. El manifiesto
+	// del cliente (cliente.WriteManifest) guarda además la hora de cada
+	// descarga; aquí no se imprime porque es la hora de esta corrida, no la
+	// fecha de la fuente.
+	w.titulo("4. Procedencia")
+	for _, r := range cliente.Manifest().Resources {
+		if r.URL == urlCSV {
+			w.linea("%s: %d bytes, SHA-256 %s", r.URL, r.Size, r.SHA256)
+			w.linea("  %s", fuentes[csvCenso])
+			continue
+		}
+		w.linea("%s: %d bytes (respuesta del portal local del ejemplo)", r.URL, r.Size)
+	}
 
 	// 5. Leer y entrevistar los datos antes de usarlos.
 	w.titulo("5. Perfil de los datos")
 	var lectura fetch.Report
-	df, err := fetch.ReadCSVFile(recurso.Path, fetch.WithReport(&lectura))
+	df, err := fetch.ReadCSVFile(recurso.Path, fetch.Source(recurso.URL), fetch.WithReport(&lectura))
 	if err != nil {
 		return err
 	}
@@ -226,7 +255,7 @@ func portalLocal(tmp string) (*fetchtest.Server, error) {
 		"metadata_modified": "2021-01-25T00:00:00",
 		"resources": []map[string]any{{
 			"id": "poblacion_estatal", "name": "Población estatal 2020 ",
-			"format": " csv", "url": srv.URL(rutaCSV)}},
+			"format": " csv", "url": urlCSV}},
 	})
 	if err != nil {
 		srv.Close()
@@ -247,7 +276,7 @@ func graficar(w *escritor, estados dataframe.DataFrame, salida string) error {
 		chart.TopN(10), chart.Abbreviate(),
 		chart.Title("Estado de México y CDMX, las entidades más pobladas"),
 		chart.Subtitle("Población total en 2020, las 10 entidades con más habitantes"),
-		chart.Source("INEGI, Censo de Población y Vivienda 2020"))
+		chart.Source("INEGI, Censo de Población y Vivienda 2020 (copia procesada por isaacarroyov/datos_facil_acceso)"))
 	if err != nil {
 		return err
 	}

@@ -9,9 +9,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The test recomputes what the program prints from the raw files with
@@ -90,6 +92,24 @@ func TestRun(t *testing.T) {
 				t.Errorf("falta %q en la salida:\n%s", c.frase, texto)
 			}
 		})
+	}
+	// La procedencia nombra las fuentes públicas, nunca el servidor local
+	// ni la hora de la corrida.
+	for _, frase := range []string{
+		"respuesta real de https://data.birmingham.gov.uk/api/3/action/package_search",
+		fmt.Sprintf("%s: %d bytes, SHA-256 %x", urlCSV, len(crudo), sha256.Sum256(crudo)),
+		"INEGI, Censo de Población y Vivienda 2020 (resultados publicados el 25 de enero de 2021)",
+		"no es una ficha real de ningún portal",
+	} {
+		if !strings.Contains(texto, frase) {
+			t.Errorf("falta %q en la salida", frase)
+		}
+	}
+	if regexp.MustCompile(`127\.0\.0\.1|localhost|\[::1\]`).MatchString(texto) {
+		t.Errorf("la salida nombra el servidor local")
+	}
+	if hoy := time.Now().UTC().Format("2006-01-02"); strings.Contains(texto, hoy) {
+		t.Errorf("la salida imprime la fecha de hoy (%s) como procedencia", hoy)
 	}
 	if suma != 126014024 {
 		t.Errorf("suma independiente %d, INEGI publica 126,014,024", suma)
