@@ -105,7 +105,7 @@ func Diff(old, new *Ledger) []Change {
 	}
 	matched := make([]bool, len(old.sources))
 	for _, s := range new.sources {
-		i := matchSource(old.sources, s)
+		i := matchSource(old.sources, matched, s)
 		if i < 0 {
 			out = append(out, Change{Kind: SourceAdded, Name: s.key(), New: s.SHA256, NewBytes: s.Bytes})
 			continue
@@ -123,15 +123,16 @@ func Diff(old, new *Ledger) []Change {
 	return out
 }
 
-// matchSource finds s among list by URL, then by path.
-func matchSource(list []SourceInfo, s SourceInfo) int {
+// matchSource finds s among the list's sources not matched yet, by URL,
+// then by path.
+func matchSource(list []SourceInfo, matched []bool, s SourceInfo) int {
 	for i, o := range list {
-		if o.URL != "" && o.URL == s.URL {
+		if !matched[i] && o.URL != "" && o.URL == s.URL {
 			return i
 		}
 	}
 	for i, o := range list {
-		if o.Path != "" && o.Path == s.Path {
+		if !matched[i] && o.Path != "" && o.Path == s.Path {
 			return i
 		}
 	}

@@ -53,7 +53,7 @@ func censo(t *testing.T, path string) *Ledger {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nat, rrep, err := analyze.RateOptions{}.RateReport(nat, "mujeres", "total", 100, "pct")
+	nat, rrep, err := analyze.RateWithReport(nat, "mujeres", "total", 100, "pct")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,8 +11,9 @@ import (
 // Read loads a ledger written by WriteDir. path is a cifras.json file or a
 // directory that holds one. The ledger read back renders, diffs and
 // writes the same files again. A file that is not a ledger (bad JSON, a
-// figure without a name, two figures with one name) is an error naming
-// the file, wrapping ErrFormat or ErrDuplicate.
+// source without url or path, a figure without a name, two figures with
+// one name) is an error naming the file, wrapping ErrFormat or
+// ErrDuplicate.
 func Read(path string) (*Ledger, error) {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		path = filepath.Join(path, JSONFile)
@@ -44,6 +45,11 @@ func decode(data []byte) (*Ledger, error) {
 		return nil, fmt.Errorf("cifra_ledger version %d is newer than this library reads (%d): %w", doc.Ledger, formatVersion, ErrFormat)
 	}
 	l := New(doc.Title)
+	for i, s := range doc.Sources {
+		if s.URL == "" && s.Path == "" {
+			return nil, fmt.Errorf("source %d has no url or path: %w", i+1, ErrFormat)
+		}
+	}
 	l.sources = doc.Sources
 	l.steps = doc.Steps
 	for i, f := range doc.Figures {

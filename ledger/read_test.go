@@ -19,6 +19,7 @@ func TestReadErrors(t *testing.T) {
 		{"roto.json", `{"title": `, ErrFormat, "unexpected end of JSON input"},
 		{"otro.json", `{"title": "x", "figures": []}`, ErrFormat, `no "cifra_ledger" version field`},
 		{"futuro.json", `{"cifra_ledger": 9, "title": "x"}`, ErrFormat, "version 9 is newer"},
+		{"sin_url.json", `{"cifra_ledger": 1, "sources": [{"sha256": "ab"}]}`, ErrFormat, "source 1 has no url or path"},
 		{"sin_nombre.json", `{"cifra_ledger": 1, "figures": [{"value": 1}]}`, ErrFormat, "figure 1 has no name"},
 		{"doble.json", `{"cifra_ledger": 1, "figures": [{"name": "a"}, {"name": "a"}]}`, ErrDuplicate, `figure "a" appears twice`},
 		{"tipo.json", `{"cifra_ledger": 1, "figures": [{"name": "a", "value": "12"}]}`, ErrFormat, "cannot unmarshal string"},
@@ -59,4 +60,36 @@ func TestReadMinimal(t *testing.T) {
 	if k := FigureMoved.String(); k != "figure moved" {
 		t.Errorf("kind = %q", k)
 	}
+}
+
+// FuzzRead: any bytes either fail with a wrapped sentinel or give a
+// ledger whose cifras.json reads back to the same bytes.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(`{"cifra_ledger": 1, "title": "x", "figures": [{"name": "a", "value": 85.71, "text": "85.7%", "numerator": 6, "denominator": 7}]}`))
+	f.Add([]byte(`{"cifra_ledger": 1, "sources": [{"url": "u", "sha256": "ab", "bytes": 3}], "steps": [{"name": "s", "report": "r\n"}]}`))
+	f.Add([]byte(`{"cifra_ledger": 1, "figures": [{"name": "a"}, {"name": "a"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := decode(data)
+		if err != nil {
+			if !errors.Is(err, ErrFormat) && !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrDuplicate) {
+				t.Fatalf("decode(%q): %v wraps no sentinel", data, err)
+			}
+			return
+		}
+		js, err := l.JSON()
+		if err != nil {
+			t.Fatalf("JSON of a decoded ledger: %v", err)
+		}
+		back, err := decode(js)
+		if err != nil {
+			t.Fatalf("decode of JSON output: %v\n%s", err, js)
+		}
+		again, _ := back.JSON()
+		if string(again) != string(js) {
+			t.Fatalf("round trip differs:\n%s\n%s", js, again)
+		}
+		if d := Diff(l, back); d != nil {
+			t.Fatalf("Diff after round trip: %v", d)
+		}
+	})
 }
