@@ -79,6 +79,7 @@
 //   - paths.go: module-relative paths of sources and of the code that
 //     recorded a figure.
 //   - errors.go: the error values.
+//   - doc.go: this overview.
 //
 // # Errors
 //
