@@ -47,7 +47,14 @@ func AllowMany() Option { return func(c *config) { c.allowMany = true } }
 // (ErrNotNumeric), no rows (ErrNoData), a missing or infinite value
 // (ErrMissing, ErrNotFinite; or SkipMissing), more than 40 categories
 // (ErrTooMany; use TopN or AllowMany), a Highlight label that matches no
-// category (ErrNoMatch).
+// category (ErrNoMatch), a category in more than one row (ErrDuplicate,
+// naming the category and its rows: two bars for "Colima" usually mean a
+// join multiplied rows).
+//
+// The catch-all category "Otros" (see OtherLabel) is drawn last whatever
+// its value. Categories that are monthly, quarterly or annual dates
+// ("2014-05", "2014-Q2", "2014", or the first or last day of each period)
+// are labelled by period: "may 2014", "T2 2014", "2014".
 func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Chart, error) {
 	cfg, err := newConfig(opts)
 	if err != nil {
@@ -59,6 +66,9 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 	}
 	values, err := numbers(df, "Bar", valueCol)
 	if err != nil {
+		return nil, err
+	}
+	if err := uniqueLabels("Bar", labelCol, labels, nil); err != nil {
 		return nil, err
 	}
 	rep := Report{Kind: "bar", Rows: len(values), es: isSpanish(cfg)}
@@ -106,6 +116,8 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 	if b.hl, err = highlightMask("Bar", b.labels, cfg.highlight); err != nil {
 		return nil, err
 	}
+	// monthly, quarterly or annual dates are labelled by period
+	b.labels = periodLabels(b.labels, cfg.locale)
 	b.format = cfg.format.forValues(b.values)
 	kind := "bar"
 	if cfg.vertical {
@@ -115,8 +127,9 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 	return &Chart{kind: kind, cfg: cfg, body: b, report: rep}, nil
 }
 
-// order sorts row indexes by value (descending unless Ascending), unless
-// KeepOrder is set or the labels are dates.
+// order sorts row indexes by value (descending unless Ascending), with the
+// catch-all category ("Otros") last, unless KeepOrder is set or the labels
+// are dates.
 func order(idx []int, labels []string, values []float64, cfg *config) {
 	if cfg.keepOrder {
 		return
@@ -134,6 +147,7 @@ func order(idx []int, labels []string, values []float64, cfg *config) {
 		}
 		return values[idx[a]] > values[idx[b]]
 	})
+	othersLast(idx, labels, cfg)
 }
 
 // highlightMask marks the labels named by Highlight (folded match).

@@ -150,6 +150,7 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 			}
 			return key[idx[a]] > key[idx[b]]
 		})
+		othersLast(idx, cats, cfg)
 	}
 	if cfg.topN > 0 && len(idx) > cfg.topN {
 		rep.Hidden = len(idx) - cfg.topN
@@ -186,6 +187,7 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 		b.vals = append(b.vals, row)
 		all = append(all, row...)
 	}
+	b.cats = periodLabels(b.cats, cfg.locale)
 	if cfg.stack == stackPercent {
 		b.format = cfg.format
 		b.format.Percent = true

@@ -233,15 +233,8 @@ func (ch *Chart) layout(r *renderer, w vg.Length) frameLayout {
 	}
 	f.top += 12
 	f.bottom = th.Margin + 8
-	notes := cfg.note
-	for _, n := range ch.report.notes() {
-		if notes != "" {
-			notes += "\n"
-		}
-		notes += n
-	}
-	if notes != "" {
-		f.notes = r.wrap(notes, th.NoteSize, false, inner)
+	for _, n := range append(append([]string(nil), cfg.notes...), ch.report.notes()...) {
+		f.notes = append(f.notes, r.wrap(n, th.NoteSize, false, inner)...)
 	}
 	if cfg.source != "" {
 		src := strings.TrimSpace(cfg.source)

@@ -47,6 +47,19 @@
 // text, and the SVG carries <title> (the chart title) and <desc> (a
 // one-line alt text, AltText or generated from the data).
 //
+// # Periods
+//
+// Monthly, quarterly and annual data are drawn and labelled by period.
+// Periods come from text ("2014-05", "2014-Q2", "2014"), from whole-number
+// years, or from full dates that all fall on the first day of their period
+// or all on the last (INEGI and IMPLAN date a monthly value on the last day
+// of the month and an annual one on 31 December). A value for May sits on
+// the May tick whichever day dates it, an annual 2007–2012 series sits on
+// the 2007–2012 ticks, and the end label reads "nov 2014", not "30 nov
+// 2014". Report.Period says when dates were read this way; ExactDates
+// keeps dates as instants (an exchange rate read on the last day of each
+// month). Bar categories that are such dates are labelled "may 2014".
+//
 // # Input rules
 //
 // Charts read the named columns of a gota DataFrame. Value columns may be
@@ -67,7 +80,9 @@
 //     unless SkipMissing is given, which leaves the rows out, prints a
 //     note on the chart ("Sin dato: …") and lists them in Report;
 //   - an x that is not a date or number: ErrBadDate; the same x twice in a
-//     line, or a category–series pair twice: ErrDuplicate;
+//     line, a category twice in Bar, Dumbbell or Slope (after a join that
+//     multiplied rows), or a category–series pair twice: ErrDuplicate,
+//     naming the category and its rows;
 //   - more than 40 bars (ErrTooMany: use TopN or AllowMany), more than
 //     eight lines without Highlight, more than seven stacked series;
 //   - a Highlight label that names nothing, or a map key that names no
@@ -86,6 +101,10 @@
 //	theme.go        Theme, palette, Size presets, the embedded font cache
 //	format.go       Format and Locale: numbers for readers
 //	dates.go        ParseDate and date labels
+//	periods.go      monthly, quarterly and annual data: period inference
+//	                from period-start or period-end dates, ExactDates
+//	guards.go       repeated categories (ErrDuplicate), the catch-all
+//	                "Otros" drawn last (OtherLabel)
 //	ticks.go        round numeric ticks and calendar ticks
 //	axes.go         value axes, gridlines, label de-overlapping
 //	text.go         the renderer: text measuring, wrapping, truncation

@@ -37,6 +37,9 @@ func readPairs(df dataframe.DataFrame, who, labelCol, fromCol, toCol string, cfg
 		return nil, err
 	}
 	rep.Rows = len(labels)
+	if err := uniqueLabels(who, labelCol, labels, nil); err != nil {
+		return nil, err
+	}
 	p := &pairs{fromName: fromCol, toName: toCol}
 	for i := range labels {
 		bad := ""
@@ -73,7 +76,8 @@ func readPairs(df dataframe.DataFrame, who, labelCol, fromCol, toCol string, cfg
 // unless KeepOrder is given. The key under the subtitle names the two
 // columns; the toCol value is written beside its dot.
 //
-// Errors are those of Bar, with both value columns checked.
+// Errors are those of Bar, with both value columns checked; a category in
+// more than one row is ErrDuplicate.
 func Dumbbell(df dataframe.DataFrame, labelCol, fromCol, toCol string, opts ...Option) (*Chart, error) {
 	cfg, err := newConfig(opts)
 	if err != nil {

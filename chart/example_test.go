@@ -136,8 +136,8 @@ func ExampleStackedBar_percent() {
 // Grouped bars: one bar per month within each state.
 func ExampleGroupedBar() {
 	ch, err := chart.GroupedBar(monthTable(), "entidad", "serie", "valor", chart.KeepOrder(),
-		chart.Title("Guanajuato sumó más homicidios cada mes"),
-		chart.Subtitle("Homicidios dolosos por mes, 2026"),
+		chart.Title("Guanajuato subió cada mes y encabezó febrero y marzo"),
+		chart.Subtitle("Carpetas de investigación por homicidio doloso por mes, enero–marzo de 2026, en las seis entidades con más carpetas del trimestre"),
 		chart.Source("SESNSP, incidencia delictiva estatal"),
 	)
 	if err != nil {

@@ -31,6 +31,8 @@ func TestGolden(t *testing.T) {
 		{"slope.png", ExampleSlope},
 		{"map.png", ExampleChoropleth},
 		{"multiples.png", ExampleSmallMultiples},
+		{"line_monthend.png", ExampleLine_monthEnd},
+		{"line_yearend.png", ExampleLine_yearEnd},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cmpimg.CheckPlotApprox(tc.fn, t, goldenDelta, tc.name)

@@ -32,16 +32,20 @@ func TestDateTicks(t *testing.T) {
 	for _, tc := range []struct {
 		name, lo, hi string
 		max          int
+		prec         datePrecision
 		want         []string
 	}{
-		{"decade", "2016-12", "2026-05", 8, []string{"2018", "2020", "2022", "2024", "2026"}},
-		{"months", "2024-01", "2024-12", 7, []string{"ene 2024", "mar", "may", "jul", "sep", "nov"}},
-		{"quarters", "2024-01", "2025-06", 7, []string{"ene 2024", "abr", "jul", "oct", "ene 2025", "abr"}},
-		{"days", "2024-10-01", "2024-10-20", 6, []string{"7 oct", "14 oct"}},
+		{"decade", "2016-12", "2026-05", 8, precMonth, []string{"2018", "2020", "2022", "2024", "2026"}},
+		{"months", "2024-01", "2024-12", 7, precMonth, []string{"ene 2024", "mar", "may", "jul", "sep", "nov"}},
+		{"quarter steps", "2024-01", "2025-06", 7, precMonth, []string{"ene 2024", "abr", "jul", "oct", "ene 2025", "abr"}},
+		{"quarterly", "2024-01", "2025-04", 7, precQuarter, []string{"T1 2024", "T2", "T3", "T4", "T1 2025", "T2"}},
+		{"two months", "2024-01", "2024-02", 7, precMonth, []string{"ene 2024", "feb 2024"}},
+		{"annual", "2021", "2023", 7, precYear, []string{"2021", "2022", "2023"}},
+		{"days", "2024-10-01", "2024-10-20", 6, precDay, []string{"7 oct", "14 oct"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, d := range dateTicks(day(tc.lo), day(tc.hi), tc.max, EsMX, tc.name != "days") {
+			for _, d := range dateTicks(day(tc.lo), day(tc.hi), tc.max, EsMX, tc.prec) {
 				got = append(got, d.label)
 			}
 			if !reflect.DeepEqual(got, tc.want) {

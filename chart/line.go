@@ -42,6 +42,7 @@ func FromZero(yes bool) Option {
 type xAxis struct {
 	dates bool
 	prec  datePrecision
+	end   periodEnd // where full dates sat in their period, when inferred
 }
 
 // readX reads the x column as day numbers (ISO dates; whole numbers from
@@ -109,9 +110,6 @@ func readX(df dataframe.DataFrame, who, name string) ([]float64, xAxis, error) {
 	if !ax.dates {
 		ax.prec = 0
 	}
-	if ax.prec == precDay {
-		ax.prec = coarsest(out)
-	}
 	return out, ax, nil
 }
 
@@ -156,6 +154,14 @@ func readLines(df dataframe.DataFrame, who, xCol, yCol string, cfg *config) (*li
 	if err != nil {
 		return fail(err)
 	}
+	period := ""
+	if ax.dates && ax.prec == precDay && !cfg.exactDates {
+		// dates on the first or last day of each month, quarter or year
+		// stand for that period: draw and label them by period
+		ax.prec, ax.end = inferPeriod(xs)
+		toPeriods(xs, ax.prec)
+		period = periodName(ax.prec, ax.end)
+	}
 	ys, err := numbers(df, who, yCol)
 	if err != nil {
 		return fail(err)
@@ -166,7 +172,7 @@ func readLines(df dataframe.DataFrame, who, xCol, yCol string, cfg *config) (*li
 			return fail(err)
 		}
 	}
-	rep := Report{Kind: "line", Rows: len(ys), es: isSpanish(cfg)}
+	rep := Report{Kind: "line", Rows: len(ys), es: isSpanish(cfg), Period: period}
 	byName := map[string]*lineSeries{}
 	var lines []*lineSeries
 	for i := range ys {
@@ -261,23 +267,4 @@ func xText(x float64, ax xAxis, cfg *config) string {
 		return dateLabel(fromDayNumber(x), p, cfg.locale)
 	}
 	return Format{Locale: cfg.locale, Decimals: Auto}.Format(x)
-}
-
-// coarsest returns the precision the day numbers really carry: files
-// often write months and years as their first day ("2024-03-01").
-func coarsest(days []float64) datePrecision {
-	p := precYear
-	for _, d := range days {
-		if math.IsNaN(d) {
-			continue
-		}
-		t := fromDayNumber(d)
-		if t.Day() != 1 {
-			return precDay
-		}
-		if t.Month() != 1 {
-			p = precMonth
-		}
-	}
-	return p
 }

@@ -183,7 +183,7 @@ func (b *lineBody) draw(r *renderer, area vg.Rectangle) {
 	}
 	maxTicks := int((right - left) / 52)
 	if b.ax.dates {
-		for _, t := range dateTicks(xlo, xhi, maxTicks, cfg.locale, b.ax.prec != precDay) {
+		for _, t := range dateTicks(xlo, xhi, maxTicks, cfg.locale, b.ax.prec) {
 			x := xpos(t.at)
 			r.line(x, bottom, x, bottom-3, 0.8, th.Axis)
 			r.text(x, tickY, t.label, th.LabelSize, false, th.Muted, text.XCenter)

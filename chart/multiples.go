@@ -108,7 +108,7 @@ func (b *multiplesBody) draw(r *renderer, area vg.Rectangle) {
 			}
 		}
 		if rw == rows-1 || i+cols >= n {
-			ticks := dateTicks(xlo, xhi, int(math.Max(2, float64(pw/48))), cfg.locale, b.ax.prec != precDay)
+			ticks := dateTicks(xlo, xhi, int(math.Max(2, float64(pw/48))), cfg.locale, b.ax.prec)
 			if !b.ax.dates {
 				xa := newValueAxis(xlo, xhi, int(math.Max(2, float64(pw/48))), -1, Format{Locale: cfg.locale, Decimals: Auto})
 				ticks = nil

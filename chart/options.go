@@ -17,8 +17,9 @@ type refLine struct {
 
 // config collects every option. Chart types read the fields they need.
 type config struct {
-	title, subtitle, source, note, credit, alt string
-	xLabel, yLabel                             string
+	title, subtitle, source, credit, alt string
+	xLabel, yLabel                       string
+	notes                                []string
 
 	theme  Theme
 	size   Size
@@ -37,6 +38,7 @@ type config struct {
 	topN      int
 	allowMany bool
 	stack     stackMode
+	others    []string // catch-all categories drawn last
 
 	// lines, scatter, histogram
 	series    string
@@ -44,6 +46,8 @@ type config struct {
 	trend     bool
 	bins      int
 	yFromZero int // 0 auto, 1 yes, -1 no
+
+	exactDates bool // dates are instants, not periods
 
 	err error
 }
@@ -88,8 +92,16 @@ func Subtitle(s string) Option { return func(c *config) { c.subtitle = s } }
 func Source(s string) Option { return func(c *config) { c.source = s } }
 
 // Note adds a note printed above the source line ("Nota: " is not
-// added; write it if you want it).
-func Note(s string) Option { return func(c *config) { c.note = s } }
+// added; write it if you want it). Notes add up: each Note is printed on
+// its own line, in the order given, followed by the notes the chart adds
+// itself (rows left out, categories hidden).
+func Note(s string) Option {
+	return func(c *config) {
+		if s != "" {
+			c.notes = append(c.notes, s)
+		}
+	}
+}
 
 // Credit sets the byline printed at the bottom right ("Gráfica: …").
 func Credit(s string) Option { return func(c *config) { c.credit = s } }

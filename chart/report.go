@@ -23,6 +23,12 @@ type Report struct {
 	// NoData lists categories the chart shows without a value (states of
 	// a map with no row).
 	NoData []string
+	// Period says how full x dates ("2014-05-31") were read when they
+	// stand for periods: "monthly", "quarterly" or "annual", and whether
+	// each value was dated at its period's start or at its end (as INEGI
+	// and IMPLAN date theirs). Such values are drawn and labelled by
+	// period; ExactDates turns this off.
+	Period string
 	es     bool
 }
 
@@ -42,6 +48,9 @@ func (r Report) String() string {
 	}
 	if r.Hidden > 0 {
 		fmt.Fprintf(&b, "  %d categories hidden by TopN\n", r.Hidden)
+	}
+	if r.Period != "" {
+		fmt.Fprintf(&b, "  x drawn by period: %s\n", r.Period)
 	}
 	if len(r.NoData) > 0 {
 		fmt.Fprintf(&b, "  no data for: %s\n", strings.Join(r.NoData, ", "))

@@ -20,7 +20,8 @@ const maxSlopes = 40
 // Highlight, the named lines are coloured and the rest grey (and only the
 // highlighted ones labelled when there are more than 12).
 //
-// Errors are those of Bar, with both value columns checked.
+// Errors are those of Bar, with both value columns checked; a category in
+// more than one row is ErrDuplicate.
 func Slope(df dataframe.DataFrame, labelCol, fromCol, toCol string, opts ...Option) (*Chart, error) {
 	cfg, err := newConfig(opts)
 	if err != nil {

@@ -46,15 +46,19 @@ type dateTick struct {
 
 // dateTicks chooses calendar ticks between day numbers lo and hi, at most
 // max of them: days, months (1, 2, 3, 6) or years (1, 2, 5, 10, 20, 50…).
-// Labels are "17 oct", "ene 2024" or "2024" depending on the step.
-func dateTicks(lo, hi float64, max int, loc Locale, monthly bool) []dateTick {
+// Labels are "17 oct", "ene 2024" or "2024" depending on the step. prec is
+// the period the data carry: monthly data get no day ticks, quarterly data
+// ticks on quarters only ("T1 2024", "T2"…), annual data ticks on years
+// only.
+func dateTicks(lo, hi float64, max int, loc Locale, prec datePrecision) []dateTick {
 	if max < 2 {
 		max = 2
 	}
 	t0, t1 := fromDayNumber(lo), fromDayNumber(hi)
 	spanDays := hi - lo
+	daily := prec == precDay || prec == 0
 	// day steps
-	if spanDays <= 92 && !monthly || spanDays <= 45 {
+	if daily && spanDays <= 92 {
 		for _, s := range []int{1, 2, 7, 14} {
 			var out []dateTick
 			d := time.Date(t0.Year(), t0.Month(), t0.Day(), 0, 0, 0, 0, time.UTC)
@@ -71,8 +75,12 @@ func dateTicks(lo, hi float64, max int, loc Locale, monthly bool) []dateTick {
 			}
 		}
 	}
-	if spanDays <= 366*4 {
-		for _, s := range []int{1, 2, 3, 6} {
+	steps := []int{1, 2, 3, 6}
+	if prec == precQuarter {
+		steps = []int{3, 6}
+	}
+	if spanDays <= 366*4 && prec != precYear {
+		for _, s := range steps {
 			var out []dateTick
 			m := int(t0.Month()) - 1
 			m = (m + s - 1) / s * s
@@ -84,6 +92,19 @@ func dateTicks(lo, hi float64, max int, loc Locale, monthly bool) []dateTick {
 				out = append(out, dateTick{dayNumber(d), monthLabel(d, loc)})
 			}
 			if len(out) <= max && len(out) >= 2 {
+				if prec == precQuarter {
+					// "T1 2024" at the first tick and at each first
+					// quarter, "T2"… elsewhere
+					for i := range out {
+						t := fromDayNumber(out[i].at)
+						q := (int(t.Month())-1)/3 + 1
+						out[i].label = "T" + itoa(q)
+						if i == 0 || q == 1 {
+							out[i].label += " " + itoa(t.Year())
+						}
+					}
+					return out
+				}
 				if s < 12 && len(out) > 4 {
 					// "ene 2024" at January, months alone elsewhere
 					for i := range out {
