@@ -56,9 +56,10 @@
 // small, caveats, alternatives, sources, steps, code). cifras.csv has one
 // row per figure with Spanish headers and blank verificado_por and fecha
 // columns. metodologia.md is the Spanish methodology note. The same ledger
-// writes the same bytes: the only time stamps are the sources' own, paths
-// are relative to the module root, and code locations are "file:line"
-// relative to the module that holds the file.
+// writes the same bytes: the only time stamps are the sources' own, a
+// source's absolute path is made relative to the module root (relative
+// ones are kept as given), and code locations are "file:line" relative to
+// the module that holds the file.
 //
 // # Files
 //

@@ -97,7 +97,7 @@ func ExampleLedger_Figure() {
 	// 12.4 por cada 100 mil habitantes
 	// por 100000 pequeña: true
 	// con la población del Censo 2020: 12.9
-	// ledger: Figure "mal": value 14.2 does not follow from Ratio(6, 48210) = 0.00012445550715619165 (pass Per(scale) if it is not a power of ten): invalid argument
+	// ledger: Figure "mal": value 14.2 does not follow from Ratio(6, 48210) = 0.00012445550715619165 (record the unrounded value, and pass Per(scale) if the scale is not a power of ten): invalid argument
 }
 
 // ExampleLedger_WriteDir writes the three files and shows the table of

@@ -268,7 +268,7 @@ func (f *FigureInfo) setRatio(s figureSpec) error {
 		}
 		per, ok := scaleOf(f.Value, num/den, s.per)
 		if !ok {
-			want := "pass Per(scale) if it is not a power of ten"
+			want := "record the unrounded value, and pass Per(scale) if the scale is not a power of ten"
 			if s.per != nil {
 				want = fmt.Sprintf("with Per(%v) the value would be %v", *s.per, num/den**s.per)
 			}
