@@ -39,6 +39,11 @@
 //   - missing.go: SetMissing (markers and extra codes to missing values).
 //   - spreadsheet.go: UnwrapCell and Unwrap (`="01"`, `=CONCATENAR(0,01)`,
 //     `'01`).
+//   - row.go: Row, the typed, missing-aware view of one row (Float, Int,
+//     String, Bool, Missing, FloatOr…). derive.go: Derive (a new column
+//     from a function of each row, in the type it returns) and NA.
+//     filter.go: Filter, its predicates (IsMissing, NotMissing, In,
+//     Between, DatesBetween, All, Any, Not) and Coalesce.
 //   - tidy.go: RemoveEmpty, RemoveEmptyRows, RemoveEmptyColumns,
 //     DropConstant, FillDown.
 //   - recode.go: Recode. dedupe.go: Dedupe, Duplicates.
