@@ -23,6 +23,11 @@
 //	  - [github.com/datacon-mx/cifra/chart] draws publication charts with a
 //	    newsroom look on gonum/plot and saves them as PNG, SVG or PDF.
 //
+// Above the stages, [github.com/datacon-mx/cifra/ledger] records every
+// number a story publishes with the files, steps and code behind it, fills
+// the story's text from it, writes the methodology note and tells when a
+// re-run moves a published number.
+//
 // Every step that can drop, change or fail to parse a value says so in a
 // report, and every error names the file, row, column and value where one is
 // known. The worked stories in examples/ run offline on shipped data.
