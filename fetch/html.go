@@ -163,7 +163,8 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 	position := make(map[*html.Node]int, all.Length())
 	all.Each(func(i int, s *goquery.Selection) { position[s.Get(0)] = i + 1 })
 
-	chosen, explicit, err := chooseTables(doc, all, cfg, src)
+	hf := &headingFinder{memo: make(map[*html.Node]*html.Node)}
+	chosen, explicit, err := chooseTables(doc, all, cfg, src, hf)
 	if err != nil {
 		return nil, notes, err
 	}
@@ -175,7 +176,7 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 		t.ID, _ = tbl.Attr("id")
 		t.Class, _ = tbl.Attr("class")
 		t.Caption = cellText(tbl.ChildrenFiltered("caption"))
-		t.Heading = nearestHeading(tbl)
+		t.Heading = hf.nearest(tbl)
 		g := buildGrid(tbl, cfg.cellTitles)
 		if !explicit {
 			if why := layoutReason(tbl, g); why != "" {
@@ -236,7 +237,7 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 
 // chooseTables applies TableSelector, TableContaining and TableIndex, in
 // that order. explicit reports whether the caller chose tables.
-func chooseTables(doc *goquery.Document, all *goquery.Selection, cfg *config, src string) ([]*goquery.Selection, bool, error) {
+func chooseTables(doc *goquery.Document, all *goquery.Selection, cfg *config, src string, hf *headingFinder) ([]*goquery.Selection, bool, error) {
 	tables := all
 	explicit := false
 	if cfg.tableMatch != "" {
@@ -261,7 +262,7 @@ func chooseTables(doc *goquery.Document, all *goquery.Selection, cfg *config, sr
 		want := fold.Key(cfg.tableText)
 		var keep []*goquery.Selection
 		for _, s := range list {
-			if strings.Contains(fold.Key(s.Text()), want) || strings.Contains(fold.Key(nearestHeading(s)), want) {
+			if strings.Contains(fold.Key(s.Text()), want) || strings.Contains(fold.Key(hf.nearest(s)), want) {
 				keep = append(keep, s)
 			}
 		}
@@ -298,21 +299,74 @@ func chooseTables(doc *goquery.Document, all *goquery.Selection, cfg *config, sr
 	return list, explicit, nil
 }
 
-// nearestHeading returns the text of the closest h1–h6 before the table:
-// among its previous siblings, or those of its ancestors (three levels).
-func nearestHeading(tbl *goquery.Selection) string {
-	s := tbl
-	for level := 0; level < 4 && s.Length() > 0; level++ {
-		h := s.PrevAllFiltered("h1,h2,h3,h4,h5,h6").First()
-		if h.Length() > 0 {
-			return cellText(h)
+// headingFinder finds the closest h1–h6 before a table: among its
+// previous siblings (a heading, or the last heading inside one), then
+// those of its ancestors (three levels). It remembers what it found for
+// every sibling it passed, so a page of thousands of sibling tables costs
+// one walk, not one walk per table.
+type headingFinder struct {
+	// memo maps a node to the closest heading at or before it among its
+	// siblings (itself, the last heading inside it, or one before), or
+	// nil when there is none.
+	memo map[*html.Node]*html.Node
+}
+
+// nearest returns the text of the closest heading before the table.
+func (hf *headingFinder) nearest(tbl *goquery.Selection) string {
+	if tbl.Length() == 0 {
+		return ""
+	}
+	n := tbl.Get(0)
+	for level := 0; level < 4 && n != nil; level++ {
+		if h := hf.before(n); h != nil {
+			return nodesText(h)
 		}
-		if p := s.PrevAll().Find("h1,h2,h3,h4,h5,h6").Last(); p.Length() > 0 {
-			return cellText(p)
-		}
-		s = s.Parent()
+		n = n.Parent
 	}
 	return ""
+}
+
+// before returns the closest heading among the previous siblings of n
+// (or inside them), or nil.
+func (hf *headingFinder) before(n *html.Node) *html.Node {
+	var chain []*html.Node
+	var found *html.Node
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if h, ok := hf.memo[s]; ok {
+			found = h
+			break
+		}
+		chain = append(chain, s)
+		if h := lastHeading(s); h != nil {
+			found = h
+			break
+		}
+	}
+	for _, c := range chain {
+		hf.memo[c] = found
+	}
+	return found
+}
+
+// lastHeading returns n when it is a heading, else the last heading inside
+// it, or nil.
+func lastHeading(n *html.Node) *html.Node {
+	if isHeading(n) {
+		return n
+	}
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if h := lastHeading(c); h != nil {
+			return h
+		}
+	}
+	return nil
+}
+
+func isHeading(n *html.Node) bool {
+	if n.Type != html.ElementNode || len(n.Data) != 2 || n.Data[0] != 'h' {
+		return false
+	}
+	return n.Data[1] >= '1' && n.Data[1] <= '6'
 }
 
 // decodeHTML turns the page's bytes into UTF-8 text: Encoding when forced,
