@@ -26,7 +26,7 @@ func newValueAxis(lo, hi float64, n int, fromZero int, f Format) valueAxis {
 		lo, hi = lo-d, hi+d
 	}
 	ticks, step := niceTicks(lo, hi, n)
-	if f.Decimals == Auto || f.Scale == ScaleNone {
+	if f.decimals() == Auto || f.Scale == ScaleNone {
 		f = f.forStep(step)
 	}
 	return valueAxis{lo: ticks[0], hi: ticks[len(ticks)-1], ticks: ticks, format: f}

@@ -192,8 +192,8 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 		b.format = cfg.format
 		b.format.Percent = true
 		b.format.Scale = ScaleNone
-		if b.format.Decimals == Auto {
-			b.format.Decimals = 0
+		if b.format.decimals() == Auto {
+			b.format.Decimals = Whole
 		}
 	} else {
 		b.format = cfg.format.forValues(all)

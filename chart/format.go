@@ -78,14 +78,15 @@ const (
 	ScaleMillionsOfPesos
 )
 
-// Format writes numbers for readers. The zero value writes es-MX whole
-// numbers ("1,234,567"); set Decimals to Auto for decimals chosen from the
-// value, or to a fixed count.
+// Format writes numbers for readers. The zero value writes es-MX numbers
+// with decimals chosen from the value ("1,234,567", "20.5"); set Decimals
+// to a count to fix them, or to Whole for none.
 type Format struct {
 	// Locale gives the marks; the zero value means EsMX.
 	Locale Locale
-	// Decimals is the number of decimals; -1 (or Auto) chooses from the
-	// data: none for whole numbers (counts), one for rates.
+	// Decimals is the number of decimals. Zero (or Auto) chooses from the
+	// data: none for whole numbers (counts), one for rates. Whole writes
+	// none; a positive count writes that many.
 	Decimals int
 	// Scale shortens large numbers.
 	Scale Scale
@@ -95,8 +96,25 @@ type Format struct {
 	Prefix, Suffix string
 }
 
-// Auto lets a Format choose its decimals from the data.
-const Auto = -1
+// Values of Format.Decimals besides a positive count.
+const (
+	// Auto lets a Format choose its decimals from the data, as the zero
+	// value does.
+	Auto = -1
+	// Whole writes no decimals: 20.46 → "20".
+	Whole = -2
+)
+
+// decimals returns the count of decimals f asks for, or Auto.
+func (f Format) decimals() int {
+	switch {
+	case f.Decimals == Whole:
+		return 0
+	case f.Decimals <= 0:
+		return Auto
+	}
+	return f.Decimals
+}
 
 func (f Format) locale() Locale {
 	if f.Locale.Decimal == "" {
@@ -118,7 +136,7 @@ func (f Format) Format(v float64) string {
 		return "∞"
 	}
 	loc := f.locale()
-	dec := f.Decimals
+	dec := f.decimals()
 	word := ""
 	switch f.Scale {
 	case ScaleAuto:
@@ -268,8 +286,8 @@ func groupNumber(v float64, dec int, loc Locale) string {
 // forValues returns f with Auto decimals resolved for a set of values, so
 // that every label of a chart has the same number of decimals.
 func (f Format) forValues(vs []float64) Format {
-	if f.Decimals == Auto && f.Scale == ScaleNone {
-		f.Decimals = autoDecimals(vs)
+	if f.decimals() == Auto && f.Scale == ScaleNone {
+		f.Decimals = fixed(autoDecimals(vs))
 	}
 	return f
 }
@@ -283,6 +301,14 @@ func (f Format) forStep(step float64) Format {
 	for d < 6 && math.Abs(step*math.Pow10(d)-math.Round(step*math.Pow10(d))) > 1e-9*math.Pow10(d) {
 		d++
 	}
-	f.Decimals = d
+	f.Decimals = fixed(d)
 	return f
+}
+
+// fixed returns the Decimals value that writes exactly n decimals.
+func fixed(n int) int {
+	if n == 0 {
+		return Whole
+	}
+	return n
 }

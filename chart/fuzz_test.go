@@ -48,7 +48,11 @@ func FuzzFormat(f *testing.F) {
 		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e15 {
 			return
 		}
-		s := chart.Format{Decimals: dec}.Format(v)
+		d := dec
+		if d == 0 {
+			d = chart.Whole
+		}
+		s := chart.Format{Decimals: d}.Format(v)
 		back, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 		if err != nil {
 			t.Fatalf("Format(%v) = %q does not read back: %v", v, s, err)

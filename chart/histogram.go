@@ -178,7 +178,7 @@ func (b *histBody) draw(r *renderer, area vg.Rectangle) {
 		bottom += r.lineHeight(th.LabelSize)
 	}
 	nt := int(math.Max(4, math.Min(7, float64((top-bottom)/30))))
-	ya := newValueAxis(0, math.Max(maxC, 1), nt, 1, Format{Locale: cfg.locale, Decimals: 0})
+	ya := newValueAxis(0, math.Max(maxC, 1), nt, 1, Format{Locale: cfg.locale, Decimals: Whole})
 	// counts are whole: drop fractional ticks
 	var ticks []float64
 	for _, t := range ya.ticks {

@@ -156,8 +156,34 @@ func WithSize(s Size) Option {
 	}
 }
 
-// WithFormat sets the whole number format of values and value axes.
-func WithFormat(f Format) Option { return func(c *config) { c.format = f } }
+// WithFormat sets the number format of values and value axes. Only the
+// fields f sets count: a zero field keeps what the defaults or other
+// options (Decimals, Percent, Currency, Unit, Abbreviate, WithLocale) say,
+// so options give the same chart in any order, and WithFormat(Format{})
+// changes nothing.
+func WithFormat(f Format) Option {
+	return func(c *config) {
+		if f.Locale.Decimal != "" {
+			c.locale = f.Locale
+			c.format.Locale = f.Locale
+		}
+		if f.Decimals != 0 {
+			c.format.Decimals = f.Decimals
+		}
+		if f.Scale != ScaleNone {
+			c.format.Scale = f.Scale
+		}
+		if f.Percent {
+			c.format.Percent = true
+		}
+		if f.Prefix != "" {
+			c.format.Prefix = f.Prefix
+		}
+		if f.Suffix != "" {
+			c.format.Suffix = f.Suffix
+		}
+	}
+}
 
 // WithLocale sets number and month conventions by tag: "es-MX" (default,
 // 1,234,567.8), "es-ES" (1.234.567,8), "en-US". An unknown tag is an error.
@@ -174,14 +200,14 @@ func WithLocale(tag string) Option {
 }
 
 // Decimals fixes the number of decimals of value labels (default: none for
-// whole numbers, one for rates).
+// whole numbers, one for rates); Decimals(0) writes none.
 func Decimals(n int) Option {
 	return func(c *config) {
 		if n < 0 || n > 10 {
 			c.fail("Decimals(%d): want 0 to 10", n)
 			return
 		}
-		c.format.Decimals = n
+		c.format.Decimals = fixed(n)
 	}
 }
 

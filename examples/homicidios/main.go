@@ -167,7 +167,7 @@ func run(args []string, stdout io.Writer) error {
 	}
 
 	// 11. Hallazgos.
-	entero, undecimal := chart.Format{}, chart.Format{Decimals: 1}
+	entero, undecimal := chart.Format{Decimals: chart.Whole}, chart.Format{Decimals: 1}
 	tasaNacional := nacional.Col("tasa").Float()[0]
 	p("\nHallazgos (carpetas de investigación por %s, %s):\n", strings.ToLower(subtipo), periodo)
 	p("  Nacional: %s carpetas, %s habitantes, %s por cada 100 mil.\n",

@@ -52,7 +52,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
-	entero, undecimal := chart.Format{}, chart.Format{Decimals: 1}
+	entero, undecimal := chart.Format{Decimals: chart.Whole}, chart.Format{Decimals: 1}
 	p("¿A qué entidades llegan más remesas por habitante? (%s)\n\n", anio)
 
 	// 1. Leer.

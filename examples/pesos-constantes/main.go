@@ -131,7 +131,7 @@ func run(args []string, stdout io.Writer) error {
 	p("  Total %s: %s de pesos.\n", hasta, mm(nom1))
 	p("  Cambio %s→%s: nominal %s, real %s.\n", desde, hasta, pct(cambioNominal), pct(cambioReal))
 	p("  La inflación explica %s de cada 100 pesos del aumento nominal.\n",
-		chart.Format{Decimals: 0}.Format(100*(real0-nom0)/(nom1-nom0)))
+		chart.Format{Decimals: chart.Whole}.Format(100*(real0-nom0)/(nom1-nom0)))
 
 	// 5. Un ramo debería aparecer una vez por año. En esta copia procesada el
 	// Consejo de la Judicatura Federal aparece dos veces en algunos años:

@@ -81,7 +81,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
-	entero, dec := chart.Format{}, chart.Format{Decimals: 2}
+	entero, dec := chart.Format{Decimals: chart.Whole}, chart.Format{Decimals: 2}
 	ctx := context.Background()
 	p("Datos que sólo están en una página: seguridad en La Laguna (IMPLAN Torreón)\n\n")
 
