@@ -104,6 +104,9 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 		rep.Hidden = len(idx) - cfg.topN
 		idx = idx[:cfg.topN]
 	}
+	if len(idx) > MaxBars {
+		return nil, fmt.Errorf("chart: Bar: %w: %d categories, more than the %d any chart draws; pass chart.TopN(20) to show the largest", ErrTooLarge, len(idx), MaxBars)
+	}
 	if len(idx) > maxBars && !cfg.allowMany {
 		return nil, fmt.Errorf("chart: Bar: %w: %d categories are too many to read; pass chart.TopN(20) to show the largest, or chart.AllowMany()", ErrTooMany, len(idx))
 	}

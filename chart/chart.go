@@ -121,6 +121,9 @@ func (ch *Chart) Render(w io.Writer, format string) (err error) {
 	if need := lay.top + lay.bottom + ch.body.minHeight(m, wPt-2*cfg.theme.Margin); need > hPt {
 		hPt = need
 	}
+	if err := ch.checkBudget(wPt, hPt); err != nil {
+		return err
+	}
 	var cw vg.CanvasWriterTo
 	switch format {
 	case "png", "jpg", "jpeg":
@@ -177,8 +180,8 @@ func addSVGTitle(svg []byte, title, desc string) []byte {
 	at := i + j
 	var ins bytes.Buffer
 	ins.WriteString(` role="img" aria-labelledby="chart-title chart-desc">` + "\n")
-	fmt.Fprintf(&ins, "<title id=\"chart-title\">%s</title>\n", html.EscapeString(oneLine(title)))
-	fmt.Fprintf(&ins, "<desc id=\"chart-desc\">%s</desc>", html.EscapeString(oneLine(desc)))
+	fmt.Fprintf(&ins, "<title id=\"chart-title\">%s</title>\n", html.EscapeString(oneLine(safeText(title))))
+	fmt.Fprintf(&ins, "<desc id=\"chart-desc\">%s</desc>", html.EscapeString(oneLine(safeText(desc))))
 	out := make([]byte, 0, len(svg)+ins.Len())
 	out = append(out, svg[:at]...)
 	out = append(out, ins.Bytes()...)

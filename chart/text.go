@@ -31,6 +31,7 @@ func (r *renderer) face(size vg.Length, bold bool) font.Face {
 
 // width measures s.
 func (r *renderer) width(s string, size vg.Length, bold bool) vg.Length {
+	s = safeText(s)
 	f := r.face(size, bold)
 	return f.Width(s)
 }
@@ -44,6 +45,7 @@ func (r *renderer) ascent(size vg.Length) vg.Length { return size * 0.72 }
 // text draws s with its left (xa=0), centre (-0.5) or right (-1) edge at x
 // and its baseline at y.
 func (r *renderer) text(x, y vg.Length, s string, size vg.Length, bold bool, col color.Color, xa text.XAlignment) {
+	s = safeText(s) // well-formed SVG whatever the labels hold
 	if s == "" {
 		return
 	}
@@ -59,6 +61,7 @@ func (r *renderer) text(x, y vg.Length, s string, size vg.Length, bold bool, col
 // wrap breaks s into lines no wider than w, breaking at spaces; a word
 // wider than w is truncated with "…". Explicit newlines are kept.
 func (r *renderer) wrap(s string, size vg.Length, bold bool, w vg.Length) []string {
+	s = safeText(s)
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		words := strings.Fields(para)
@@ -100,6 +103,7 @@ func (r *renderer) wrapMax(s string, size vg.Length, bold bool, w vg.Length, n i
 
 // truncate shortens s with a trailing "…" until it fits w.
 func (r *renderer) truncate(s string, size vg.Length, bold bool, w vg.Length) string {
+	s = safeText(s)
 	if r.width(s, size, bold) <= w {
 		return s
 	}
