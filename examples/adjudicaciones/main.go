@@ -39,10 +39,15 @@ var archivos = []struct{ ruta, periodo string }{
 	{"data/compranet_contratos_2014_muestra.csv", "2014"},
 }
 
-// Sólo leemos las columnas que la historia usa (fetch.Columns las elige al
-// leer, no después).
+// Las columnas que la historia usa. Se leen las 39 completas para poder
+// reconocer filas repetidas exactas (iguales en todas las columnas) y
+// después se eligen éstas.
 var columnas = []string{"SIGLAS", "DEPENDENCIA", "TIPO_PROCEDIMIENTO",
 	"FECHA_INICIO", "IMPORTE_CONTRATO", "MONEDA"}
+
+// proveedorVacio es lo que Compranet escribe cuando el contrato no dice a
+// quién se le dio: no es un proveedor.
+const proveedorVacio = "---"
 
 // Las tres familias de procedimiento de la Ley de Adquisiciones.
 const (
@@ -71,6 +76,7 @@ func run(args []string, stdout io.Writer) error {
 	w.titulo("1. Los datos")
 	var partes []dataframe.DataFrame
 	var periodos []string
+	repetidas, sinProveedor := 0, 0 // filas quitadas
 	for _, a := range archivos {
 		b, err := datos.ReadFile(a.ruta)
 		if err != nil {
@@ -80,12 +86,20 @@ func run(args []string, stdout io.Writer) error {
 		w.linea("%s (Compranet, SHCP/SFP; muestra de 399 contratos %s)", a.ruta, a.periodo)
 		w.linea("  %d bytes, SHA-256 %s", res.Size, res.SHA256)
 		var lectura fetch.Report
-		df, err := fetch.ReadCSV(bytes.NewReader(b), fetch.Source(a.ruta),
-			fetch.Columns(columnas...), fetch.WithReport(&lectura))
+		df, err := fetch.ReadCSV(bytes.NewReader(b), fetch.Source(a.ruta), fetch.WithReport(&lectura))
 		if err != nil {
 			return err
 		}
 		w.bloque(lectura.String())
+		var rep, sin int
+		if df, rep, sin, err = depurar(w, df, a.ruta); err != nil {
+			return err
+		}
+		repetidas += rep
+		sinProveedor += sin
+		if df = df.Select(columnas); df.Err != nil {
+			return df.Err
+		}
 		partes = append(partes, df)
 		periodos = append(periodos, a.periodo)
 	}
@@ -94,7 +108,8 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w.bloque(union.String())
-	w.linea("Tabla unida: %d contratos. Es una MUESTRA de Compranet, no el total de las compras.", df.Nrow())
+	w.linea("Tabla unida: %d contratos (sin repetidos ni proveedor %q). Es una MUESTRA de Compranet, no el total de las compras.",
+		df.Nrow(), proveedorVacio)
 
 	// 2. Tipos de procedimiento: Compranet escribe la misma cosa de varias
 	// maneras ("Adjudicación Directa Federal", "ADJUDICACION DIRECTA"…).
@@ -179,12 +194,77 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	hallazgos(w, total, porTipo)
+	mayor := hallazgos(w, total, porTipo)
 
 	// 5. La gráfica: barras al 100% con la composición del importe de los
-	// compradores más grandes.
+	// compradores más grandes. El título sale de las cifras: la dependencia
+	// que entregó por adjudicación directa la mayor parte de su importe.
 	w.titulo("5. Gráfica")
-	return graficar(w, porTipo, *salida)
+	titulo := fmt.Sprintf("En la muestra, la %s entregó por adjudicación directa el %.1f%% del importe de sus contratos",
+		mayor.siglas, 100*mayor.importeAD/mayor.importe)
+	w.linea("Título: %s", titulo)
+	quitadas := fmt.Sprintf("Sin %d filas repetidas exactas ni %d contratos sin proveedor («%s»).", repetidas, sinProveedor, proveedorVacio)
+	return graficar(w, porTipo, titulo, quitadas, *salida)
+}
+
+// fila son las cifras de una dependencia.
+type fila struct {
+	siglas             string
+	contratos, ad      int
+	importe, importeAD float64
+}
+
+// depurar quita de una muestra las filas repetidas exactas (las 39
+// columnas iguales: el mismo contrato copiado dos veces, que contaría doble)
+// y los contratos sin proveedor ("---"), y dice cuáles quitó.
+func depurar(w *escritor, df dataframe.DataFrame, ruta string) (out dataframe.DataFrame, repetidas, sinProveedor int, err error) {
+	dup, err := clean.Duplicates(df)
+	if err != nil {
+		return df, 0, 0, err
+	}
+	if dup.Nrow() > 0 {
+		codigos := dup.Col("CODIGO_CONTRATO").Records()
+		importes := dup.Col("IMPORTE_CONTRATO").Float()
+		veces, _ := dup.Col("dupe_count").Int()
+		w.linea("Filas repetidas exactas en %s (iguales en las %d columnas; cuentan doble si no se quitan):", ruta, df.Ncol())
+		for i := 0; i < len(codigos); i += veces[i] {
+			w.linea("  contrato %s, importe %s %s: %d filas idénticas", codigos[i], pesos.Format(importes[i]), "pesos", veces[i])
+		}
+	}
+	df, rep, err := clean.Dedupe(df)
+	if err != nil {
+		return df, 0, 0, err
+	}
+	w.bloque(sangrar(rep.String()))
+	repetidas = len(rep.RemovedRows)
+	vacios := df.Filter(dataframe.F{Colname: "PROVEEDOR_CONTRATISTA", Comparator: series.Eq, Comparando: proveedorVacio})
+	if vacios.Err != nil {
+		return df, 0, 0, vacios.Err
+	}
+	if n := vacios.Nrow(); n > 0 {
+		codigos := vacios.Col("CODIGO_CONTRATO").Records()
+		importes := vacios.Col("IMPORTE_CONTRATO").Float()
+		monedas := vacios.Col("MONEDA").Records()
+		tipos := vacios.Col("TIPO_PROCEDIMIENTO").Records()
+		w.linea("Contratos con proveedor %q (no dicen a quién se le dio) en %s: %d; quedan fuera:", proveedorVacio, ruta, n)
+		for i := range codigos {
+			w.linea("  contrato %s, importe %s %s, %s", codigos[i], pesos.Format(importes[i]), monedas[i], tipos[i])
+		}
+		df = df.Filter(dataframe.F{Colname: "PROVEEDOR_CONTRATISTA", Comparator: series.Neq, Comparando: proveedorVacio})
+		if df.Err != nil {
+			return df, 0, 0, df.Err
+		}
+		sinProveedor = n
+	}
+	return df, repetidas, sinProveedor, nil
+}
+
+// pesos escribe importes con separador de miles y dos decimales.
+var pesos = chart.Format{Decimals: 2}
+
+// sangrar mete dos espacios al principio de cada línea de un reporte.
+func sangrar(s string) string {
+	return "  " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n  ")
 }
 
 // familiaDe devuelve la familia de un tipo de procedimiento escrito de
@@ -203,13 +283,9 @@ func familiaDe(tipo string) string {
 }
 
 // hallazgos imprime, por dependencia (de mayor a menor importe), cuántos
-// contratos y qué parte del dinero fue por adjudicación directa.
-func hallazgos(w *escritor, total, porTipo dataframe.DataFrame) {
-	type fila struct {
-		siglas             string
-		contratos, ad      int
-		importe, importeAD float64
-	}
+// contratos y qué parte del dinero fue por adjudicación directa, y devuelve
+// la dependencia con la mayor parte de su importe por adjudicación directa.
+func hallazgos(w *escritor, total, porTipo dataframe.DataFrame) fila {
 	filas := map[string]*fila{}
 	var orden []*fila
 	siglas := total.Col("SIGLAS").Records()
@@ -246,11 +322,18 @@ func hallazgos(w *escritor, total, porTipo dataframe.DataFrame) {
 		todos.contratos, todos.ad, pct(todos.ad, todos.contratos), millones(todos.importe),
 		millones(todos.importeAD), 100*todos.importeAD/todos.importe)
 	w.linea("Ojo: son muestras de 399 contratos por archivo; sirven para aprender el método, no para afirmar cuánto compra cada dependencia.")
+	mayor := orden[0]
+	for _, f := range orden {
+		if f.importe > 0 && f.importeAD/f.importe > mayor.importeAD/mayor.importe {
+			mayor = f
+		}
+	}
+	return *mayor
 }
 
 // graficar dibuja la composición del importe de cada dependencia por tipo de
 // procedimiento, al 100%, y la guarda en PNG y SVG.
-func graficar(w *escritor, porTipo dataframe.DataFrame, salida string) error {
+func graficar(w *escritor, porTipo dataframe.DataFrame, titulo, quitadas, salida string) error {
 	// Las filas sin tipo de procedimiento (dato faltante) no tienen etiqueta
 	// para la gráfica: se quedan fuera y la nota lo dice.
 	conTipo := porTipo.Filter(dataframe.F{Colname: "TIPO_PROCEDIMIENTO", Comparator: series.CompFunc,
@@ -260,9 +343,10 @@ func graficar(w *escritor, porTipo dataframe.DataFrame, salida string) error {
 	}
 	g, err := chart.StackedBar(conTipo, "SIGLAS", "TIPO_PROCEDIMIENTO", "importe",
 		chart.Stacked100(),
-		chart.Title("En la muestra, la AFSEDF asigna sin licitar más de la mitad de su gasto"),
+		chart.Title(titulo),
 		chart.Subtitle("Parte del importe de los contratos de cada dependencia, por tipo de procedimiento (%)"),
-		chart.Note("Muestras de 399 contratos de 2010–2012 y de 399 de 2014; no es el total de las compras. Contratos en dólares sin tipo de cambio FIX para su fecha, fuera."),
+		chart.Note("Muestras de 399 contratos de 2010–2012 y de 399 de 2014; no es el total de las compras."),
+		chart.Note(quitadas+" Contratos en dólares sin tipo de cambio FIX para su fecha, fuera."),
 		chart.Source("Compranet (SHCP/SFP), datos abiertos de contratos, descarga del 14 de mayo de 2015"))
 	if err != nil {
 		return err

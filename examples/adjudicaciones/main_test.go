@@ -21,10 +21,18 @@ type esperado struct {
 	importe, importeAD float64 // sólo contratos en MXN
 }
 
-func calcular(t *testing.T) (map[string]*esperado, int) {
+// quitados son las filas que el cálculo independiente deja fuera: la
+// segunda copia de cada fila repetida exacta y los contratos con proveedor
+// "---".
+type quitados struct {
+	repetidos, sinProveedor []string // CODIGO_CONTRATO
+}
+
+func calcular(t *testing.T) (map[string]*esperado, int, quitados) {
 	t.Helper()
 	out := map[string]*esperado{}
 	usd := 0
+	var q quitados
 	for _, a := range archivos {
 		f, err := os.Open(a.ruta)
 		if err != nil {
@@ -39,7 +47,18 @@ func calcular(t *testing.T) (map[string]*esperado, int) {
 		for i, h := range rows[0] {
 			col[h] = i
 		}
+		vistas := map[string]bool{}
 		for _, r := range rows[1:] {
+			clave := strings.Join(r, "\x00")
+			if vistas[clave] {
+				q.repetidos = append(q.repetidos, r[col["CODIGO_CONTRATO"]])
+				continue
+			}
+			vistas[clave] = true
+			if r[col["PROVEEDOR_CONTRATISTA"]] == "---" {
+				q.sinProveedor = append(q.sinProveedor, r[col["CODIGO_CONTRATO"]])
+				continue
+			}
 			s := r[col["SIGLAS"]]
 			e := out[s]
 			if e == nil {
@@ -65,7 +84,7 @@ func calcular(t *testing.T) (map[string]*esperado, int) {
 			}
 		}
 	}
-	return out, usd
+	return out, usd, q
 }
 
 func TestRun(t *testing.T) {
@@ -75,7 +94,23 @@ func TestRun(t *testing.T) {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	texto := out.String()
-	esperados, usd := calcular(t)
+	esperados, usd, q := calcular(t)
+	if got := strings.Join(q.repetidos, ","); got != "198506,665468,646699" {
+		t.Errorf("filas repetidas según el cálculo independiente: %s", got)
+	}
+	if got := strings.Join(q.sinProveedor, ","); got != "77196,14904,9707" {
+		t.Errorf("contratos con proveedor \"---\" según el cálculo independiente: %s", got)
+	}
+	for _, c := range q.repetidos {
+		if !strings.Contains(texto, "contrato "+c+", importe ") {
+			t.Errorf("la salida no nombra el contrato repetido %s", c)
+		}
+	}
+	for _, c := range q.sinProveedor {
+		if !strings.Contains(texto, "contrato "+c+", importe ") {
+			t.Errorf("la salida no nombra el contrato sin proveedor %s", c)
+		}
+	}
 
 	linea := regexp.MustCompile(`(?m)^(\S.*?)\s+(\d+) contratos,\s+([\d.]+)% por adjudicación directa; ([\d.]+) millones de pesos,\s+([\d.]+)% del importe`)
 	vistos := map[string]bool{}
@@ -103,13 +138,25 @@ func TestRun(t *testing.T) {
 		tot.importe += e.importe
 		tot.importeAD += e.importeAD
 	}
-	if len(esperados) != 7 || tot.contratos != 798 {
-		t.Errorf("el cálculo independiente dio %d dependencias y %d contratos; se esperaban 7 y 798", len(esperados), tot.contratos)
+	if len(esperados) != 7 || tot.contratos != 792 {
+		t.Errorf("el cálculo independiente dio %d dependencias y %d contratos; se esperaban 7 y 792 (798 filas menos 3 repetidas y 3 sin proveedor)", len(esperados), tot.contratos)
 	}
 	total := fmt.Sprintf("TOTAL: %d contratos, %d (%.1f%%) por adjudicación directa; %.1f millones de pesos, de los cuales %.1f millones de pesos (%.1f%%)",
 		tot.contratos, tot.ad, 100*float64(tot.ad)/float64(tot.contratos), tot.importe/1e6, tot.importeAD/1e6, 100*tot.importeAD/tot.importe)
 	if !strings.Contains(texto, total) {
 		t.Errorf("falta la línea %q en la salida:\n%s", total, texto)
+	}
+	// El título: la dependencia con la mayor parte de su importe por
+	// adjudicación directa, con su porcentaje recalculado.
+	mayor, parte := "", -1.0
+	for sig, e := range esperados {
+		if p := 100 * e.importeAD / e.importe; p > parte {
+			mayor, parte = sig, p
+		}
+	}
+	titulo := fmt.Sprintf("Título: En la muestra, la %s entregó por adjudicación directa el %.1f%% del importe", mayor, parte)
+	if mayor != "AFSEDF" || fmt.Sprintf("%.1f", parte) != "54.7" || !strings.Contains(texto, titulo) {
+		t.Errorf("título: calculado %s %.1f%%; falta %q", mayor, parte, titulo)
 	}
 	fuera := fmt.Sprintf("Fuera de las sumas de importe: %d contratos", usd)
 	if usd != 3 || !strings.Contains(texto, fuera) {
