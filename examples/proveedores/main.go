@@ -64,11 +64,26 @@ func run(args []string, stdout io.Writer) error {
 	w.titulo("1. Los datos")
 	var partes []dataframe.DataFrame
 	for _, ruta := range muestras {
-		df, err := leer(w, ruta, "Compranet (SHCP/SFP), muestra de 399 contratos",
-			fetch.Columns(proveedor, "IMPORTE_CONTRATO", "MONEDA"))
+		// Se leen las 39 columnas para reconocer filas repetidas exactas
+		// (el mismo contrato copiado dos veces cuenta doble) y se quitan,
+		// junto con los contratos sin proveedor ("---", que no es un
+		// nombre); luego se eligen las columnas que usamos.
+		df, err := leer(w, ruta, "Compranet (SHCP/SFP), muestra de 399 contratos")
 		if err != nil {
 			return err
 		}
+		df, dedupe, err := clean.Dedupe(df)
+		if err != nil {
+			return err
+		}
+		w.bloque(dedupe.String())
+		sinNombre := df.Filter(dataframe.F{Colname: proveedor, Comparator: series.Eq, Comparando: "---"}).Nrow()
+		df = df.Filter(dataframe.F{Colname: proveedor, Comparator: series.Neq, Comparando: "---"}).
+			Select([]string{proveedor, "IMPORTE_CONTRATO", "MONEDA"})
+		if df.Err != nil {
+			return df.Err
+		}
+		w.linea("Contratos con proveedor \"---\" (sin nombre), fuera: %d.", sinNombre)
 		partes = append(partes, df)
 	}
 	contratos, union, err := clean.Bind(partes...)
@@ -310,11 +325,11 @@ func graficar(w *escritor, df dataframe.DataFrame, pistas []string, salida strin
 		}
 	}
 	opciones := []chart.Option{
-		chart.Title(fmt.Sprintf("%d de los 10 mayores proveedores de la muestra se llaman como una empresa sancionada", len(resaltar))),
+		chart.Title(fmt.Sprintf("%d de los 10 mayores proveedores de la muestra tienen el nombre de una empresa sancionada: una pista, no un hallazgo", len(resaltar))),
 		chart.Subtitle("Importe de sus contratos, millones de pesos, tras fusionar las variantes de cada nombre; en color, nombre igual al de la lista SFP"),
 		chart.MillionsOfPesos(),
 		chart.Note("Muestras de 399 contratos de 2010–2012 y 399 de 2014 de Compranet; sólo contratos en pesos."),
-		chart.Note("Un nombre igual es una pista por verificar (RFC, fechas de la sanción), no una prueba."),
+		chart.Note("Un nombre igual es una pista, no un hallazgo: falta verificar RFC, domicilio y fechas de la sanción antes de afirmar que una empresa sancionada recibió contratos."),
 		chart.Source("Compranet (SHCP/SFP), datos abiertos de contratos, descarga del 14 de mayo de 2015; SFP, proveedores sancionados"),
 	}
 	if len(resaltar) > 0 {
