@@ -26,7 +26,8 @@
 // Above the stages, [github.com/datacon-mx/cifra/ledger] records every
 // number a story publishes with the files, steps and code behind it, fills
 // the story's text from it, writes the methodology note and tells when a
-// re-run moves a published number.
+// re-run moves a published number, and [github.com/datacon-mx/cifra/table]
+// shows a table in the terminal or as Markdown, every column aligned.
 //
 // Every step that can drop, change or fail to parse a value says so in a
 // report, and every error names the file, row, column and value where one is
