@@ -176,13 +176,16 @@ func run(args []string, stdout io.Writer) error {
 			negativos += registros[i]
 		}
 	}
-	w.linea("Casos confirmados (las tres clases \"CONFIRMADO\"): %d de %d registros (%.1f%%).",
+	w.linea("Casos confirmados (las clases con \"CONFIRMADO\" presentes en la muestra): %d de %d registros (%.1f%%).",
 		confirmados, df.Nrow(), 100*float64(confirmados)/float64(df.Nrow()))
 	w.linea("Recuerda: muestra truncada de dos estados; no es la positividad del país.")
 
 	// 6. La gráfica.
 	w.titulo("6. Gráfica")
-	titulo := fmt.Sprintf("En la muestra, %.0f de cada 10 pruebas dieron negativo", 10*float64(negativos)/float64(df.Nrow()))
+	// Cada fila es un registro (una persona atendida en una unidad que
+	// reporta al sistema), no una prueba: hay registros sin muestra y su
+	// clasificación final no siempre sale de un laboratorio.
+	titulo := fmt.Sprintf("En la muestra, %.0f de cada 10 registros tienen clasificación final negativa", 10*float64(negativos)/float64(df.Nrow()))
 	return graficar(w, porClase, titulo, *salida)
 }
 
@@ -216,7 +219,7 @@ func graficar(w *escritor, porClase dataframe.DataFrame, titulo, salida string) 
 	g, err := chart.Bar(porClase, "CLASIFICACION_FINAL_etiqueta", "registros",
 		chart.Title(titulo),
 		chart.Subtitle("Registros por clasificación final, Baja California y Baja California Sur, síntomas en julio de 2021"),
-		chart.Note("Muestra truncada: las primeras 10,000 filas de un archivo de prueba; no representa al país."),
+		chart.Note("Cada fila es un registro del sistema de vigilancia, no una prueba. Muestra truncada: las primeras 10,000 filas de un archivo de ejemplo reexportado por el paquete covidmx, sólo Baja California y Baja California Sur; no representa al país."),
 		chart.Source("Secretaría de Salud, DGE, datos abiertos COVID-19 (corte 14/07/2022) y catálogos del 28/11/2020"))
 	if err != nil {
 		return err

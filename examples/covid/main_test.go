@@ -111,7 +111,7 @@ func TestRun(t *testing.T) {
 		fmt.Sprintf("%d pacientes con respuesta; %d intubados (%.1f%%)", si+no, si, 100*float64(si)/float64(si+no)),
 		fmt.Sprintf("Filas con algo escrito en FECHA_DEF: %d de %d", escritas, n),
 		fmt.Sprintf("Defunciones (FECHA_DEF con una fecha real): %d, el %.1f%%", muertes, 100*float64(muertes)/float64(n)),
-		fmt.Sprintf("Casos confirmados (las tres clases \"CONFIRMADO\"): %d de %d registros (%.1f%%)", confirmados, n, 100*float64(confirmados)/float64(n)),
+		fmt.Sprintf("Casos confirmados (las clases con \"CONFIRMADO\" presentes en la muestra): %d de %d registros (%.1f%%)", confirmados, n, 100*float64(confirmados)/float64(n)),
 		"MUESTRA TRUNCADA",
 		"SHA-256 ",
 	}
