@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,12 +42,22 @@ var (
 // callerCode returns "file:line" of the function skip frames above its
 // caller, with the file relative to the root of the Go module that holds
 // it ("examples/homicidios/main.go:142"), so the same code gives the same
-// text on every machine. A file outside any module keeps its base name; a
-// path already relative (a binary built with -trimpath) is kept as built.
+// text on every machine. A file outside any module keeps its base name; in
+// a binary built with -trimpath, the main module's path is cut from the
+// front.
 func callerCode(skip int) string {
 	_, file, line, ok := runtime.Caller(skip + 1)
 	if !ok {
 		return ""
+	}
+	if !filepath.IsAbs(file) {
+		// Built with -trimpath: "github.com/org/repo/dir/file.go" for the
+		// main module; drop the module path so the text matches a normal
+		// build's.
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Path != "" {
+			file = strings.TrimPrefix(file, bi.Main.Path+"/")
+		}
+		return file + ":" + strconv.Itoa(line)
 	}
 	return stablePath(file, moduleRoot(filepath.Dir(file))) + ":" + strconv.Itoa(line)
 }
