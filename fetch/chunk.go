@@ -11,7 +11,6 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -74,6 +73,7 @@ type chunker struct {
 	schema  map[string]series.Type
 	pending []ref // data rows not yet handed out
 	lenient *lenientUTF8
+	win1252 bool // the input was detected as Windows-1252
 	// cur is the next record to queue; blank counts empty lines skipped.
 	cur       ref
 	cursorSet bool
@@ -150,7 +150,11 @@ func (st *chunker) run(r io.Reader) error {
 	if st.lay == nil {
 		return fmt.Errorf("fetch: %s: no records: %w", orDash(cfg.source), ErrEmpty)
 	}
-	if st.lenient != nil && st.lenient.fixed > 0 {
+	switch {
+	case st.lenient != nil && st.win1252 && st.lenient.multi > 0:
+		st.rep.Encoding = encWin1252 + " mixed with UTF-8"
+		st.rep.Notes = append(st.rep.Notes, fmt.Sprintf("mixed encodings: %d UTF-8 characters kept as UTF-8 among Windows-1252 text", st.lenient.multi))
+	case st.lenient != nil && !st.win1252 && st.lenient.fixed > 0:
 		st.rep.Notes = append(st.rep.Notes, fmt.Sprintf("%d bytes that were not UTF-8 read as Windows-1252", st.lenient.fixed))
 	}
 	return nil
@@ -202,8 +206,12 @@ func (st *chunker) decoder(br *bufio.Reader, head []byte) (io.Reader, error) {
 		st.lenient = &lenientUTF8{}
 		return transform.NewReader(br, st.lenient), nil
 	}
+	// Windows-1252, but a valid UTF-8 character later on is kept (rows
+	// from a UTF-8 export appended to a Windows-1252 one), and counted.
 	st.rep.Encoding = encWin1252
-	return transform.NewReader(br, charmap.Windows1252.NewDecoder()), nil
+	st.lenient = &lenientUTF8{}
+	st.win1252 = true
+	return transform.NewReader(br, st.lenient), nil
 }
 
 func lastRuneStart(b []byte) int {

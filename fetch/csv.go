@@ -99,6 +99,8 @@ func readCSVString(cfg *config, in string) (dataframe.DataFrame, error) {
 	if oldMacLineEnds(s) {
 		s = strings.ReplaceAll(s, "\r", "\n")
 		rep.Notes = append(rep.Notes, "line ends are CR alone (old Mac); read as line breaks")
+	} else {
+		noteLoneCR(s, rep)
 	}
 	head := s
 	if len(head) > pipeHead {
@@ -152,4 +154,39 @@ func (c *config) dialect(text string, rep *Report) (d byte, from, firstLine int)
 	}
 	rep.Delimiter = delimiterName(d)
 	return d, from, firstLine
+}
+
+// noteLoneCR reports carriage returns that are not part of a CRLF line
+// end in a file whose lines end in LF or CRLF. Such a CR stays inside its
+// value, as encoding/csv keeps it, and is not read as a line end; the
+// report says where the first one is, because a file that mixes line-end
+// styles would otherwise show two rows joined into one value with no word
+// about it.
+func noteLoneCR(s string, rep *Report) {
+	n := strings.Count(s, "\r")
+	if n == 0 {
+		return
+	}
+	lone := n - strings.Count(s, "\r\n")
+	if lone <= 0 {
+		return
+	}
+	at := -1
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '\r')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+1 >= len(s) || s[i+1] != '\n' {
+			at = i
+			break
+		}
+		i++
+	}
+	if at < 0 {
+		return
+	}
+	line := strings.Count(s[:at], "\n") + 1
+	rep.Notes = append(rep.Notes, fmt.Sprintf("%d carriage returns (CR) without a line feed, the first on line %d: kept inside their values, not read as line ends (the file may mix line-end styles)", lone, line))
 }

@@ -329,7 +329,7 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 					if decoded == nil {
 						decoded = make(map[string]string)
 					}
-					u = decodeWindows1252(v)
+					u = win1252Value(v)
 					decoded[v] = u
 				}
 				v = u

@@ -231,6 +231,7 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 			out = append(out, r)
 		}
 	}
+	noteLoneCR(s, rep)
 	pipeFinished.Add(1)
 	return finishCSV(cfg, out, d, rep)
 }

@@ -192,7 +192,7 @@ func decodeAll(cfg *config, s string) (string, string, error) {
 // decoded copy of the whole input.
 func decodeLazy(cfg *config, s string) (string, string, bool, error) {
 	text, enc, err := decodeEager(cfg, s)
-	if err == nil && enc == encWin1252 {
+	if err == nil && strings.HasPrefix(enc, encWin1252) {
 		return s, enc, true, nil
 	}
 	return text, enc, false, err
@@ -231,11 +231,18 @@ func decodeEager(cfg *config, s string) (string, string, error) {
 	if validUTF8(s) {
 		return s, encUTF8, nil
 	}
-	if multi, bad := utf8EvidenceAll(s); multi > 4*bad {
+	multi, bad := utf8EvidenceAll(s)
+	if multi > 4*bad {
 		// mostly UTF-8 with a few stray bytes (e.g. files concatenated
 		// from two exports): keep the UTF-8, read the strays as
 		// Windows-1252.
 		return string(fixUTF8([]byte(s))), fmt.Sprintf("%s (%d invalid bytes read as Windows-1252)", encUTF8, bad), nil
+	}
+	if multi > 0 {
+		// rows from two exports, one UTF-8 and one Windows-1252: each
+		// value is read as UTF-8 when it is valid UTF-8 (see
+		// win1252Value), so neither half turns into mojibake.
+		return s, fmt.Sprintf("%s mixed with UTF-8 (%d UTF-8 characters, %d Windows-1252 bytes; each value read as UTF-8 when it is valid UTF-8, else as Windows-1252)", encWin1252, multi, bad), nil
 	}
 	return s, encWin1252, nil
 }
@@ -322,10 +329,13 @@ func nextHigh(s string, i int) int {
 // hasHigh reports whether s has a byte ≥ 0x80 (is not plain ASCII).
 func hasHigh(s string) bool { return nextHigh(s, 0) < len(s) }
 
-// win1252Value decodes one Windows-1252 field value, returning ASCII
-// values as they are.
+// win1252Value decodes one field value of Windows-1252 text, returning
+// ASCII values as they are. A value that is valid UTF-8 is returned as it
+// is too: in a file that is all Windows-1252 no value with accents is
+// valid UTF-8, and in a file that mixes rows of both encodings this keeps
+// the UTF-8 rows' accents from turning into mojibake ("JosÃ©").
 func win1252Value(v string) string {
-	if !hasHigh(v) {
+	if !hasHigh(v) || utf8.ValidString(v) {
 		return v
 	}
 	return decodeWindows1252(v)
@@ -380,7 +390,8 @@ func fixUTF8(b []byte) []byte {
 // Windows-1252 instead of failing (and counted).
 type lenientUTF8 struct {
 	transform.NopResetter
-	fixed int
+	fixed int // invalid bytes read as Windows-1252
+	multi int // valid multi-byte UTF-8 characters kept
 }
 
 func (t *lenientUTF8) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
@@ -414,6 +425,7 @@ func (t *lenientUTF8) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, er
 		}
 		nDst += copy(dst[nDst:], src[nSrc:nSrc+n])
 		nSrc += n
+		t.multi++
 	}
 	return nDst, nSrc, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -79,30 +80,44 @@ func (l ZipLimits) Open(archive, pattern string) (io.ReadCloser, error) {
 	if l.MaxRatio <= 0 {
 		l.MaxRatio = DefaultZipMaxRatio
 	}
-	zr, err := zip.OpenReader(archive)
+	fh, err := os.Open(archive)
 	if err != nil {
+		return nil, fmt.Errorf("fetch: %s: %w: %v", archive, ErrZip, err)
+	}
+	st, err := fh.Stat()
+	if err != nil {
+		fh.Close()
+		return nil, fmt.Errorf("fetch: %s: %w: %v", archive, ErrZip, err)
+	}
+	// Reads of the archive's bytes are counted, so that the ratio guard
+	// measures the compressed bytes really consumed, not the size the
+	// archive's header claims.
+	cr := &countingReaderAt{r: fh}
+	zr, err := zip.NewReader(cr, st.Size())
+	if err != nil {
+		fh.Close()
 		return nil, fmt.Errorf("fetch: %s: %w: %v", archive, ErrZip, err)
 	}
 	f, m, err := pickMember(zr.File, pattern)
 	if err != nil {
-		zr.Close()
+		fh.Close()
 		return nil, fmt.Errorf("fetch: %s: %w", archive, err)
 	}
 	where := archive + "!" + m.Name
 	if m.Unsafe {
-		zr.Close()
+		fh.Close()
 		return nil, fmt.Errorf("fetch: %s: %w: unsafe member name (absolute or \"..\"): refusing it", where, ErrZip)
 	}
 	if m.Size > l.MaxSize {
-		zr.Close()
-		return nil, fmt.Errorf("fetch: %s: %w: declares %d bytes expanded, over the limit of %d (see fetch.ZipLimits)", where, ErrZipBomb, m.Size, l.MaxSize)
+		fh.Close()
+		return nil, fmt.Errorf("fetch: %s: %w: declares %d bytes expanded, over the limit of %d (see fetch.ZipLimits): %w", where, ErrZipBomb, m.Size, l.MaxSize, ErrTooLarge)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		zr.Close()
+		fh.Close()
 		return nil, fmt.Errorf("fetch: %s: %w: %v", where, ErrZip, err)
 	}
-	return &zipMemberReader{rc: rc, zr: zr, where: where, lim: l, declared: f.UncompressedSize64, compressed: f.CompressedSize64}, nil
+	return &zipMemberReader{rc: rc, file: fh, where: where, lim: l, read: cr, base: cr.n}, nil
 }
 
 func describeZipMember(f *zip.File) ZipMember {
@@ -205,25 +220,26 @@ func pickMember(files []*zip.File, pattern string) (*zip.File, ZipMember, error)
 	return nil, ZipMember{}, fmt.Errorf("%w: no member matches %q; members: %s", ErrZip, pattern, names(all))
 }
 
-// zipMemberReader counts expanded bytes and stops a bomb.
+// zipMemberReader counts expanded bytes, and the archive bytes read to
+// produce them, and stops a bomb.
 type zipMemberReader struct {
-	rc         io.ReadCloser
-	zr         *zip.ReadCloser
-	where      string
-	lim        ZipLimits
-	declared   uint64
-	compressed uint64
-	n          int64
+	rc    io.ReadCloser
+	file  *os.File
+	where string
+	lim   ZipLimits
+	read  *countingReaderAt
+	base  int64 // archive bytes read before the member's data
+	n     int64
 }
 
 func (r *zipMemberReader) Read(p []byte) (int, error) {
 	n, err := r.rc.Read(p)
 	r.n += int64(n)
 	if r.n > r.lim.MaxSize {
-		return n, fmt.Errorf("fetch: %s: %w: expanded past %d bytes (see fetch.ZipLimits)", r.where, ErrZipBomb, r.lim.MaxSize)
+		return n, fmt.Errorf("fetch: %s: %w: expanded past %d bytes (see fetch.ZipLimits): %w", r.where, ErrZipBomb, r.lim.MaxSize, ErrTooLarge)
 	}
-	if r.n > zipRatioFloor && float64(r.n) > r.lim.MaxRatio*float64(max(r.compressed, 1)) {
-		return n, fmt.Errorf("fetch: %s: %w: %d bytes from %d compressed, ratio over %.0f (see fetch.ZipLimits)", r.where, ErrZipBomb, r.n, r.compressed, r.lim.MaxRatio)
+	if compressed := r.read.n - r.base; r.n > zipRatioFloor && float64(r.n) > r.lim.MaxRatio*float64(max(compressed, 1)) {
+		return n, fmt.Errorf("fetch: %s: %w: %d bytes from %d compressed bytes read, ratio over %.0f (see fetch.ZipLimits): %w", r.where, ErrZipBomb, r.n, compressed, r.lim.MaxRatio, ErrTooLarge)
 	}
 	if err != nil && !errors.Is(err, io.EOF) {
 		// A bad checksum, a lying size header, a cut archive.
@@ -234,8 +250,21 @@ func (r *zipMemberReader) Read(p []byte) (int, error) {
 
 func (r *zipMemberReader) Close() error {
 	err := r.rc.Close()
-	if zerr := r.zr.Close(); err == nil {
-		err = zerr
+	if ferr := r.file.Close(); err == nil {
+		err = ferr
 	}
 	return err
+}
+
+// countingReaderAt counts the bytes read through it. A member reader is
+// used by one goroutine at a time, so the count needs no lock.
+type countingReaderAt struct {
+	r io.ReaderAt
+	n int64
+}
+
+func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.n += int64(n)
+	return n, err
 }
