@@ -16,6 +16,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 
@@ -86,8 +87,11 @@ func run(args []string, stdout io.Writer) error {
 	for i := range nombres {
 		p("  %-11s %s de pesos\n", nombres[i], mm(sumas[i]))
 	}
-	p("  Se usa %q: el gasto que la Cuenta Pública reporta como ejercido. Devengado\n"+
-		"  (obligaciones reconocidas) difiere muy poco; Aprobado no es gasto.\n", etapa)
+	p("  Se usa %q: el gasto que la Cuenta Pública reporta como ejercido. Aprobado\n"+
+		"  es lo que autorizó la Cámara, no gasto.\n", etapa)
+	if err := compararDevengado(p, cuenta); err != nil {
+		return err
+	}
 	gasto := filtrar(cuenta, "presupuesto", series.Eq, etapa)
 	if gasto.Err != nil {
 		return gasto.Err
@@ -174,6 +178,7 @@ func run(args []string, stdout io.Writer) error {
 			sinComparar = append(sinComparar, n)
 		}
 	}
+	anios := aniosPorRamo(porRamo)
 	ramos = ramos.Arrange(dataframe.RevSort("total_real_" + hasta)).Subset(seq(nRamos))
 	if ramos.Err != nil {
 		return ramos.Err
@@ -188,10 +193,41 @@ func run(args []string, stdout io.Writer) error {
 			peor = i
 		}
 	}
-	p("  No se comparan %d ramos que no existen (con ese nombre) en %s y en %s:\n", len(sinComparar), desde, hasta)
+	// Un ramo sin gasto en uno de los dos años no se compara. Se listan por
+	// separado los que sólo existen en el primer año, los que sólo existen
+	// en el último y los que no existen en ninguno de los dos (aparecen en
+	// años intermedios).
+	var soloDesde, soloHasta, ninguno []string
 	for _, n := range sinComparar {
-		p("    - %s\n", n)
+		switch a := anios[n]; {
+		case a[desde] && !a[hasta]:
+			soloDesde = append(soloDesde, n)
+		case a[hasta] && !a[desde]:
+			soloHasta = append(soloHasta, n)
+		default:
+			ninguno = append(ninguno, n)
+		}
 	}
+	p("  No se comparan %d ramos: no tienen gasto con ese nombre en los dos años.\n", len(sinComparar))
+	for _, g := range []struct {
+		que   string
+		lista []string
+	}{
+		{"Sólo en " + desde, soloDesde},
+		{"Sólo en " + hasta, soloHasta},
+		{"Ni en " + desde + " ni en " + hasta + " (sólo en años intermedios)", ninguno},
+	} {
+		if len(g.lista) == 0 {
+			continue
+		}
+		p("    %s (%d):\n", g.que, len(g.lista))
+		for _, n := range g.lista {
+			p("      - %s\n", n)
+		}
+	}
+	p("  Ojo: los programas cambian de ramo de un año a otro (se crean ramos, se\n" +
+		"  fusionan, se pasan programas de uno a otro). El cambio de un ramo no dice\n" +
+		"  sólo si se gastó más o menos en lo mismo: revise su historia antes de titular.\n")
 
 	// 7. Gráficas: el total nominal contra el real, y la pendiente de los
 	// ramos más grandes en pesos constantes (en miles de millones, con
@@ -228,6 +264,7 @@ func run(args []string, stdout io.Writer) error {
 		chart.Highlight(corto),
 		chart.Decimals(0),
 		chart.Note(fmt.Sprintf("Pesos de %s: deflactado con el promedio anual del INPC.", base)),
+		chart.Note("Los programas cambian de ramo de un año a otro: el cambio de un ramo no mide sólo más o menos gasto en lo mismo."),
 		chart.Source("SHCP, Cuenta Pública; INEGI, INPC."))
 	if err != nil {
 		return err
@@ -237,6 +274,57 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	return guardar(stdout, pendiente, *salida, "ramos_pesos_constantes")
+}
+
+// compararDevengado imprime cuánto difieren Devengado y Ejercicio (la suma
+// de los ramos, año por año) y cuánto cambiaría el hallazgo con la otra
+// etapa: la elección de etapa es una decisión que se dice, no se esconde.
+func compararDevengado(p func(string, ...any), cuenta dataframe.DataFrame) error {
+	sumas, err := analyze.GroupBy(cuenta, "ciclo", "presupuesto").Sorted().Agg(analyze.Sum("total").As("total"))
+	if err != nil {
+		return err
+	}
+	dev, ej := map[string]float64{}, map[string]float64{}
+	c, e, t := sumas.Col("ciclo").Records(), sumas.Col("presupuesto").Records(), sumas.Col("total").Float()
+	var anios []string
+	for i := range c {
+		switch e[i] {
+		case "Devengado":
+			dev[c[i]] = t[i]
+		case "Ejercicio":
+			ej[c[i]] = t[i]
+			anios = append(anios, c[i])
+		}
+	}
+	peor, anioPeor := 0.0, ""
+	for _, a := range anios {
+		if d := 100 * (dev[a] - ej[a]) / ej[a]; anioPeor == "" || d > peor {
+			peor, anioPeor = d, a
+		}
+	}
+	f2 := chart.Format{Decimals: 2}
+	p("  Devengado contra Ejercicio (suma de los ramos): la mayor diferencia es de %s%% (%s);\n"+
+		"  en %s, %s%%; en %s, %s%%. Con Devengado, el cambio nominal %s→%s sería %s%%\n"+
+		"  (con Ejercicio, %s%%): la elección no cambia el hallazgo.\n",
+		f2.Format(peor), anioPeor, desde, f2.Format(100*(dev[desde]-ej[desde])/ej[desde]),
+		hasta, f2.Format(100*(dev[hasta]-ej[hasta])/ej[hasta]), desde, hasta,
+		f2.Format(100*(dev[hasta]/dev[desde]-1)), f2.Format(100*(ej[hasta]/ej[desde]-1)))
+	return nil
+}
+
+// aniosPorRamo dice en qué años tiene gasto cada ramo.
+func aniosPorRamo(porRamo dataframe.DataFrame) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	r, c, t := porRamo.Col("ramo").Records(), porRamo.Col("ciclo").Records(), porRamo.Col("total").Float()
+	for i := range r {
+		if out[r[i]] == nil {
+			out[r[i]] = map[string]bool{}
+		}
+		if !math.IsNaN(t[i]) {
+			out[r[i]][c[i]] = true
+		}
+	}
+	return out
 }
 
 // nombresCortos acorta los nombres oficiales largos para las etiquetas.

@@ -53,6 +53,71 @@ func TestRun(t *testing.T) {
 		}
 	})
 
+	t.Run("Devengado against Ejercicio", func(t *testing.T) {
+		dev, ej := map[int]float64{}, map[int]float64{}
+		for _, f := range gasto {
+			switch f.etapa {
+			case "Devengado":
+				dev[f.ciclo] += f.total
+			case "Ejercicio":
+				ej[f.ciclo] += f.total
+			}
+		}
+		peor, anio := 0.0, 0
+		for y := 2013; y <= 2023; y++ {
+			if d := 100 * (dev[y] - ej[y]) / ej[y]; anio == 0 || d > peor {
+				peor, anio = d, y
+			}
+		}
+		want := fmt.Sprintf("la mayor diferencia es de %.2f%% (%d);\n  en 2013, %.2f%%; en 2023, %.2f%%. Con Devengado, el cambio nominal 2013→2023 sería %.2f%%\n  (con Ejercicio, %.2f%%)",
+			peor, anio, 100*(dev[2013]-ej[2013])/ej[2013], 100*(dev[2023]-ej[2023])/ej[2023],
+			100*(dev[2023]/dev[2013]-1), 100*(ej[2023]/ej[2013]-1))
+		if !strings.Contains(texto, want) {
+			t.Errorf("want %q in the output", want)
+		}
+		// Hand-checked: the largest gap is 0.07% in 2017; 2023 has none.
+		if anio != 2017 || fmt.Sprintf("%.2f", peor) != "0.07" {
+			t.Errorf("raw data: largest Devengado gap %.3f%% in %d; want 0.07%% in 2017", peor, anio)
+		}
+	})
+
+	t.Run("ramos not compared", func(t *testing.T) {
+		en := map[string]map[int]bool{}
+		for _, f := range gasto {
+			if f.etapa == "Ejercicio" {
+				if en[f.ramo] == nil {
+					en[f.ramo] = map[int]bool{}
+				}
+				en[f.ramo][f.ciclo] = true
+			}
+		}
+		var solo13, solo23, ninguno int
+		for _, a := range en {
+			switch {
+			case a[2013] && !a[2023]:
+				solo13++
+			case a[2023] && !a[2013]:
+				solo23++
+			case !a[2013] && !a[2023]:
+				ninguno++
+			}
+		}
+		for _, want := range []string{
+			fmt.Sprintf("No se comparan %d ramos", solo13+solo23+ninguno),
+			fmt.Sprintf("Sólo en 2013 (%d):", solo13),
+			fmt.Sprintf("Sólo en 2023 (%d):", solo23),
+			fmt.Sprintf("Ni en 2013 ni en 2023 (sólo en años intermedios) (%d):", ninguno),
+			"los programas cambian de ramo de un año a otro",
+		} {
+			if !strings.Contains(texto, want) {
+				t.Errorf("want %q in the output", want)
+			}
+		}
+		if solo13 != 4 || solo23 != 8 || ninguno != 1 {
+			t.Errorf("raw data: %d ramos only in 2013, %d only in 2023, %d in neither; want 4, 8, 1", solo13, solo23, ninguno)
+		}
+	})
+
 	t.Run("totals", func(t *testing.T) {
 		total := map[int]float64{}
 		for _, f := range gasto {
