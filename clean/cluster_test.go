@@ -294,7 +294,7 @@ func FuzzFingerprint(f *testing.F) {
 		if !utf8.ValidString(k) || strings.Contains(k, "  ") || strings.TrimSpace(k) != k {
 			t.Fatalf("FingerprintKey(%q) = %q", s, k)
 		}
-		if k != strings.ToLower(k) && k == Fold(k) {
+		if k != strings.ToLower(k) && k == FoldString(k) {
 			t.Fatalf("not folded: %q", k)
 		}
 		NGramKey(s, 2)

@@ -137,7 +137,7 @@ func onlyWeakForms(seen []Tally) bool {
 
 // looksLikeDate reports whether a column name says it holds dates.
 func looksLikeDate(name string) bool {
-	for _, w := range strings.Fields(Fold(splitCamel(name))) {
+	for _, w := range strings.Fields(FoldString(splitCamel(name))) {
 		switch w {
 		case "fecha", "fechas", "date", "fec", "dia", "periodo", "day", "timestamp", "f":
 			return true

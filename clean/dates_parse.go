@@ -110,10 +110,10 @@ var weekdays = map[string]bool{
 	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
 }
 
-// Month returns the number (1–12) of a Spanish or English month name or
-// abbreviation: "Enero", "ENE", "ene.", "Sept", "setiembre", "October".
+// monthName returns the number (1–12) of a Spanish or English month name
+// or abbreviation: "Enero", "ENE", "ene.", "Sept", "setiembre", "October".
 // Case, accents, surrounding spaces and a final period do not matter.
-func Month(name string) (int, bool) {
+func monthName(name string) (int, bool) {
 	k := lowerASCII(strings.TrimSuffix(strings.TrimSpace(name), "."))
 	m, ok := monthNames[k]
 	return m, ok

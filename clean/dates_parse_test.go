@@ -100,11 +100,11 @@ func TestDateSentinel(t *testing.T) {
 
 func TestMonth(t *testing.T) {
 	for in, want := range map[string]int{"Enero": 1, "ENE": 1, "dic.": 12, " Sept ": 9, "SETIEMBRE": 9, "October": 10} {
-		if got, ok := Month(in); !ok || got != want {
-			t.Errorf("Month(%q) = %d, %v", in, got, ok)
+		if got, ok := MonthNumber(in); !ok || got != want {
+			t.Errorf("MonthNumber(%q) = %d, %v", in, got, ok)
 		}
 	}
-	if _, ok := Month("Lunes"); ok {
+	if _, ok := MonthNumber("Lunes"); ok {
 		t.Error("Lunes is not a month")
 	}
 }

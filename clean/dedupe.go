@@ -40,7 +40,7 @@ func rowKeys(df dataframe.DataFrame, cols []string) []string {
 // Dedupe removes duplicate rows: rows equal on cols (on every column when
 // none is named) to an earlier row. It keeps the first of each group
 // (Config.KeepLast keeps the last). Values compare exactly as stored;
-// clean text first (Text, Fold) to catch near duplicates. The report counts
+// clean text first (Text, FoldColumn) to catch near duplicates. The report counts
 // the rows removed and Report.RemovedRows lists their 1-based numbers.
 // Dedupe is Config{}.Dedupe.
 func Dedupe(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report, error) {

@@ -27,17 +27,17 @@
 //   - config.go: Config and Locale.
 //   - report.go, report_errors.go: Report, ColumnReport, Tally; the error
 //     sentinels.
-//   - names.go: Names, CleanNames, CleanName (snake_case ASCII column names).
-//   - text.go, text_frame.go: Fold, Squish, NFC, FixMojibake, Damaged,
-//     TitleCase; Text, Upper, Lower, Title and FoldColumn on columns.
+//   - names.go: Names, NameStrings, NameString (snake_case ASCII column names).
+//   - text.go, text_frame.go: FoldString, Squish, NFC, FixMojibake, Damaged,
+//     TitleString; Text, Upper, Lower, Title and FoldColumn on columns.
 //   - numbers.go: Numbers (parsing itself lives in internal/num, shared with
 //     fetch); numbers_exact.go: exact integers beyond 2^53 and values that
 //     underflow to 0; numbers_locale.go: decimal-comma columns under the default
 //     locale.
-//   - dates.go, dates_parse.go, dates_quarter.go: Dates, Month,
+//   - dates.go, dates_parse.go, dates_quarter.go: Dates, MonthNumber,
 //     IsDateSentinel; quarters ("2023T1" → "2023-Q1").
 //   - missing.go: SetMissing (markers and extra codes to missing values).
-//   - spreadsheet.go: UnwrapCell and Unwrap (`="01"`, `=CONCATENAR(0,01)`,
+//   - spreadsheet.go: StripFormulasString and StripFormulas (`="01"`, `=CONCATENAR(0,01)`,
 //     `'01`).
 //   - row.go: Row, the typed, missing-aware view of one row (Float, Int,
 //     String, Bool, Missing, FloatOr…). derive.go: Derive (a new column
@@ -58,6 +58,15 @@
 //     numbers, through internal/totals). cluster*.go, legal.go, levenshtein.go:
 //     Clusters of variant spellings. reshape*.go: Longer, Wider and month
 //     columns. Package clean/mx: Mexican states and municipalities.
+//
+// Names follow one pattern: a step on a table takes the DataFrame first,
+// has the plain name and returns the table and a Report (Names, Title,
+// StripFormulas); the same step on one string has that name followed by
+// String (NameString, TitleString, StripFormulasString, FoldString). A step
+// that adds a derived column says so (FoldColumn). Settings come in a
+// Config value whose zero value is the default; each step is also a Config
+// method with the same signature (Config{Strict: true}.Numbers).
+// deprecated.go keeps the former names (CleanName, TitleCase, Unwrap…).
 //
 // # Input rules
 //

@@ -184,10 +184,10 @@ func (p *keyPair) normalise(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// foldCode is the key Config.FoldKeys compares: Fold, with leading zeros
+// foldCode is the key Config.FoldKeys compares: FoldString, with leading zeros
 // dropped from every run of digits ("01" → "1", "CVE 007" → "cve 7").
 func foldCode(s string) string {
-	k := Fold(s)
+	k := FoldString(s)
 	if !strings.ContainsAny(k, "0123456789") {
 		return k
 	}

@@ -91,7 +91,7 @@ var abbreviations = map[string]string{
 // removed) with common abbreviations expanded; runs of single letters
 // are kept apart here (see joinLetters).
 func nameWords(s string) []string {
-	f := strings.Fields(Fold(s))
+	f := strings.Fields(FoldString(s))
 	for i, w := range f {
 		if x, ok := abbreviations[w]; ok {
 			f[i] = x

@@ -195,7 +195,7 @@ func isASCII(s string) bool {
 //     "01") score 0.95; different digit strings score 0 ("24" is not
 //     like "20").
 func Similarity(a, b string) float64 {
-	return similarityKeys(Fold(a), Fold(b))
+	return similarityKeys(FoldString(a), FoldString(b))
 }
 
 // similarityKeys is Similarity on already folded keys.

@@ -12,7 +12,7 @@ type MatchKind int
 const (
 	// MatchExact: the same text once surrounding spaces are trimmed.
 	MatchExact MatchKind = iota
-	// MatchFolded: the same Fold key (case, accents, punctuation and
+	// MatchFolded: the same FoldString key (case, accents, punctuation and
 	// spacing ignored).
 	MatchFolded
 	// MatchFingerprint: the same FingerprintKey (also word order and
@@ -100,7 +100,7 @@ func MatchNames(left, right []string, maxDist int) (matches, nearMisses []NameMa
 		}
 		seenRight[r] = true
 		index.exact[t] = append(index.exact[t], r)
-		index.folded[Fold(r)] = append(index.folded[Fold(r)], r)
+		index.folded[FoldString(r)] = append(index.folded[FoldString(r)], r)
 		k := FingerprintKey(r)
 		if _, ok := index.finger[k]; !ok && k != "" {
 			keys = append(keys, k)
@@ -123,7 +123,7 @@ func MatchNames(left, right []string, maxDist int) (matches, nearMisses []NameMa
 		if add(index.exact[t], MatchExact, 0) {
 			continue
 		}
-		if f := Fold(l); f != "" && add(index.folded[f], MatchFolded, 0) {
+		if f := FoldString(l); f != "" && add(index.folded[f], MatchFolded, 0) {
 			continue
 		}
 		k := FingerprintKey(l)

@@ -153,7 +153,7 @@ func FuzzMatchNames(f *testing.F) {
 					t.Fatalf("exact match of different names: %v", x)
 				}
 			case MatchFolded:
-				if Fold(x.Left) != Fold(x.Right) {
+				if FoldString(x.Left) != FoldString(x.Right) {
 					t.Fatalf("folded match with different keys: %v", x)
 				}
 			case MatchFuzzy:

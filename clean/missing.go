@@ -57,9 +57,9 @@ func (c Config) markersFor(col string) markers {
 		case key == "*" || key == col:
 		default:
 			if clean == "" {
-				clean = CleanName(col)
+				clean = NameString(col)
 			}
-			if CleanName(key) != clean {
+			if NameString(key) != clean {
 				continue
 			}
 		}

@@ -25,7 +25,7 @@ func Names(df dataframe.DataFrame) dataframe.DataFrame {
 	if df.Err != nil {
 		return df
 	}
-	names := CleanNames(df.Names())
+	names := NameStrings(df.Names())
 	out := df.Copy()
 	if err := out.SetNames(names...); err != nil {
 		return df
@@ -33,13 +33,13 @@ func Names(df dataframe.DataFrame) dataframe.DataFrame {
 	return out
 }
 
-// CleanNames applies the rules of Names to a list of names and returns the
+// NameStrings applies the rules of Names to a list of names and returns the
 // new list, unique and never empty.
-func CleanNames(names []string) []string {
+func NameStrings(names []string) []string {
 	out := make([]string, len(names))
 	used := make(map[string]bool, len(names))
 	for i, n := range names {
-		c := CleanName(n)
+		c := NameString(n)
 		if c == "" {
 			c = "col_" + strconv.Itoa(i+1)
 		}
@@ -72,9 +72,9 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// CleanName returns one name in the form Names gives it, or "" when
+// NameString returns one name in the form Names gives it, or "" when
 // nothing is left (Names then writes "col_N").
-func CleanName(name string) string {
+func NameString(name string) string {
 	s, _ := FixMojibake(name)
 	s = strings.NewReplacer("%", " pct ", "#", " num ").Replace(s)
 	s = fold.Accents(splitCamel(s))

@@ -24,9 +24,9 @@ func TestCleanNames(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := CleanNames(c.in)
+			got := NameStrings(c.in)
 			if strings.Join(got, "|") != strings.Join(c.want, "|") {
-				t.Errorf("CleanNames(%q) = %q, want %q", c.in, got, c.want)
+				t.Errorf("NameStrings(%q) = %q, want %q", c.in, got, c.want)
 			}
 		})
 	}
@@ -56,11 +56,11 @@ func FuzzNames(f *testing.F) {
 		f.Add(s, "x")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		names := CleanNames([]string{a, b, a})
+		names := NameStrings([]string{a, b, a})
 		seen := map[string]bool{}
 		for _, n := range names {
 			if n == "" || seen[n] {
-				t.Fatalf("CleanNames(%q, %q) = %q: empty or repeated", a, b, names)
+				t.Fatalf("NameStrings(%q, %q) = %q: empty or repeated", a, b, names)
 			}
 			seen[n] = true
 			for _, r := range n {
@@ -72,7 +72,7 @@ func FuzzNames(f *testing.F) {
 				t.Fatalf("name %q starts with a digit", n)
 			}
 		}
-		if CleanName(names[0]) != names[0] && names[0] != "col_1" {
+		if NameString(names[0]) != names[0] && names[0] != "col_1" {
 			t.Fatalf("CleanName not idempotent on %q", names[0])
 		}
 		df, err := frame.New(frame.Strings("a", []string{"1"}, nil))

@@ -163,7 +163,7 @@ func hasNote(cr ColumnReport, prefix string) bool {
 // looksLikeCode reports whether a column name says it holds codes that must
 // stay text: cve_ent, clave_municipio, id, folio, cp, rfc, curp, cvegeo.
 func looksLikeCode(name string) bool {
-	for _, w := range strings.Fields(Fold(splitCamel(name))) {
+	for _, w := range strings.Fields(FoldString(splitCamel(name))) {
 		switch w {
 		case "cve", "clave", "cvegeo", "id", "folio", "cp", "rfc", "curp", "codigo", "code", "clues", "ageb", "expediente":
 			return true

@@ -20,7 +20,7 @@ func Recode(df dataframe.DataFrame, col string, mapping map[string]string) (data
 }
 
 // Recode is the package function Recode; with c.FoldKeys, values and
-// mapping keys match by their Fold key ("MICHOACAN" matches "Michoacán"),
+// mapping keys match by their FoldString key ("MICHOACAN" matches "Michoacán"),
 // and an exact match wins over a folded one.
 func (c Config) Recode(df dataframe.DataFrame, col string, mapping map[string]string) (dataframe.DataFrame, Report, error) {
 	var rep Report
@@ -39,7 +39,7 @@ func (c Config) Recode(df dataframe.DataFrame, col string, mapping map[string]st
 		}
 		sort.Strings(keys) // deterministic when two keys fold alike
 		for _, k := range keys {
-			if f := Fold(k); f != "" {
+			if f := FoldString(k); f != "" {
 				if _, dup := folded[f]; !dup {
 					folded[f] = k
 				}
@@ -56,7 +56,7 @@ func (c Config) Recode(df dataframe.DataFrame, col string, mapping map[string]st
 		}
 		key, ok := x, false
 		if _, ok = mapping[x]; !ok && folded != nil {
-			key, ok = folded[Fold(x)]
+			key, ok = folded[FoldString(x)]
 		}
 		if !ok {
 			continue

@@ -26,7 +26,7 @@ func MonthNumber(name string) (int, bool) {
 		}
 		return int(f), true
 	}
-	return Month(s)
+	return monthName(s)
 }
 
 // MonthColumns returns the names of df's columns that are month names
@@ -39,7 +39,7 @@ func MonthColumns(df dataframe.DataFrame) []string {
 		if s == "" || (s[0] >= '0' && s[0] <= '9') {
 			continue
 		}
-		if _, ok := Month(s); ok {
+		if _, ok := monthName(s); ok {
 			out = append(out, n)
 		}
 	}

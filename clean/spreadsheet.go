@@ -10,7 +10,7 @@ import (
 	"github.com/go-gota/gota/series"
 )
 
-// UnwrapCell removes the tricks spreadsheet exports use to keep a code as
+// StripFormulasString removes the tricks spreadsheet exports use to keep a code as
 // text, and reports whether s held one:
 //
 //   - `="01"` → "01" (and `=""01""` once CSV quotes are read);
@@ -23,7 +23,7 @@ import (
 //
 // Surrounding spaces are dropped from an unwrapped value. Anything else,
 // including formulas that refer to cells, is returned unchanged with false.
-func UnwrapCell(s string) (string, bool) {
+func StripFormulasString(s string) (string, bool) {
 	t := strings.TrimSpace(s)
 	if len(t) < 2 {
 		return s, false
@@ -111,15 +111,17 @@ func splitArgs(s string) ([]string, bool) {
 	return append(args, s[start:]), true
 }
 
-// Unwrap applies UnwrapCell to the named text columns, or to every text
-// column when none is named, and reports per column how many cells it
-// unwrapped and which forms it saw. Unwrap is Config{}.Unwrap.
-func Unwrap(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report, error) {
-	return Config{}.Unwrap(df, cols...)
+// StripFormulas applies StripFormulasString to the named text columns, or
+// to every text column when none is named, and reports per column how many
+// cells it unwrapped and which forms it saw. StripFormulas is
+// Config{}.StripFormulas.
+func StripFormulas(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report, error) {
+	return Config{}.StripFormulas(df, cols...)
 }
 
-// Unwrap is the package function Unwrap; no setting of c changes it.
-func (c Config) Unwrap(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report, error) {
+// StripFormulas is the package function StripFormulas; no setting of c
+// changes it.
+func (c Config) StripFormulas(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report, error) {
 	var rep Report
 	if err := checkFrame("unwrap", df); err != nil {
 		return df, rep, err
@@ -141,7 +143,7 @@ func (c Config) Unwrap(df dataframe.DataFrame, cols ...string) (dataframe.DataFr
 			if na[i] {
 				continue
 			}
-			u, ok := UnwrapCell(x)
+			u, ok := StripFormulasString(x)
 			if !ok {
 				continue
 			}

@@ -30,9 +30,9 @@ func TestUnwrapCell(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
-			got, ok := UnwrapCell(c.in)
+			got, ok := StripFormulasString(c.in)
 			if got != c.want || ok != c.ok {
-				t.Errorf("UnwrapCell(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+				t.Errorf("StripFormulasString(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
 			}
 		})
 	}
@@ -43,7 +43,7 @@ func TestUnwrapCell(t *testing.T) {
 // separators, a footer and an empty last column.
 func TestInegiConsulta(t *testing.T) {
 	df := readTestCSV(t, "inegi_censo2020_poblacion_municipio_sexo_consulta.csv", true, 3)
-	out, rep, err := Unwrap(df)
+	out, rep, err := StripFormulas(df)
 	if err != nil {
 		t.Fatal(err)
 	}

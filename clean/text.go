@@ -10,11 +10,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Fold returns the matching key of s: accents and case removed, every run
+// FoldString returns the matching key of s: accents and case removed, every run
 // of punctuation, symbols and whitespace turned into one space, trimmed.
 // "  Michoacán de Ocampo " and "MICHOACAN DE OCAMPO" fold to the same key,
 // "michoacan de ocampo". Use it to compare names, never to display them.
-func Fold(s string) string { return fold.Key(s) }
+func FoldString(s string) string { return fold.Key(s) }
 
 // isSpace reports whether r is whitespace for Squish: Unicode white space
 // plus the zero-width and byte-order marks that spreadsheets leave behind.

@@ -45,10 +45,10 @@ func Lower(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report,
 	return mapText("lower", df, cols, func(s string) (string, string) { return strings.ToLower(s), "" })
 }
 
-// Title applies TitleCase to the named text columns (every text column when
+// Title applies TitleString to the named text columns (every text column when
 // none is named).
 func Title(df dataframe.DataFrame, cols ...string) (dataframe.DataFrame, Report, error) {
-	return mapText("title", df, cols, func(s string) (string, string) { return TitleCase(s), "" })
+	return mapText("title", df, cols, func(s string) (string, string) { return TitleString(s), "" })
 }
 
 // smallWords stay lower case inside a Spanish title.
@@ -58,13 +58,13 @@ var smallWords = map[string]bool{
 	"con": true, "por": true, "para": true, "sin": true, "lo": true,
 }
 
-// TitleCase capitalises each word of s and lower-cases the rest, keeping
+// TitleString capitalises each word of s and lower-cases the rest, keeping
 // Spanish articles and prepositions ("de", "del", "la", "las", "los", "el",
 // "y", "e", "o", "u", "en", "a", "al", "con", "por", "para", "sin") in lower
 // case unless they come first: "VERACRUZ DE IGNACIO DE LA LLAVE" →
 // "Veracruz de Ignacio de la Llave". Words with a period inside, such as
 // "S.A." or "C.V.", keep their capitals.
-func TitleCase(s string) string {
+func TitleString(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	first := true
@@ -162,7 +162,7 @@ func mapText(step string, df dataframe.DataFrame, cols []string, f func(string) 
 	return out, rep, nil
 }
 
-// FoldColumn adds (or replaces) the column as holding the Fold key of each
+// FoldColumn adds (or replaces) the column as holding the FoldString key of each
 // value of the text column col, for matching: "Michoacán de Ocampo" →
 // "michoacan de ocampo". Missing values stay missing. When as is "", the
 // new column is col + "_key". A missing col is an error wrapping
@@ -180,7 +180,7 @@ func FoldColumn(df dataframe.DataFrame, col, as string) (dataframe.DataFrame, er
 	v, na := frame.StringsOf(df.Col(col))
 	for i, x := range v {
 		if !na[i] {
-			v[i] = Fold(x)
+			v[i] = FoldString(x)
 		}
 	}
 	out := df.Mutate(frame.Strings(as, v, na))

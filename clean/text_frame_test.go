@@ -41,8 +41,8 @@ func TestCaseAndTitle(t *testing.T) {
 		{"", ""},
 	}
 	for _, c := range cases {
-		if got := TitleCase(c.in); got != c.want {
-			t.Errorf("TitleCase(%q) = %q, want %q", c.in, got, c.want)
+		if got := TitleString(c.in); got != c.want {
+			t.Errorf("TitleString(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 	df := mustFrame(t, frame.Strings("x", []string{"Querétaro", "ñandú"}, nil))

@@ -57,7 +57,7 @@ func TestSquish(t *testing.T) {
 }
 
 func TestFoldAndDamaged(t *testing.T) {
-	if got := Fold("  Michoacán de Ocampo "); got != "michoacan de ocampo" {
+	if got := FoldString("  Michoacán de Ocampo "); got != "michoacan de ocampo" {
 		t.Errorf("Fold = %q", got)
 	}
 	if !Damaged("M\ufffdxico") || Damaged("México") {

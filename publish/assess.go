@@ -121,7 +121,7 @@ func (a Assessment) String() string {
 //   - one_spelling: no category written several ways (clean.Clusters with
 //     the fingerprint method);
 //   - clear_names: column names that are present, unique, snake_case
-//     ASCII (clean.CleanName) and not bare abbreviations unless a
+//     ASCII (clean.NameString) and not bare abbreviations unless a
 //     dictionary explains them;
 //   - dictionary: when the file is part of a Data Package, every column
 //     is described.

@@ -270,7 +270,7 @@ func sangrar(s string) string {
 // familiaDe devuelve la familia de un tipo de procedimiento escrito de
 // cualquier manera, o "" si no es ninguna de las tres.
 func familiaDe(tipo string) string {
-	k := clean.Fold(tipo)
+	k := clean.FoldString(tipo)
 	switch {
 	case strings.Contains(k, "adjudicacion"):
 		return adjudicacion

@@ -163,7 +163,7 @@ func run(args []string, stdout io.Writer) error {
 	// (no disponible) los resuelve el lector, pero "NO TIENE" no es un
 	// número: clean.Numbers lo deja como faltante y lo reporta.
 	m := clean.Names(matriz.df)
-	nombres := clean.CleanNames(append(append([]string{}, municipios...), "La Laguna"))
+	nombres := clean.NameStrings(append(append([]string{}, municipios...), "La Laguna"))
 	m, repNumeros, err := clean.Numbers(m, nombres...)
 	if err != nil {
 		return err
