@@ -196,7 +196,7 @@ func run(args []string, stdout io.Writer) error {
 	// 12. La gráfica: barras ordenadas, la primera entidad resaltada y la
 	// tasa nacional como línea de referencia.
 	g, err := chart.Bar(tasas, "nombre_estado", "tasa",
-		chart.Title(nombres[0]+", la entidad con más homicidios por habitante"),
+		chart.Title(nombres[0]+", la entidad con más carpetas por homicidio doloso por habitante en "+periodo),
 		chart.Subtitle("Carpetas por "+strings.ToLower(subtipo)+" por cada 100 mil habitantes, "+periodo),
 		chart.Highlight(nombres[0]),
 		chart.RefLine(tasaNacional, "Nacional: "+undecimal.Format(tasaNacional)),
