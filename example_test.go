@@ -45,8 +45,8 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ch, err := chart.Bar(rates, "Entidad", "tasa", chart.Title("Colima, la entidad con más homicidios por habitante"),
-		chart.Subtitle("Homicidios dolosos por cada 100 mil habitantes, enero–marzo de 2026"),
+	ch, err := chart.Bar(rates, "Entidad", "tasa", chart.Title("Colima, la entidad con más carpetas por homicidio doloso por habitante"),
+		chart.Subtitle("Carpetas de investigación por homicidio doloso por cada 100 mil habitantes, enero–marzo de 2026"),
 		chart.Source("SESNSP; CONAPO"), chart.Highlight("Colima"))
 	if err != nil {
 		log.Fatal(err)
