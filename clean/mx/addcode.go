@@ -71,6 +71,8 @@ type Report struct {
 	// Unplaced lists the distinct values left without a code (missing in
 	// the new column), most rows first.
 	Unplaced []Unplaced
+	// Levels counts the rows of each geographic level (AddLevel).
+	Levels map[GeoLevel]int
 }
 
 // ShortNameMatch is a value AddMunicipalityCode placed by a municipality's
@@ -108,6 +110,11 @@ func (r Report) String() string {
 	}
 	if r.ShortName > 0 {
 		fmt.Fprintf(&b, ", %d by short name", r.ShortName)
+	}
+	for _, lv := range []GeoLevel{LevelNational, LevelState, LevelMunicipality, LevelLocality} {
+		if n := r.Levels[lv]; n > 0 {
+			fmt.Fprintf(&b, ", %d %s", n, lv)
+		}
 	}
 	fmt.Fprintf(&b, ", %d unplaced (%d distinct)\n", r.UnplacedRows(), len(r.Unplaced))
 	for i, m := range r.ShortNames {

@@ -18,6 +18,8 @@
 //   - codes.go: the code forms of INEGI's exports (" 01 001 ",
 //     `=CONCATENAR(0,01)`, `="01"`, `'01`) that State and
 //     MunicipalityByCode accept.
+//   - level.go: GeoLevel, Level and AddLevel (national, state,
+//     municipality or locality rows from INEGI's code forms).
 //   - shortname.go: everyday short names ("Ecatepec" for Ecatepec de
 //     Morelos) that Municipality accepts when unique in the state.
 //

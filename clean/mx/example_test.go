@@ -46,3 +46,17 @@ func ExampleAddStateCode() {
 	// mx: "entidad" → "cve_ent": 5 rows, 3 placed, 1 national ("00"), 1 unplaced (1 distinct)
 	//   "Verakruz" ×1 (unknown, first row 4), closest: Veracruz de Ignacio de la Llave
 }
+
+// El nivel de cada fila de una exportación de INEGI: nacional, estatal o
+// municipal, sin adivinar por el nombre.
+func ExampleLevel() {
+	for _, clave := range []string{" 00 000 ", "=CONCATENAR(0,01) ", " 01 001 ", "09002", "010010001"} {
+		fmt.Printf("%q → %s\n", clave, mx.Level(clave))
+	}
+	// Output:
+	// " 00 000 " → national
+	// "=CONCATENAR(0,01) " → state
+	// " 01 001 " → municipality
+	// "09002" → municipality
+	// "010010001" → locality
+}
