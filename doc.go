@@ -32,4 +32,42 @@
 // Every step that can drop, change or fail to parse a value says so in a
 // report, and every error names the file, row, column and value where one is
 // known. The worked stories in examples/ run offline on shipped data.
+//
+// # Conventions
+//
+// Every package follows the same rules, so what is learnt in one holds in
+// the others.
+//
+// Settings. A call takes what it needs as arguments and works with no
+// settings at all; a setting is never positional. The stages whose steps
+// have few independent settings, clean and analyze, take them as a value
+// with exported fields whose zero value is the default, and each step is
+// also a method of that value with the same name and signature:
+// clean.Numbers(df) is clean.Config{}.Numbers(df), and
+// clean.Config{Strict: true}.Numbers(df) changes one thing; analyze.Rate is
+// analyze.RateOptions{}.Rate. The packages whose settings are many and
+// interact, fetch and chart (and the packages above the stages), take
+// functional options (opts ...Option). Options give the same result in any
+// order; a later option for the same setting replaces an earlier one; a
+// zero value given to an option means the default (chart.WithFormat of a
+// zero chart.Format changes nothing). No method shares its name with a
+// type.
+//
+// Rows. A row number in any message or report field is the 1-based row of
+// the table the call received: row 1 is the first data row. The same bad
+// cell is the same row in clean, analyze and chart. Readers, which know
+// the file, also give the line ("line 5") in a separate field or phrase.
+//
+// Errors. Messages start with their package name once
+// (chart: Bar: column "x": no such column) and wrap a sentinel for
+// errors.Is. The sentinels the stages share (ErrNoColumn, ErrEmpty,
+// ErrType, ErrArgument, ErrDuplicate, ErrTooLarge, ErrFrame, ErrBadDate,
+// ErrNotNumeric) are one value each, re-exported by every stage that
+// returns it: errors.Is(err, clean.ErrNoColumn) and errors.Is(err,
+// chart.ErrNoColumn) hold for the same error.
+//
+// Names. A step on a table takes the DataFrame first and has the plain
+// name; the same step on one string adds String (clean.Title and
+// clean.TitleString). Renamed identifiers stay as Deprecated wrappers that
+// name their replacement; CHANGELOG.md lists every rename.
 package cifra
