@@ -560,6 +560,55 @@ func checkDuplicates(in *input) Check {
 	return Check{Applies: true, Evidence: fmt.Sprintf("%d rows repeat another row exactly (%d groups); clean.Dedupe removes them", d.Nrow()-groups, groups)}
 }
 
+// distinctEntities drops the clusters whose spellings never share a
+// geographic code: INEGI tells apart two municipalities of Oaxaca named
+// "San Juan Mixtepec" by writing one with a final period, and those are two
+// places, not two spellings of one.
+func distinctEntities(in *input, col string, cl []clean.Cluster) []clean.Cluster {
+	var codeCols [][]string
+	for _, n := range in.raw.Names() {
+		if n != col && geoName(n) == "code" {
+			v, _ := in.rawColumn(n)
+			codeCols = append(codeCols, v)
+		}
+	}
+	if len(codeCols) == 0 || len(cl) == 0 {
+		return cl
+	}
+	v, na := in.rawColumn(col)
+	codes := map[string]map[string]bool{}
+	for i, s := range v {
+		if na[i] {
+			continue
+		}
+		parts := make([]string, len(codeCols))
+		for j, c := range codeCols {
+			parts[j] = c[i]
+		}
+		if codes[s] == nil {
+			codes[s] = map[string]bool{}
+		}
+		codes[s][strings.Join(parts, "\x00")] = true
+	}
+	var out []clean.Cluster
+	for _, c := range cl {
+		shared := false
+		seen := map[string]bool{}
+		for _, vc := range c.Values {
+			for k := range codes[vc.Value] {
+				if seen[k] {
+					shared = true
+				}
+				seen[k] = true
+			}
+		}
+		if shared {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // hasLetters reports whether most values hold a letter (dates, codes and
 // numbers do not).
 func hasLetters(v []string, na []bool) bool {
@@ -603,7 +652,7 @@ func checkOneSpelling(in *input) Check {
 			continue // free text or identifiers, not categories
 		}
 		cats++
-		cl := clean.Clusters(vals, clean.Fingerprint)
+		cl := distinctEntities(in, n, clean.Clusters(vals, clean.Fingerprint))
 		if len(cl) == 0 {
 			continue
 		}
@@ -657,7 +706,7 @@ func checkClearNames(in *input) Check {
 			bad = append(bad, fmt.Sprintf("%q repeats", n))
 		}
 		seen[n] = true
-		if cn := clean.CleanName(orig); cn != orig {
+		if cn := clean.NameString(orig); cn != orig {
 			bad = append(bad, fmt.Sprintf("%q (→ %s)", orig, cn))
 			continue
 		}

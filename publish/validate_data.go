@@ -372,7 +372,7 @@ func (c *cellCheck) check(row, line int, raw string, key bool) {
 	}
 	v, err := c.f.Cast(raw)
 	if err != nil {
-		bad("type-error", err.Error())
+		bad("type-error", strings.TrimSuffix(err.Error(), ": "+tableschema.ErrCast.Error()))
 		return
 	}
 	if c.min != nil {

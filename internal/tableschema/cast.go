@@ -38,14 +38,21 @@ var (
 // float64 for number, bool for boolean, YearMonth for yearmonth, and the
 // decoded JSON for object and array. An error wraps ErrCast.
 func (f *Field) Cast(raw string) (any, error) {
+	article := "a"
+	if strings.IndexByte("aeiou", f.Type[0]) >= 0 {
+		article = "an"
+	}
 	bad := func(why string) error {
 		if why != "" {
-			return fmt.Errorf("%q is not a %s (%s): %w", raw, f.Type, why, ErrCast)
+			return fmt.Errorf("%q is not %s %s (%s): %w", raw, article, f.Type, why, ErrCast)
 		}
-		return fmt.Errorf("%q is not a %s: %w", raw, f.Type, ErrCast)
+		return fmt.Errorf("%q is not %s %s: %w", raw, article, f.Type, ErrCast)
+	}
+	if f.Type == "" {
+		f.Type = "string"
 	}
 	switch f.Type {
-	case "", "string", "any":
+	case "string", "any":
 		if f.Type == "string" {
 			switch f.Format {
 			case "email":

@@ -1,0 +1,190 @@
+package publish
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/datacon-mx/cifra/fetch"
+)
+
+// corrupt replaces the first occurrence of old in a data file.
+func corrupt(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if !strings.Contains(s, old) {
+		t.Fatalf("%s has no %q", path, old)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(s, old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	df := tidyConsulta(t)
+	dir := publishConsulta(t, df)
+	desc := filepath.Join(dir, DescriptorFile)
+
+	rep, err := Validate(desc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Valid() || rep.Version != "2.0" {
+		t.Fatalf("freshly written package:\n%s", rep)
+	}
+	if got := []int{rep.Resources[0].Rows, rep.Resources[1].Rows, rep.Resources[2].Rows}; !reflect.DeepEqual(got, []int{4938, 32, 2475}) {
+		t.Errorf("rows read = %v", got)
+	}
+
+	// The same table comes back: codes as text with zeros, counts as Int.
+	back, err := fetch.ReadPackage(desc, "poblacion")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Types(), df.Types()) || !reflect.DeepEqual(back.Names(), df.Names()) {
+		t.Fatalf("types %v %v, want %v %v", back.Names(), back.Types(), df.Names(), df.Types())
+	}
+	if !reflect.DeepEqual(back.Records(), df.Records()) {
+		t.Error("ReadPackage gives a different table than the one written")
+	}
+
+	// A value corrupted by hand: row 3 of the data (line 4) is
+	// Asientos, Hombres, 25,261.
+	corrupt(t, filepath.Join(dir, "poblacion.csv"), "01,002,Asientos,Hombres,25261", "01,002,Asientos,Hombres,25x61")
+	rep, err = Validate(desc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Valid() {
+		t.Fatal("a corrupted value validates")
+	}
+	var typeErr *Problem
+	codes := map[string]int{}
+	for i, p := range rep.Problems {
+		codes[p.Code]++
+		if p.Code == "type-error" {
+			typeErr = &rep.Problems[i]
+		}
+	}
+	if typeErr == nil || typeErr.Resource != "poblacion" || typeErr.Row != 3 || typeErr.Line != 4 || typeErr.Field != "poblacion" || typeErr.Value != "25x61" {
+		t.Errorf("type error = %+v\n%s", typeErr, rep)
+	}
+	if codes["hash-count"] != 1 || codes["byte-count"] != 0 || rep.Total != 2 {
+		t.Errorf("problems %v (same size, other hash):\n%s", codes, rep)
+	}
+	if !strings.Contains(rep.String(), `resource "poblacion", row 3 (line 4), field "poblacion": type-error`) {
+		t.Errorf("report:\n%s", rep)
+	}
+	if _, err := fetch.ReadPackage(desc, "poblacion"); err == nil || !strings.Contains(err.Error(), "row 3 (poblacion.csv line 4)") {
+		t.Errorf("ReadPackage of the corrupted file: %v", err)
+	}
+}
+
+func TestValidateConstraintsAndKeys(t *testing.T) {
+	dir := publishConsulta(t, tidyConsulta(t))
+	data := filepath.Join(dir, "poblacion.csv")
+	// INEGI lists municipalities by name, so row 7 is Cosío (004), row 11
+	// Jesús María (005). Lose a zero, repeat a key, a municipality that does not exist, a
+	// sex outside the categories, an empty count.
+	corrupt(t, data, "01,003,Calvillo,Hombres,", "1,003,Calvillo,Hombres,")
+	corrupt(t, data, "01,004,Cosío,Hombres,", "01,005,Cosío,Hombres,")
+	corrupt(t, data, "01,006,Pabellón de Arteaga,Hombres,", "01,099,Pabellón de Arteaga,Hombres,")
+	corrupt(t, data, "01,007,Rincón de Romos,Hombres,", "01,007,Rincón de Romos,hombre,")
+	corrupt(t, data, "01,008,San José de Gracia,Hombres,4532", "01,008,San José de Gracia,Hombres,")
+	rep, err := Validate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, p := range rep.Problems {
+		got[fmt.Sprintf("%s row %d %s %s", p.Code, p.Row, p.Field, p.Value)] = true
+	}
+	for _, w := range []string{
+		"constraint-error row 5 cve_ent 1",
+		"foreign-key row 5 cve_ent 1",
+		"primary-key row 11 cve_ent, cve_mun, sexo 01, 005, Hombres",
+		"foreign-key row 13 cve_ent, cve_mun 01, 099",
+		"constraint-error row 15 sexo hombre",
+		"constraint-error row 19 poblacion ",
+	} {
+		if !got[w] {
+			t.Errorf("missing problem %q in\n%s", w, rep)
+		}
+	}
+}
+
+func TestValidateV1(t *testing.T) {
+	rep, err := Validate("testdata/v1/datapackage.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Valid() || rep.Version != "1.0" || rep.Resources[0].Rows != 12 {
+		t.Errorf("v1 package:\n%s", rep)
+	}
+	df, err := fetch.ReadPackage("testdata/v1/datapackage.json", "estados")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := df.Subset([]int{0}).Records()[1]
+	if strings.Join(row, "|") != "01|Aguascalientes|2020-03-15|1425607|696683|1425.600000" {
+		t.Errorf("first row %v", row)
+	}
+}
+
+func TestValidateDescriptorProblems(t *testing.T) {
+	cases := []struct{ name, doc, want string }{
+		{"not JSON", `{"resources": [`, "not valid JSON"},
+		{"no resources", `{"$schema": "` + ProfileURL + `", "name": "x"}`, "missing property 'resources'"},
+		{"path outside the package", `{"resources": [{"name": "a", "path": "../secreto.csv"}]}`, "/resources/0/path"},
+		{"absolute path", `{"resources": [{"name": "a", "path": "/etc/passwd"}]}`, "/resources/0/path"},
+		{"bad licence name", `{"licenses": [{"name": "Libre Uso"}], "resources": [{"name": "a", "data": [["x"], ["1"]]}]}`, "/licenses/0/name"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, DescriptorFile)
+			if err := os.WriteFile(path, []byte(c.doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := Validate(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Valid() || !strings.Contains(rep.String(), c.want) {
+				t.Errorf("want a problem mentioning %q:\n%s", c.want, rep)
+			}
+		})
+	}
+	if _, err := Validate(filepath.Join(t.TempDir(), "no-such.json")); err == nil {
+		t.Error("a missing descriptor is an error")
+	}
+}
+
+func TestValidateCapsProblems(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("n\n")
+	for i := 0; i < 1500; i++ {
+		b.WriteString("x\n")
+	}
+	os.WriteFile(filepath.Join(dir, "t.csv"), []byte(b.String()), 0o644)
+	os.WriteFile(filepath.Join(dir, DescriptorFile), []byte(`{"resources": [{"name": "t", "path": "t.csv",
+		"schema": {"fields": [{"name": "n", "type": "integer"}]}}]}`), 0o644)
+	rep, err := Validate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Total != 1500 || len(rep.Problems) != MaxProblems || !rep.Capped {
+		t.Errorf("total %d, listed %d, capped %v", rep.Total, len(rep.Problems), rep.Capped)
+	}
+	if last := rep.Problems[MaxProblems-1]; last.Row != 1000 || last.Line != 1001 {
+		t.Errorf("last listed problem %+v", last)
+	}
+}
