@@ -14,7 +14,10 @@
 //
 // # Files
 //
-//   - profile.go, profile_checks.go: Profile, ProfileReport and its warnings.
+//   - profile.go, profile_checks.go: Profile, ProfileReport and its warnings;
+//     profile_table.go: the table-level checks (exact duplicate rows, and
+//     totals rows found by their numbers with internal/totals, the
+//     detector of clean.DropTotals).
 //   - grouped.go, agg.go, group.go, kernels.go: GroupBy, Agg constructors
 //     (Count, Sum, Mean, Median, Quantile, Min, Max, Std, CountDistinct,
 //     Missing, WeightedSum, WeightedMean, WeightedQuantile), typed hash

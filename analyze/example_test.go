@@ -67,16 +67,17 @@ func ExampleProfile() {
 	fmt.Print(analyze.Profile(df))
 	// Output:
 	// profile: 3 rows × 3 columns
+	// ! totals-row: row 3 equals the sum of the rows it heads or closes; clean.DropTotals removes it
 	// entidad (string): 3 values, 0 missing, 3 distinct, min "Aguascalientes", max "Nacional"
 	//   top: every value appears once
-	//   ! totals-row: "Nacional" in row(s) 3 looks like a totals row; filter it out before summing
+	//   ! totals-row: "Nacional" labels a totals row that equals the sum of the rows it heads or closes (row 3); drop it (clean.DropTotals) before summing
 	// cve_ent (int): 3 values, 0 missing, 3 distinct, min "0", max "2", mean 1, median 1
 	//   top: every value appears once
 	//   ! lost-leading-zeros: code column read as numbers (0 to 2): read codes as text
 	//   ! code-zero: code 0 appears 1 times: often the national total (Nacional); filter it out before summing
 	// poblacion (int): 3 values, 0 missing, 3 distinct, min "1425607", max "5194627", mean 3.46308e+06, median 3.76902e+06
 	//   top: every value appears once
-	//   ! totals-row: the largest value 5194627 equals the sum of the others (5194627): a totals row?
+	//   ! totals-row: row 3 ("Nacional") closes rows 1–2 (2 rows) and equals their sum on "poblacion"; labelled "Nacional": a sum of the column counts it twice; clean.DropTotals removes it
 }
 
 func ExampleDeflate() {

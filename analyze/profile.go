@@ -17,7 +17,16 @@ import (
 type ProfileReport struct {
 	Rows    int
 	Columns []ColumnProfile
-	Err     error // a gota error carried by the input table, if any
+	// DuplicateRows counts the rows that repeat an earlier row exactly
+	// (every cell equal, missing equal to missing); Duplicates lists the
+	// first 100 of them, 1-based.
+	DuplicateRows int
+	Duplicates    []int
+	// TotalsRows are the 1-based rows that equal the sum of the rows they
+	// head or close, at any level (the detector of clean.DropTotals); the
+	// value columns compared carry a WarnTotalsRow warning.
+	TotalsRows []int
+	Err        error // a gota error carried by the input table, if any
 }
 
 // ColumnProfile describes one column.
@@ -50,37 +59,53 @@ type Warning struct {
 
 // Warning codes.
 const (
-	WarnLostZeros     = "lost-leading-zeros"   // a code column read as a number
-	WarnZeroPadding   = "inconsistent-padding" // codes written both "01" and "1"
-	WarnNumberAsText  = "number-as-text"       // a text column whose values are numbers
-	WarnSentinel      = "sentinel-value"       // 99, 999, 9999, -1 (97, 98 when frequent) standing for "no data"
-	WarnMixedDates    = "mixed-date-formats"   // several date layouts in one column
-	WarnOneValue      = "one-value"            // one value in most rows (or all)
-	WarnTotalsRow     = "totals-row"           // a "Total"/"Nacional" row that would double a sum
-	WarnAllMissing    = "all-missing"          // no value at all
-	WarnSpaces        = "surrounding-spaces"   // values with leading or trailing spaces
-	WarnCodeZero      = "code-zero"            // code 0, often the national total
-	WarnInfinite      = "infinite-value"       // ±Inf in a numeric column
-	WarnMostlyMissing = "mostly-missing"       // more than half the values missing
+	WarnLostZeros       = "lost-leading-zeros"   // a code column read as a number
+	WarnZeroPadding     = "inconsistent-padding" // codes written both "01" and "1"
+	WarnNumberAsText    = "number-as-text"       // a text column whose values are numbers
+	WarnSentinel        = "sentinel-value"       // 99, 999, 9999, -1 (97, 98 when frequent) standing for "no data"
+	WarnMixedDates      = "mixed-date-formats"   // several date layouts in one column
+	WarnOneValue        = "one-value"            // one value in most rows (or all)
+	WarnTotalsRow       = "totals-row"           // rows equal to the sum of the rows they head or close: a sum counts them twice
+	WarnDatePlaceholder = "date-placeholder"     // "9999-99-99", "-001-11-30": a text column's "no date" placeholders
+	WarnBlank           = "blank-text"           // empty text or cells of spaces that are not missing values
+	WarnAllMissing      = "all-missing"          // no value at all
+	WarnSpaces          = "surrounding-spaces"   // values with leading or trailing spaces
+	WarnCodeZero        = "code-zero"            // code 0, often the national total
+	WarnInfinite        = "infinite-value"       // ±Inf in a numeric column
+	WarnMostlyMissing   = "mostly-missing"       // more than half the values missing
 )
 
 // Profile describes every column of df: type, count, missing, distinct,
 // min/max, mean/median for numbers, the most frequent values, and warnings
-// (see the Warn* codes). It never fails: a table carrying a gota error gives
-// a report with Err set.
+// (see the Warn* codes). For the whole table it counts the rows that
+// repeat an earlier row exactly (DuplicateRows) and finds totals rows by
+// their numbers — a row equal to the sum of the rows it heads or closes,
+// at any level, with the detector clean.DropTotals uses (TotalsRows); a
+// label such as "Total" or "Suma" is evidence only, never enough alone. It
+// never fails: a table carrying a gota error gives a report with Err set.
 func Profile(df dataframe.DataFrame) ProfileReport {
 	if df.Err != nil {
 		return ProfileReport{Err: fmt.Errorf("analyze: Profile: %w: %v", ErrBadFrame, df.Err)}
 	}
 	rep := ProfileReport{Rows: df.Nrow()}
+	h := newRowHasher(df.Nrow())
 	for _, name := range df.Names() {
 		c, err := readColumn("Profile", df, name)
 		if err != nil {
 			rep.Err = err
 			continue
 		}
+		h.add(c)
 		rep.Columns = append(rep.Columns, profileColumn(c))
 	}
+	if df.Ncol() > 0 {
+		d := h.duplicates()
+		rep.DuplicateRows = len(d)
+		for _, i := range shortList(d, maxListed) {
+			rep.Duplicates = append(rep.Duplicates, i+1)
+		}
+	}
+	profileTotals(&rep, df)
 	return rep
 }
 
@@ -157,6 +182,7 @@ func (r ProfileReport) String() string {
 	if r.Err != nil {
 		fmt.Fprintf(&b, "error: %v\n", r.Err)
 	}
+	r.tableString(&b)
 	for _, c := range r.Columns {
 		fmt.Fprintf(&b, "%s (%s): %d values, %d missing, %d distinct", c.Name, c.Type, c.Count, c.Missing, c.Distinct)
 		if c.Count > 0 {

@@ -8,20 +8,14 @@ import (
 	"strings"
 
 	"github.com/datacon-mx/cifra/internal/fold"
+	"github.com/datacon-mx/cifra/internal/missing"
 )
-
-// totalsLabels are folded labels that mark a totals row.
-var totalsLabels = map[string]bool{
-	"total": true, "totales": true, "total general": true, "gran total": true,
-	"total nacional": true, "nacional": true, "republica mexicana": true,
-	"estados unidos mexicanos": true, "suma": true, "subtotal": true, "national": true,
-}
 
 func profileStrings(p *ColumnProfile, c *column) {
 	counts := map[string]int{}
-	var totalsRows []int
-	var totalsVals []string
 	spaces, numeric, leadingZero := 0, 0, 0
+	empty, blank := 0, map[string]int{}
+	placeholders := map[string]int{}
 	var nonNumeric string
 	digitLens := map[int]int{}
 	shapes := map[string]int{}
@@ -32,15 +26,17 @@ func profileStrings(p *ColumnProfile, c *column) {
 			continue
 		}
 		counts[v]++
-		if counts[v] == 1 && totalsLabels[fold.Key(v)] {
-			totalsVals = append(totalsVals, v)
-		}
-		if totalsLabels[fold.Key(v)] && len(totalsRows) < 5 {
-			totalsRows = append(totalsRows, i+1)
-		}
 		t := strings.TrimSpace(v)
-		if t != v {
+		switch {
+		case v == "":
+			empty++
+		case t == "":
+			blank[v]++
+		case t != v:
 			spaces++
+		}
+		if len(t) >= 10 && missing.IsDatePlaceholder(t) {
+			placeholders[v]++
 		}
 		if allDigits(t) {
 			digitLens[len(t)]++
@@ -88,12 +84,29 @@ func profileStrings(p *ColumnProfile, c *column) {
 			p.warn(WarnCodeZero, fmt.Sprintf("code %q appears %d times: often the national total (Nacional); filter it out before summing", z, k))
 		}
 	}
-	if len(totalsVals) > 0 {
-		p.warn(WarnTotalsRow, fmt.Sprintf("%s in row(s) %s looks like a totals row; filter it out before summing",
-			quoteList(totalsVals), intList(totalsRows)))
-	}
 	if spaces > 0 {
 		p.warn(WarnSpaces, fmt.Sprintf("%d values have leading or trailing spaces", spaces))
+	}
+	if empty > 0 || len(blank) > 0 {
+		var parts []string
+		if empty > 0 {
+			parts = append(parts, fmt.Sprintf("\"\" ×%d", empty))
+		}
+		for _, vc := range topValues(blank, 5) {
+			parts = append(parts, fmt.Sprintf("%q ×%d", vc.Value, vc.Count))
+		}
+		p.warn(WarnBlank, fmt.Sprintf("blank cells that are not missing values: %s (empty text and cells of spaces); clean.SetMissing makes them missing", strings.Join(parts, ", ")))
+	}
+	if len(placeholders) > 0 {
+		n := 0
+		for _, k := range placeholders {
+			n += k
+		}
+		var parts []string
+		for _, vc := range topValues(placeholders, 5) {
+			parts = append(parts, fmt.Sprintf("%q ×%d", vc.Value, vc.Count))
+		}
+		p.warn(WarnDatePlaceholder, fmt.Sprintf("%s (%.0f%% of values) are placeholders for \"no date\" (SSA writes 9999-99-99 for a patient who did not die), not dates: clean.Dates makes them missing", strings.Join(parts, ", "), pct(n, p.Count)))
 	}
 	if leadingZero > 0 && len(digitLens) > 1 {
 		p.warn(WarnZeroPadding, fmt.Sprintf("digit codes of different lengths (%s), some with leading zeros: pad them to one width before joining", lenList(digitLens)))
@@ -112,7 +125,7 @@ func profileStrings(p *ColumnProfile, c *column) {
 	if dateLike*2 >= p.Count && len(shapes) > 1 {
 		p.warn(WarnMixedDates, fmt.Sprintf("%d date layouts: %s", len(shapes), shapeList(shapes, shapeEx)))
 	}
-	for _, s := range []string{"99", "999", "9999", "99999", "-1", "9999-99-99", "99/99/9999"} {
+	for _, s := range []string{"99", "999", "9999", "99999", "-1"} {
 		if k := counts[s]; k > 0 && (len(s) > 2 || k*100 >= p.Count) {
 			p.warn(WarnSentinel, fmt.Sprintf("%q appears %d times: often a code for \"no data\"", s, k))
 		}
@@ -308,9 +321,6 @@ func profileNumbers(p *ColumnProfile, c *column) {
 		if lo == 0 && (codeName(c.name) || (hi <= 32 && p.Distinct >= 30)) {
 			p.warn(WarnCodeZero, fmt.Sprintf("code 0 appears %d times: often the national total (Nacional); filter it out before summing", counts[0]))
 		}
-	}
-	if len(vals) >= 3 && nonNeg && hi > 0 && math.Abs(hi-(sum-hi)) <= 0.005*hi {
-		p.warn(WarnTotalsRow, fmt.Sprintf("the largest value %s equals the sum of the others (%s): a totals row?", p.Max, formatNum(sum-hi)))
 	}
 	// Sentinels: a run of nines as the maximum, a negative code as the only
 	// negative value, 97/98 when frequent.

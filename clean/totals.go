@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/datacon-mx/cifra/internal/totals"
@@ -77,7 +78,11 @@ func DropTotals(df dataframe.DataFrame, valueCols ...string) (dataframe.DataFram
 	}
 	rep.Notes = append(rep.Notes, fmt.Sprintf("totals: %d rows removed (%d levels of totals) that equal the sum of the rows they head or close on %s; %d rows kept",
 		len(gs), levels, on, len(keep)))
-	for i, g := range gs {
+	// The highest levels first: a national row says more than the
+	// hundredth subtotal.
+	byLevel := append([]totals.Group(nil), gs...)
+	sort.SliceStable(byLevel, func(a, b int) bool { return byLevel[a].Level > byLevel[b].Level })
+	for i, g := range byLevel {
 		if i == listMax {
 			rep.Notes = append(rep.Notes, fmt.Sprintf("totals: … and %d more rows (Report.RemovedRows lists them all)", len(gs)-listMax))
 			break

@@ -147,3 +147,28 @@ func TestDropTotalsErrors(t *testing.T) {
 		t.Errorf("bad frame: %v", err)
 	}
 }
+
+// TestDropTotalsCONAPO: CONAPO's 2026 projection closes each state's
+// Hombres and Mujeres with a Total row, and its Nacional block sits among
+// the states (sorted by name). After DropTotals the 64 rows left sum to
+// the national mid-year population.
+func TestDropTotalsCONAPO(t *testing.T) {
+	df := loadCSV(t, "testdata/conapo_poblacion_estatal_sexo_2026.csv", "n_year", "pob_start_year", "pob_mid_year")
+	out, rep, err := DropTotals(df)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Nrow() != 64 || len(rep.RemovedRows) != 35 {
+		t.Fatalf("%d rows left, %d removed\n%s", out.Nrow(), len(rep.RemovedRows), rep)
+	}
+	if sum, _ := colSum(t, out, "pob_mid_year"); sum != 134407258 {
+		t.Errorf("sum %.0f", sum)
+	}
+	if g := strs(t, out, "genero"); strings.Contains(g, "Total") {
+		t.Fatalf("a Total row is left: %s", g)
+	}
+	s := rep.String()
+	if !strings.Contains(s, `row 54 ("Nacional | 00 | Total") sits among rows 1–99 and equals the sum of the others (32 subtotals and the rows they sum) on "pob_start_year", "pob_mid_year"`) {
+		t.Errorf("report:\n%s", s)
+	}
+}

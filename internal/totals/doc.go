@@ -22,6 +22,10 @@
 //     only if they are tiled (two or more groups side by side covering at
 //     least half of the items), or one group spans every item of the pass
 //     (a grand total), or the row carries a totals word.
+//   - When no row heads or closes a block, one row equal to the sum of
+//     all the others, wherever it sits (a "Nacional" row sorted among the
+//     states), is a grand total if two columns agree, five or more rows
+//     are summed, or it carries a totals word.
 //
 // # Files
 //

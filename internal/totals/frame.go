@@ -72,6 +72,9 @@ func (g Group) Reason() string {
 		q[i] = strconv.Quote(c)
 	}
 	s := fmt.Sprintf("%s rows %d–%d (%s) and equals their sum on %s", verb, g.First+1, g.Last+1, parts, strings.Join(q, ", "))
+	if g.Anywhere {
+		s = fmt.Sprintf("sits among rows %d–%d and equals the sum of the others (%s) on %s", g.First+1, g.Last+1, parts, strings.Join(q, ", "))
+	}
 	if g.Word != "" {
 		s += fmt.Sprintf("; labelled %q", g.Word)
 	}

@@ -40,6 +40,11 @@ type Group struct {
 	Word string
 	// Columns are the value columns compared.
 	Columns []string
+	// Anywhere is true for a total that sits among the rows it sums
+	// rather than before or after them (a "Nacional" row sorted between
+	// Morelos and Nayarit): it equals the sum of every other item of the
+	// block First–Last.
+	Anywhere bool
 }
 
 // item is a row or a collapsed group seen by one pass.
@@ -74,8 +79,19 @@ func Find(cols []Column, labels [][]string) []Group {
 		out = append(out, groups...)
 		items = next
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Row < out[b].Row })
-	return out
+	// A row found at two levels (a Total row closing Hombres and Mujeres
+	// that also sums the states' Total rows) is listed once, at its
+	// higher level.
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Row < out[b].Row })
+	uniq := out[:0]
+	for _, g := range out {
+		if len(uniq) > 0 && uniq[len(uniq)-1].Row == g.Row {
+			uniq[len(uniq)-1] = g
+			continue
+		}
+		uniq = append(uniq, g)
+	}
+	return uniq
 }
 
 // candidate is a group a pass proposes: items [lo, hi) summed by item t.
@@ -95,7 +111,7 @@ func pass(cols []Column, labels [][]string, items []item, level int) ([]Group, [
 		cands, isHead = closes, false
 	}
 	if len(cands) == 0 {
-		return nil, nil
+		return p.anywhere(labels, level)
 	}
 	tiled := cover(cands)*2 >= len(items)
 	adjacent := make([]bool, len(cands))
@@ -114,13 +130,15 @@ func pass(cols []Column, labels [][]string, items []item, level int) ([]Group, [
 			continue
 		}
 		kept = append(kept, c)
-		groups = append(groups, Group{
+		g := Group{
 			Row: items[c.t].row, First: items[c.lo].first, Last: items[c.hi-1].end - 1,
 			Heads: isHead, Level: level, Parts: c.hi - c.lo, Word: word, Columns: c.cols,
-		})
+		}
+		groups = append(groups, g)
+		groups = append(groups, alignedTotals(cols, labels, g, items[c.t], items[c.lo:c.hi])...)
 	}
 	if len(kept) == 0 {
-		return nil, nil
+		return p.anywhere(labels, level)
 	}
 	// Collapse: each kept group becomes one item standing for its total.
 	sort.Slice(kept, func(a, b int) bool { return span(kept[a]).lo < span(kept[b]).lo })
@@ -355,6 +373,124 @@ func (p *prefix) positions(c int, target float64, from, to int, ascending bool) 
 	}
 	if len(out) > maxProbe {
 		out = out[:maxProbe]
+	}
+	return out
+}
+
+// anywhere looks for one item equal to the sum of all the others, wherever
+// it sits: a grand total sorted among its parts. It needs at least three
+// other items, two of them nonzero, and more evidence than one column of
+// few rows: two columns compared, five or more other items, or a totals
+// word. It ends the search (no level above a grand total).
+func (p *prefix) anywhere(labels [][]string, level int) ([]Group, []item) {
+	n := p.n
+	if n < 4 {
+		return nil, nil
+	}
+	for t := 0; t < n; t++ {
+		c0 := -1
+		for c := range p.cols {
+			if v, miss := value(p.cols[c], p.items[t].row); !miss && v != 0 {
+				c0 = c
+				break
+			}
+		}
+		if c0 < 0 || p.na[c0][n] > 0 || p.nz[c0][n]-1 < 2 {
+			continue
+		}
+		v, _ := value(p.cols[c0], p.items[t].row)
+		if !p.equal(c0, v, p.sum[c0][n]-v) {
+			continue
+		}
+		var cols []string
+		ok := true
+		for k, col := range p.cols {
+			vk, miss := value(col, p.items[t].row)
+			if miss || p.na[k][n] > 0 {
+				continue
+			}
+			if !p.equal(k, vk, p.sum[k][n]-vk) {
+				ok = false
+				break
+			}
+			cols = append(cols, col.Name)
+		}
+		word := wordOf(labels, p.items[t].row)
+		if !ok || !(len(cols) >= 2 || n-1 >= 5 || word != "") {
+			continue
+		}
+		g := Group{Row: p.items[t].row, First: p.items[0].first, Last: p.items[n-1].end - 1,
+			Level: level, Parts: n - 1, Word: word, Columns: cols, Anywhere: true}
+		others := make([]item, 0, n-1)
+		others = append(others, p.items[:t]...)
+		others = append(others, p.items[t+1:]...)
+		return append([]Group{g}, alignedTotals(p.cols, labels, g, p.items[t], others)...), nil
+	}
+	return nil, nil
+}
+
+// alignedTotals finds the other totals inside a total that stands for a
+// block: when the total and every part are blocks of the same size (a
+// Hombres, Mujeres, Total block per state under a national block of the
+// same shape), the row at each position of the total's block is checked
+// against the sum of the rows at that position in the parts. The rows
+// that match are totals too (the national Hombres row is the sum of the
+// states' Hombres rows).
+func alignedTotals(cols []Column, labels [][]string, g Group, total item, parts []item) []Group {
+	size := total.end - total.first
+	if size < 2 {
+		return nil
+	}
+	for _, it := range parts {
+		if it.end-it.first != size {
+			return nil
+		}
+	}
+	var out []Group
+	for j := 0; j < size; j++ {
+		row := total.first + j
+		if row == total.row {
+			continue
+		}
+		var matched []string
+		ok := true
+		for _, c := range cols {
+			v, miss := value(c, row)
+			if miss {
+				continue
+			}
+			sum, exact, nz := 0.0, v == math.Trunc(v), 0
+			for _, it := range parts {
+				x, m := value(c, it.first+j)
+				if m {
+					ok = false
+					break
+				}
+				if x != 0 {
+					nz++
+				}
+				exact = exact && x == math.Trunc(x)
+				sum += x
+			}
+			if !ok {
+				break
+			}
+			eq := v == sum
+			if !exact {
+				eq = math.Abs(v-sum) <= RelTol*math.Abs(v)+1e-9*math.Abs(sum)
+			}
+			if !eq || nz < 2 && v != 0 {
+				ok = false
+				break
+			}
+			matched = append(matched, c.Name)
+		}
+		if !ok || len(matched) == 0 {
+			continue
+		}
+		a := g
+		a.Row, a.Columns, a.Word = row, matched, wordOf(labels, row)
+		out = append(out, a)
 	}
 	return out
 }

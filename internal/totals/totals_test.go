@@ -139,3 +139,21 @@ func TestWord(t *testing.T) {
 		}
 	}
 }
+
+func TestFindAnywhere(t *testing.T) {
+	// CONAPO 2026 mid-year population, states sorted by name: "Nacional"
+	// sits between Morelos and Nayarit. Five states and their sum.
+	v := []float64{1567559, 3978478, 2058813, 0, 1335937, 902543}
+	v[3] = v[0] + v[1] + v[2] + v[4] + v[5]
+	gs := Find([]Column{{Name: "pob", Values: v}}, [][]string{{"Aguascalientes", "Baja California", "Morelos", "Nacional", "Nayarit", "Zacatecas"}})
+	if len(gs) != 1 || gs[0].Row != 3 || !gs[0].Anywhere || gs[0].Parts != 5 || gs[0].Word != "Nacional" {
+		t.Fatalf("got %+v", gs)
+	}
+	if r := gs[0].Reason(); r != `sits among rows 1–6 and equals the sum of the others (5 rows) on "pob"; labelled "Nacional"` {
+		t.Errorf("reason %q", r)
+	}
+	// Four rows, one column, no word: not enough.
+	if gs := Find([]Column{{Name: "x", Values: []float64{2, 6, 1, 3}}}, nil); len(gs) != 0 {
+		t.Errorf("small: %+v", gs)
+	}
+}
