@@ -237,6 +237,9 @@ func (l *Ledger) Figure(name string, value float64, opts ...Option) error {
 	if err := l.setDeps(&f, s); err != nil {
 		return fmt.Errorf("%s: %w", prefix, err)
 	}
+	if l.byName == nil { // a zero Ledger works too
+		l.byName = map[string]int{}
+	}
 	l.byName[name] = len(l.figures)
 	l.figures = append(l.figures, f)
 	return nil

@@ -13,7 +13,8 @@ import (
 // and metodologia.md; Render fills the story's text from it; Read and
 // Diff compare it with the ledger published last time.
 //
-// A Ledger is not safe for concurrent use; record from one goroutine.
+// The zero Ledger is an empty ledger without a title. A Ledger is not
+// safe for concurrent use; record from one goroutine.
 type Ledger struct {
 	title   string
 	sources []SourceInfo

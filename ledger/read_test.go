@@ -93,3 +93,19 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestZeroLedger(t *testing.T) {
+	var l Ledger
+	if err := l.Figure("a", 2.5); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Figure("a", 3); !errors.Is(err, ErrDuplicate) {
+		t.Errorf("repeat = %v", err)
+	}
+	if got, err := l.Render(`{{cifra "a"}}`); got != "2.5" || err != nil {
+		t.Errorf("Render = %q, %v", got, err)
+	}
+	if err := l.WriteDir(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+}
