@@ -8,8 +8,8 @@
 // bottom right:
 //
 //	ch, err := chart.Bar(df, "entidad", "tasa",
-//		chart.Title("Colima, la entidad con más homicidios por habitante"),
-//		chart.Subtitle("Homicidios dolosos por cada 100 mil habitantes, enero–marzo de 2026"),
+//		chart.Title("Colima, la entidad con más carpetas por homicidio doloso por habitante"),
+//		chart.Subtitle("Carpetas por homicidio doloso por cada 100 mil habitantes, enero–marzo de 2026"),
 //		chart.Highlight("Colima"), chart.RefLine(3.0, "Nacional"),
 //		chart.Source("SESNSP; CONAPO"))
 //	if err != nil { … }

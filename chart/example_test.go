@@ -18,8 +18,8 @@ import (
 func ExampleBar() {
 	df := homicideRates()
 	ch, err := chart.Bar(df, "entidad", "tasa",
-		chart.Title("Colima, la entidad con más homicidios por habitante"),
-		chart.Subtitle("Homicidios dolosos por cada 100 mil habitantes, enero–marzo de 2026"),
+		chart.Title("Colima, la entidad con más carpetas por homicidio doloso por habitante"),
+		chart.Subtitle("Carpetas de investigación por homicidio doloso por cada 100 mil habitantes, enero–marzo de 2026"),
 		chart.Highlight("Colima"),
 		chart.RefLine(nationalRate, "Nacional"),
 		chart.Note("Nota: carpetas de investigación. Población a mitad de año."),
@@ -100,8 +100,8 @@ func ExampleBar_vertical() {
 // bar ends, a colour key under the subtitle.
 func ExampleStackedBar() {
 	ch, err := chart.StackedBar(modalityTable(), "entidad", "serie", "valor",
-		chart.Title("Las armas de fuego dominan los homicidios"),
-		chart.Subtitle("Homicidios dolosos por medio, enero–marzo de 2026, entidades con más casos"),
+		chart.Title("Las armas de fuego dominan las carpetas por homicidio doloso"),
+		chart.Subtitle("Carpetas por homicidio doloso según el medio, enero–marzo de 2026, entidades con más carpetas"),
 		chart.Source("SESNSP, incidencia delictiva estatal"),
 	)
 	if err != nil {
@@ -118,8 +118,8 @@ func ExampleStackedBar() {
 // 100% stacked bars: shares of each state's total.
 func ExampleStackedBar_percent() {
 	ch, err := chart.StackedBar(modalityTable(), "entidad", "serie", "valor", chart.Stacked100(),
-		chart.Title("En Chihuahua, un tercio de los homicidios no dice con qué arma"),
-		chart.Subtitle("Homicidios dolosos por medio, % del total de cada entidad, enero–marzo de 2026"),
+		chart.Title("En Chihuahua, un tercio de las carpetas por homicidio no dice con qué arma"),
+		chart.Subtitle("Carpetas por homicidio doloso según el medio, % del total de cada entidad, enero–marzo de 2026"),
 		chart.Source("SESNSP, incidencia delictiva estatal"),
 	)
 	if err != nil {
@@ -162,8 +162,8 @@ func ExampleScatter() {
 	df = df.Mutate(frame.Floats("millones", mill, nil))
 	ch, err := chart.Scatter(df, "millones", "casos", chart.Labels("entidad"), chart.TrendLine(),
 		chart.Highlight("Colima", "Guanajuato", "México", "Morelos"),
-		chart.Title("Más habitantes no siempre significa más homicidios"),
-		chart.Subtitle("Homicidios dolosos enero–marzo de 2026 y población en millones, por entidad"),
+		chart.Title("Más habitantes no siempre significa más carpetas por homicidio"),
+		chart.Subtitle("Carpetas por homicidio doloso, enero–marzo de 2026, y población en millones, por entidad"),
 		chart.XLabel("Población (millones)"),
 		chart.Source("SESNSP; CONAPO"),
 	)
@@ -181,10 +181,10 @@ func ExampleScatter() {
 // Histogram with round bin edges chosen from the data.
 func ExampleHistogram() {
 	ch, err := chart.Histogram(homicideRates(), "tasa",
-		chart.Title("La mayoría de las entidades tiene menos de 3 homicidios por 100 mil"),
-		chart.Subtitle("Número de entidades según su tasa de homicidio doloso, enero–marzo de 2026"),
+		chart.Title("La mayoría de las entidades tiene menos de 3 carpetas por homicidio por 100 mil"),
+		chart.Subtitle("Número de entidades según su tasa de carpetas por homicidio doloso, enero–marzo de 2026"),
 		chart.RefLine(nationalRate, "Nacional"),
-		chart.XLabel("Homicidios por cada 100 mil habitantes"),
+		chart.XLabel("Carpetas por cada 100 mil habitantes"),
 		chart.Source("SESNSP; CONAPO"),
 	)
 	if err != nil {
@@ -203,8 +203,8 @@ func ExampleDumbbell() {
 	df := evalua("2007", "2013", "Guerrero", "Sinaloa", "Chihuahua", "Morelos", "Durango", "Colima",
 		"Baja California", "Coahuila de Zaragoza", "Sonora", "Michoacán de Ocampo")
 	ch, err := chart.Dumbbell(df, "entidad", "2007", "2013",
-		chart.Title("Morelos y Colima quintuplicaron su tasa de homicidios"),
-		chart.Subtitle("Homicidios dolosos por cada 100 mil habitantes"),
+		chart.Title("Colima, Coahuila y Morelos multiplicaron por cerca de cinco su tasa de homicidios"),
+		chart.Subtitle("Averiguaciones previas por homicidio doloso por cada 100 mil habitantes, 2007 y 2013"),
 		chart.Source("SESNSP, procesado por México Evalúa"),
 	)
 	if err != nil {
@@ -223,9 +223,9 @@ func ExampleSlope() {
 	df := evalua("2007", "2013", "Guerrero", "Sinaloa", "Chihuahua", "Morelos", "Durango", "Colima",
 		"Baja California", "Coahuila de Zaragoza", "Sonora", "Michoacán de Ocampo")
 	ch, err := chart.Slope(df, "entidad", "2007", "2013",
-		chart.Highlight("Morelos", "Colima"),
-		chart.Title("La violencia subió en todas, pero más en Morelos y Colima"),
-		chart.Subtitle("Homicidios dolosos por cada 100 mil habitantes"),
+		chart.Highlight("Colima", "Coahuila de Zaragoza", "Morelos"),
+		chart.Title("La tasa subió en las diez; en Colima, Coahuila y Morelos, casi cinco veces"),
+		chart.Subtitle("Averiguaciones previas por homicidio doloso por cada 100 mil habitantes, 2007 y 2013"),
 		chart.Source("SESNSP, procesado por México Evalúa"),
 	)
 	if err != nil {
@@ -249,7 +249,7 @@ func ExampleChoropleth() {
 	df = df.Mutate(frame.Strings("cve_ent", codes, nil))
 	ch, err := chart.Choropleth(df, "cve_ent", "tasa",
 		chart.Title("El homicidio se concentra en el Pacífico y el norte"),
-		chart.Subtitle("Homicidios dolosos por cada 100 mil habitantes, enero–marzo de 2026"),
+		chart.Subtitle("Carpetas por homicidio doloso por cada 100 mil habitantes, enero–marzo de 2026"),
 		chart.Source("SESNSP; CONAPO; INEGI, Marco Geoestadístico"),
 	)
 	if err != nil {
@@ -269,7 +269,7 @@ func ExampleSmallMultiples() {
 	ch, err := chart.SmallMultiples(df, "entidad", "anio", "tasa",
 		chart.Highlight("Chihuahua"),
 		chart.Title("Chihuahua vivió el pico más alto de la violencia"),
-		chart.Subtitle("Homicidios dolosos por cada 100 mil habitantes, 1997–2014"),
+		chart.Subtitle("Averiguaciones previas por homicidio doloso por cada 100 mil habitantes, 1997–2014"),
 		chart.Source("SESNSP, procesado por México Evalúa"),
 	)
 	if err != nil {

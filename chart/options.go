@@ -81,7 +81,8 @@ func newConfig(opts []Option) (*config, error) {
 }
 
 // Title sets the headline: bold, left-aligned, wrapped to the width. Say
-// the finding ("Colima, la entidad con más homicidios por habitante").
+// the finding, and no more than the data hold ("Colima, la entidad con más
+// carpetas por homicidio doloso por habitante").
 func Title(s string) Option { return func(c *config) { c.title = s } }
 
 // Subtitle says exactly what is measured, with units and period.
