@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -199,7 +200,7 @@ func (c *Client) netError(ctx context.Context, rawURL string, st *stallTimer, er
 	if st.fired() {
 		return &attemptError{err: fmt.Errorf("fetch: %s: %w: no data for %s (%s; see fetch.WithTimeout)", rawURL, ErrHTTP, st.d, when), retry: true}
 	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
+	if errors.Is(err, io.ErrUnexpectedEOF) || (when != "request" && (errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || errors.Is(err, io.EOF))) {
 		return &attemptError{err: fmt.Errorf("fetch: %s: %w: connection closed %s; not cached", rawURL, ErrTruncated, when), retry: true}
 	}
 	return &attemptError{err: fmt.Errorf("fetch: %s: %w: %s: %v", rawURL, ErrHTTP, when, err), retry: true}

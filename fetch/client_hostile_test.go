@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -144,6 +145,39 @@ func rawClose(header string, body []byte) http.HandlerFunc {
 		buf.Write(body)
 		buf.Flush()
 		conn.Close()
+	}
+}
+
+// rawReset answers with raw bytes and resets the connection (RST), as a
+// server that dies mid-body does.
+func rawReset(header string, body []byte) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		buf.WriteString("HTTP/1.1 200 OK\r\n" + header + "\r\n")
+		buf.Write(body)
+		buf.Flush()
+		time.Sleep(50 * time.Millisecond)
+		if tc, ok := conn.(*net.TCPConn); ok {
+			tc.SetLinger(0)
+		}
+		conn.Close()
+	}
+}
+
+func TestHostileConnectionReset(t *testing.T) {
+	srv := newHostileServer(t, map[string]http.HandlerFunc{
+		"/reset.csv": rawReset("Content-Type: text/csv\r\n", []byte("entidad,total\nColima,12\nJal")),
+	})
+	c, _, _ := testClient(t, WithRetries(1))
+	_, err := c.Get(context.Background(), srv.URL+"/reset.csv")
+	if !errors.Is(err, ErrTruncated) {
+		t.Fatalf("reset mid-body: err = %v, want ErrTruncated", err)
+	}
+	if files := dataFiles(t, c.CacheDir()); len(files) > 0 {
+		t.Errorf("cached: %v", files)
 	}
 }
 
