@@ -159,9 +159,10 @@ func TestSourceProblems(t *testing.T) {
 	}
 	l.Source(fetch.Describe("data/a.csv", []byte("a\n2\n")), "a cambiado")
 	l.Source(fetch.Resource{URL: "https://x.mx/b.csv"}, "sin huella")
+	l.Source(fetch.Resource{SHA256: "ab"}, "sin nombre")
 	err := l.Err()
 	if !errors.Is(err, ErrDuplicate) || !errors.Is(err, ErrArgument) || !strings.Contains(err.Error(), `"data/a.csv": sha256`) ||
-		!strings.Contains(err.Error(), "no SHA-256") {
+		!strings.Contains(err.Error(), "no SHA-256") || !strings.Contains(err.Error(), `ledger: Source "sin nombre": no URL or path`) {
 		t.Errorf("Err = %v", err)
 	}
 	if err := l.WriteDir(t.TempDir()); !errors.Is(err, ErrDuplicate) {

@@ -135,7 +135,8 @@ func checkDate(d string) error {
 // counts as the publisher's original and its download time is its
 // retrieval date; for anything else, use SourceWith to say so. Problems
 // (no hash, a different file already recorded under the same URL) are
-// kept for Err and WriteDir. Recording the same file twice is harmless.
+// kept for Err and WriteDir. Recording the same file (same URL or path,
+// same hash) again is harmless: the first record is kept.
 func (l *Ledger) Source(r fetch.Resource, description string) {
 	if err := l.SourceWith(r, description); err != nil {
 		l.errs = append(l.errs, err)
@@ -177,19 +178,19 @@ func (l *Ledger) SourceWith(r fetch.Resource, description string, opts ...Source
 			return fmt.Errorf("ledger: Source %q: %w", s.key(), err)
 		}
 	}
+	if s.key() == "" {
+		return fmt.Errorf("ledger: Source %q: no URL or path to name the file by: %w", description, ErrArgument)
+	}
 	if s.SHA256 == "" {
 		return fmt.Errorf("ledger: Source %q: no SHA-256 (describe the file with fetch.Describe or fetch.DescribeFile): %w", s.key(), ErrArgument)
 	}
-	for i, old := range l.sources {
+	for _, old := range l.sources {
 		if old.key() != s.key() && (old.Path == "" || old.Path != s.Path) {
 			continue
 		}
 		if old.SHA256 != s.SHA256 {
 			return fmt.Errorf("ledger: Source %q: sha256 %s, but %q was recorded with sha256 %s: %w",
 				s.key(), short(s.SHA256), old.key(), short(old.SHA256), ErrDuplicate)
-		}
-		if len(opts) > 0 || old.Description == "" {
-			l.sources[i] = s
 		}
 		return nil
 	}
