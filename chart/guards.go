@@ -56,13 +56,13 @@ func othersLast(idx []int, labels []string, cfg *config) {
 // appears in more than one row (after a join that multiplied rows, say),
 // naming the category and its 1-based rows. Labels are compared as
 // Highlight compares them: ignoring case, accents and punctuation, so
-// "Michoacán" and "MICHOACAN" are the same category. Rows where skip is
-// true are not considered.
+// "Michoacán" and "MICHOACAN" are the same category. Empty labels (missing
+// categories) and rows where skip is true are not considered.
 func uniqueLabels(who, col string, labels []string, skip func(i int) bool) error {
 	rows := map[string][]int{}
 	var keys []string
 	for i, l := range labels {
-		if skip != nil && skip(i) {
+		if strings.TrimSpace(l) == "" || skip != nil && skip(i) {
 			continue
 		}
 		k := fold.Key(l)
