@@ -1,0 +1,343 @@
+// Alto valor: ¿qué tan lejos está un archivo del gobierno de ser un dato
+// abierto de alto valor, y cómo se acerca?
+//
+// Toma la exportación de la «Consulta interactiva» del Censo 2020 de INEGI
+// (población por municipio y sexo, tal como la descarga el sitio: Latin-1,
+// títulos arriba, nota al pie, claves pegadas, totales y subtotales entre
+// los municipios), la evalúa contra la Guía de Implementación de la
+// Política de Datos Abiertos, la limpia con cifra, la publica como Data
+// Package v2 con diccionario de datos y metadatos para datos.gob.mx, la
+// valida y vuelve a evaluar el resultado: antes y después, regla por regla.
+//
+//	go run ./examples/alto-valor
+//	go run ./examples/alto-valor -salida /tmp/paquete
+package main
+
+import (
+	"embed"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/datacon-mx/cifra/chart"
+	"github.com/datacon-mx/cifra/clean"
+	"github.com/datacon-mx/cifra/fetch"
+	"github.com/datacon-mx/cifra/publish"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// El archivo viaja dentro del programa: corre sin red y desde cualquier
+// carpeta.
+//
+//go:embed data/*.csv
+var datos embed.FS
+
+const (
+	archivoCenso = "data/inegi_censo2020_poblacion_municipio_sexo_consulta.csv"
+	fuenteCenso  = "INEGI, Censo de Población y Vivienda 2020, Consulta interactiva: población total por entidad y municipio según sexo"
+
+	// El identificador del conjunto de datos en el catálogo: ASCII, sin
+	// acentos, estable entre versiones.
+	identificador = "poblacion-municipal-sexo-2020"
+)
+
+// reglas traduce los identificadores de las reglas de la guía.
+var reglas = map[string]string{
+	"utf8":                "Texto en UTF-8",
+	"flat":                "Tabla plana, sin títulos ni notas",
+	"geo_codes":           "Claves de INEGI con sus ceros",
+	"iso_dates":           "Fechas en ISO 8601",
+	"no_totals":           "Sin filas de totales",
+	"no_units_in_values":  "Números sin unidades ni comas",
+	"one_type_per_column": "Un tipo por columna",
+	"no_duplicate_rows":   "Sin registros repetidos",
+	"one_spelling":        "Una sola forma de escribir cada categoría",
+	"clear_names":         "Nombres de columna claros",
+	"dictionary":          "Diccionario de datos",
+}
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "alto-valor:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	flags := flag.NewFlagSet("alto-valor", flag.ContinueOnError)
+	salida := flags.String("salida", "salida/", "carpeta donde se escribe el paquete publicado")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
+	entero := chart.Format{}
+	p("¿Qué tan lejos está la consulta del Censo 2020 de ser un dato abierto de alto valor?\n\n")
+
+	// 1. Procedencia. El archivo va dentro del programa; para evaluarlo
+	// como lo recibiría cualquiera, se copia tal cual a una carpeta
+	// temporal.
+	crudo, err := datos.ReadFile(archivoCenso)
+	if err != nil {
+		return err
+	}
+	origen := fetch.Describe(archivoCenso, crudo)
+	p("Datos usados:\n  %s\n    %s; %s bytes; SHA-256 %s\n\n", archivoCenso, fuenteCenso, entero.Format(float64(origen.Size)), origen.SHA256)
+	tmp, err := os.MkdirTemp("", "alto-valor")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	rutaCruda := filepath.Join(tmp, filepath.Base(archivoCenso))
+	if err := os.WriteFile(rutaCruda, crudo, 0o644); err != nil {
+		return err
+	}
+
+	// 2. Evaluar el archivo crudo contra la guía, regla por regla y con
+	// evidencia: las mismas reglas que usan fetch y clean al leer y limpiar.
+	antes, err := publish.Assess(rutaCruda)
+	if err != nil {
+		return err
+	}
+	p("El archivo como lo publica INEGI (%s de las reglas que aplican):\n", porcentaje(antes.Score()))
+	for _, c := range antes.Checks {
+		if c.Applies && !c.Passed {
+			p("  ✗ %s: %s\n", reglas[c.ID], c.Evidence)
+		}
+	}
+
+	// 3. Leer. fetch detecta la codificación (Windows-1252), salta los
+	// títulos y la nota al pie y lee "1,425,607" como número.
+	var lectura fetch.Report
+	df, err := fetch.ReadCSVFile(rutaCruda, fetch.WithReport(&lectura))
+	if err != nil {
+		return err
+	}
+	p("\nCómo se leyó:\n%s", sangria(lectura.String()))
+
+	// 4. Quitar el total nacional y los subtotales por entidad: filas que
+	// son la suma de las que encabezan. Sumar la tabla como viene daría el
+	// doble de la población del país.
+	sinTotales, rep, err := clean.DropTotals(df)
+	if err != nil {
+		return err
+	}
+	p("\nTotales y subtotales:\n%s", sangria(primeras(rep.String(), 4)))
+
+	// 5. Separar la clave " 01 001 " en clave de entidad y de municipio,
+	// como texto con sus ceros.
+	tabla, err := separarClaves(sinTotales)
+	if err != nil {
+		return err
+	}
+
+	// 6. La columna Total repite Hombres + Mujeres: se comprueba y se
+	// quita (un dato abierto no trae cálculos dentro de la tabla), y la
+	// tabla pasa a formato largo: una fila por municipio y sexo.
+	if err := comprobarTotal(tabla); err != nil {
+		return err
+	}
+	tabla = tabla.Select([]string{"cve_ent", "cve_mun", "municipio", "Hombres", "Mujeres"})
+	largo, err := clean.Longer(tabla, []string{"cve_ent", "cve_mun", "municipio"}, "sexo", "poblacion")
+	if err != nil {
+		return err
+	}
+	hombres, mujeres := sumaPorSexo(largo)
+	p("\nTabla limpia: %s filas (%s municipios × 2 sexos); %s hombres y %s mujeres, %s personas.\n",
+		entero.Format(float64(largo.Nrow())), entero.Format(float64(largo.Nrow()/2)),
+		entero.Format(hombres), entero.Format(mujeres), entero.Format(hombres+mujeres))
+
+	// 7. Publicar: archivos CSV en UTF-8, datapackage.json (Data Package
+	// v2), diccionario de datos y metadatos para el catálogo de
+	// datos.gob.mx. Las claves apuntan al catálogo de INEGI, que el paquete
+	// incluye, para que un validador compruebe cada una.
+	paquete := publish.New(identificador,
+		publish.Title("Población por municipio y sexo, Censo 2020"),
+		publish.Description("Población total por municipio (o alcaldía) y sexo según el Censo de Población y Vivienda 2020 de INEGI. "+
+			"Una fila por municipio y sexo, sin totales ni subtotales; las claves siguen el Marco Geoestadístico."),
+		publish.Contact("Mesa de datos del taller", "datos@example.org"),
+		publish.Publisher("Taller de periodismo de datos"),
+		publish.Keywords("población", "censo", "municipios", "sexo"),
+		publish.Temporal("2020"),
+		publish.Spatial("Estados Unidos Mexicanos"),
+		publish.AccrualPeriodicity("R/P10Y"),
+		publish.LandingPage("https://example.org/datos/poblacion-municipal-sexo-2020"),
+		publish.DownloadURL("https://example.org/datos/poblacion-municipal-sexo-2020"),
+		publish.Modified(time.Date(2021, 1, 25, 0, 0, 0, 0, time.UTC)), // INEGI publicó los resultados el 25 de enero de 2021
+		publish.Source("INEGI, Censo de Población y Vivienda 2020", "https://www.inegi.org.mx/programas/ccpv/2020/"),
+	)
+	err = paquete.AddTable("poblacion", largo,
+		publish.TableTitle("Población por municipio y sexo"),
+		publish.TableDescription("Una fila por municipio y sexo: personas censadas el 15 de marzo de 2020."),
+		publish.TableSource(origen, fuenteCenso),
+		publish.PrimaryKey("cve_ent", "cve_mun", "sexo"),
+		publish.StateKey("cve_ent"),
+		publish.MunicipalityKey("cve_ent", "cve_mun"),
+		publish.Describe("municipio", "Nombre del municipio o alcaldía como lo escribe el Censo 2020."),
+		publish.Describe("sexo", "Sexo de las personas censadas."),
+		publish.ColumnTitle("poblacion", "Población"),
+		publish.Describe("poblacion", "Personas censadas en el municipio con ese sexo."),
+		publish.Unit("poblacion", "personas"),
+	)
+	if err != nil {
+		return err
+	}
+	carpeta := filepath.Join(*salida, identificador)
+	if err := paquete.Write(carpeta); err != nil {
+		return err
+	}
+	archivos, err := os.ReadDir(carpeta)
+	if err != nil {
+		return err
+	}
+	p("\nPaquete publicado en %s:\n", carpeta)
+	for _, a := range archivos {
+		info, err := a.Info()
+		if err != nil {
+			return err
+		}
+		p("  %-18s %9s bytes\n", a.Name(), entero.Format(float64(info.Size())))
+	}
+
+	// 8. Validar contra el perfil oficial de Data Package v2 y cada valor
+	// contra su esquema: tipos, claves, catálogo de INEGI, tamaños y huellas.
+	descriptor := filepath.Join(carpeta, "datapackage.json")
+	validacion, err := publish.Validate(descriptor)
+	if err != nil {
+		return err
+	}
+	if !validacion.Valid() {
+		return fmt.Errorf("el paquete no es válido:\n%s", validacion)
+	}
+	p("\nValidación (perfil oficial Data Package %s y esquema de cada tabla): sin problemas.\n", validacion.Version)
+	for _, r := range validacion.Resources {
+		p("  %-10s %6s filas revisadas\n", r.Name, entero.Format(float64(r.Rows)))
+	}
+
+	// 9. Leer el paquete de vuelta: la misma tabla, con las claves como
+	// texto y la población como entero.
+	deVuelta, err := fetch.ReadPackage(descriptor, "poblacion")
+	if err != nil {
+		return err
+	}
+	if !reflect.DeepEqual(deVuelta.Records(), largo.Records()) || !reflect.DeepEqual(deVuelta.Types(), largo.Types()) {
+		return fmt.Errorf("la tabla leída del paquete no es la que se publicó")
+	}
+	p("Leída de vuelta con fetch.ReadPackage: la misma tabla (%s).\n", tipos(deVuelta))
+
+	// 10. Evaluar el paquete publicado y comparar.
+	despues, err := publish.Assess(carpeta)
+	if err != nil {
+		return err
+	}
+	p("\nAntes y después, regla por regla:\n")
+	p("  %-44s %-12s %s\n", "regla de la guía", "original", "publicado")
+	for i, c := range antes.Checks {
+		p("  %-44s %-12s %s\n", reglas[c.ID], veredicto(c), veredicto(despues.Checks[i]))
+	}
+	p("  %-44s %-12s %s\n", "Reglas cumplidas", cuenta(antes), cuenta(despues))
+	p("\nHallazgo: el archivo de la consulta cumple %s de las reglas que le aplican; el paquete publicado, %s.\n",
+		porcentaje(antes.Score()), porcentaje(despues.Score()))
+	p("Ojo: la evaluación mide la forma del archivo, no la calidad de las cifras; eso lo responde quien las produce.\n")
+	return nil
+}
+
+// separarClaves parte la clave " 01 001 " de la consulta en cve_ent "01" y
+// cve_mun "001", y nombra las columnas.
+func separarClaves(df dataframe.DataFrame) (dataframe.DataFrame, error) {
+	claves := df.Col("col_1").Records()
+	ent := make([]string, len(claves))
+	mun := make([]string, len(claves))
+	for i, c := range claves {
+		partes := strings.Fields(c)
+		if len(partes) != 2 || len(partes[0]) != 2 || len(partes[1]) != 3 {
+			return df, fmt.Errorf("fila %d: la clave %q no es «entidad municipio»", i+1, c)
+		}
+		ent[i], mun[i] = partes[0], partes[1]
+	}
+	out := df.Mutate(series.New(ent, series.String, "cve_ent")).
+		Mutate(series.New(mun, series.String, "cve_mun")).
+		Rename("municipio", "col_2")
+	if out.Err != nil {
+		return df, out.Err
+	}
+	return out, nil
+}
+
+// comprobarTotal verifica que Total = Hombres + Mujeres en cada fila.
+func comprobarTotal(df dataframe.DataFrame) error {
+	t, h, m := df.Col("Total").Float(), df.Col("Hombres").Float(), df.Col("Mujeres").Float()
+	for i := range t {
+		if t[i] != h[i]+m[i] {
+			return fmt.Errorf("fila %d: Total %v no es Hombres %v + Mujeres %v", i+1, t[i], h[i], m[i])
+		}
+	}
+	return nil
+}
+
+func sumaPorSexo(df dataframe.DataFrame) (hombres, mujeres float64) {
+	sexo, pob := df.Col("sexo").Records(), df.Col("poblacion").Float()
+	for i, s := range sexo {
+		if s == "Hombres" {
+			hombres += pob[i]
+		} else {
+			mujeres += pob[i]
+		}
+	}
+	return hombres, mujeres
+}
+
+func veredicto(c publish.Check) string {
+	switch {
+	case !c.Applies:
+		return "no aplica"
+	case c.Passed:
+		return "sí"
+	}
+	return "no"
+}
+
+func cuenta(a publish.Assessment) string {
+	n, ok := 0, 0
+	for _, c := range a.Checks {
+		if c.Applies {
+			n++
+			if c.Passed {
+				ok++
+			}
+		}
+	}
+	return fmt.Sprintf("%d de %d", ok, n)
+}
+
+func porcentaje(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
+
+func tipos(df dataframe.DataFrame) string {
+	var partes []string
+	for i, n := range df.Names() {
+		partes = append(partes, n+" "+string(df.Types()[i]))
+	}
+	return strings.Join(partes, ", ")
+}
+
+// primeras deja las primeras n líneas de un reporte largo.
+func primeras(s string, n int) string {
+	lineas := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lineas) <= n {
+		return s
+	}
+	return strings.Join(lineas[:n], "\n") + fmt.Sprintf("\n… (%d líneas más en el reporte)\n", len(lineas)-n)
+}
+
+func sangria(s string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		b.WriteString("  " + l + "\n")
+	}
+	return b.String()
+}
