@@ -281,6 +281,7 @@ func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe
 	rep.Columns = append(rep.Columns, crs...)
 	rep.Rows = len(lay.rows)
 	noteCommaDecimals(df, crs, rep)
+	checkTable(df, rep, func(i int) int { return rs.line(lay.rows[i]) })
 	return df, nil
 }
 

@@ -161,6 +161,10 @@
 //	options.go     Option and every reader option
 //	limits.go      Limits and WithLimits: the reader budgets (ErrTooLarge)
 //	report.go      Report
+//	report_checks.go table-level findings every reader reports: exact
+//	               duplicate rows (DuplicateRow), date placeholders in text
+//	               columns, codes written as =CONCATENAR(0,01), ="01", '01
+//	               or " 01 001 " (pointing to clean.Unwrap and mx)
 //	errors.go      sentinel errors
 //	json*.go       ReadJSON
 //	excel*.go      ReadExcel, ReadExcelReader, Sheets

@@ -255,7 +255,7 @@ func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, line
 		if ms.isTrimmed(t) {
 			una[k] = true
 			cr.Missing += counts[k]
-			if t == "" {
+			if v == "" {
 				empties += counts[k]
 				continue
 			}

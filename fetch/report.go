@@ -29,6 +29,12 @@ type Report struct {
 	// DroppedColumns lists header fields dropped because no row filled them
 	// (a trailing empty header cell, as spreadsheet exports write).
 	DroppedColumns []string
+	// DuplicateRows counts the rows that repeat an earlier row exactly;
+	// Duplicates lists the first 20 with their lines. A sample or an export
+	// that repeats records changes every count and share computed from it:
+	// clean.Dedupe removes them and says which.
+	DuplicateRows int
+	Duplicates    []DuplicateRow
 	// Notes holds any other decision worth telling.
 	Notes []string
 }
@@ -47,8 +53,13 @@ type ColumnReport struct {
 	Type     series.Type // type chosen
 	Why      string      // why that type, e.g. "leading zeros: \"01\""
 	Missing  int         // values that became missing
-	// MissingValues counts the raw strings that became missing.
+	// MissingValues counts the raw strings that became missing, as
+	// written: an empty cell is "", a cell of spaces "   ".
 	MissingValues map[string]int
+	// DatePlaceholders counts the values of a text column that are "no
+	// date" placeholders ("9999-99-99", "-001-11-30", "0000-00-00"): they
+	// stay text here; clean.Dates makes them missing.
+	DatePlaceholders map[string]int
 }
 
 // String prints the report as a short readable block.
@@ -82,6 +93,23 @@ func (r Report) String() string {
 	for _, d := range r.DroppedColumns {
 		fmt.Fprintf(&b, "  dropped empty column %q\n", d)
 	}
+	if r.DuplicateRows > 0 {
+		var ex []string
+		for i, d := range r.Duplicates {
+			if i == 5 {
+				break
+			}
+			if d.Line > 0 {
+				ex = append(ex, fmt.Sprintf("row %d (line %d) = row %d", d.Row, d.Line, d.First))
+			} else {
+				ex = append(ex, fmt.Sprintf("row %d = row %d", d.Row, d.First))
+			}
+		}
+		if r.DuplicateRows > len(ex) {
+			ex = append(ex, "…")
+		}
+		fmt.Fprintf(&b, "  %d rows repeat an earlier row exactly: %s (clean.Dedupe removes them)\n", r.DuplicateRows, strings.Join(ex, ", "))
+	}
 	for _, c := range r.Columns {
 		var parts []string
 		if c.Original != "" && c.Original != c.Name {
@@ -96,6 +124,9 @@ func (r Report) String() string {
 				m += " (" + countList(c.MissingValues) + ")"
 			}
 			parts = append(parts, m)
+		}
+		if len(c.DatePlaceholders) > 0 {
+			parts = append(parts, "date placeholders "+countList(c.DatePlaceholders)+" (no date; clean.Dates makes them missing)")
 		}
 		line := fmt.Sprintf("  %-24s %-6s %s", c.Name, c.Type, strings.Join(parts, "; "))
 		b.WriteString(strings.TrimRight(line, " "))

@@ -52,6 +52,7 @@ func tableFromRecords(cfg *config, header []string, rows [][]string, firstLine i
 	if err != nil {
 		return df, fmt.Errorf("fetch: %s: %w", orDash(cfg.source), err)
 	}
+	checkTable(df, rep, lineOf)
 	return df, nil
 }
 
@@ -194,7 +195,7 @@ func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf f
 		if ms.isTrimmed(t) {
 			na[i] = true
 			cr.Missing++
-			if t == "" {
+			if v == "" {
 				empties++
 				continue
 			}
