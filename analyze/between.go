@@ -13,7 +13,10 @@ import (
 // ChangeBetween compares two periods for every group: it returns one row per
 // group (keys, in order of first appearance) with "<col>_<from>",
 // "<col>_<to>", "change", "pct_change" and "note" — the sentence "rose 25%
-// between 2019 and 2024" for every state. Periods are matched as text
+// between 2019 and 2024" for every state. The other columns that hold one
+// value within every group (a state's name beside its code, a region, a
+// currency) are kept after the keys, from each group's first row; the
+// report's Kept names them. Periods are matched as text
 // against periodCol, ignoring spaces around them (a numeric column is
 // written without decimals; a quarter matches in either case, "2019-q1" as
 // "2019-Q1", and is named "YYYY-Qn" in the output columns). A group
@@ -92,7 +95,21 @@ func ChangeBetween(df dataframe.DataFrame, col, periodCol, from, to string, keys
 		}
 		cols = append(cols, kc.gather(k, g.first))
 	}
-	cols = append(cols, floatSeries(col+"_"+from, a), floatSeries(col+"_"+to, b),
+	outNames := []string{col + "_" + from, col + "_" + to, "change", "pct_change", "note"}
+	skip := map[string]bool{col: true, periodCol: true}
+	for _, k := range keys {
+		skip[k] = true
+	}
+	for _, k := range outNames {
+		skip[k] = true
+	}
+	same, kept, err := groupConstant(fn, df, g, skip)
+	if err != nil {
+		return df, rep, err
+	}
+	c.rep.Kept = kept
+	cols = append(cols, same...)
+	cols = append(cols, floatSeries(outNames[0], a), floatSeries(outNames[1], b),
 		floatSeries("change", c.abs), floatSeries("pct_change", c.pct), frame.Strings("note", c.note, nil))
 	out, err := newFrame(fn, cols...)
 	return out, c.rep, err

@@ -32,6 +32,9 @@ type ChangeReport struct {
 	// NotFinite counts rows whose result is not a finite number (a divisor
 	// such as 1e-320, an infinite value): left missing, noted NoteNotFinite.
 	NotFinite int
+	// Kept names the columns ChangeBetween kept because they hold one
+	// value within every group.
+	Kept []string
 }
 
 // String prints the report as a short block.
@@ -52,6 +55,9 @@ func (r ChangeReport) String() string {
 	}
 	if r.NotFinite > 0 {
 		fmt.Fprintf(&b, "  %d rows give a result that is not a finite number: left missing\n", r.NotFinite)
+	}
+	if len(r.Kept) > 0 {
+		fmt.Fprintf(&b, "  kept, one value per group: %s\n", strings.Join(r.Kept, ", "))
 	}
 	return b.String()
 }

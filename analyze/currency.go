@@ -190,12 +190,18 @@ type ConvertReport struct {
 	NoRate        int      // no quote for the date: result missing
 	NoRateDates   []string // the dates with no quote, sorted
 	Examples      []string // a few "date → quote day used" substitutions
+	// Period is the date or period given for every row instead of a date
+	// column ("2024-06-28", "2024"); "" when a column was read.
+	Period string
 }
 
 // String prints the report as a short block.
 func (r ConvertReport) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "convert: %d rows, %d amounts converted\n", r.Rows, r.Converted)
+	if r.Period != "" {
+		fmt.Fprintf(&b, "  every amount converted at the quote of %s\n", r.Period)
+	}
 	if r.PreviousDay > 0 {
 		fmt.Fprintf(&b, "  %d used the quote of an earlier day (e.g. %s)\n", r.PreviousDay, listSome(r.Examples, 3))
 	}
@@ -220,7 +226,9 @@ func (r ConvertReport) String() string {
 // the rates cover the whole period (a table that starts or ends more than
 // the gap inside it has no quote for it). Amounts with no quote become
 // missing and their dates are listed in the report. A date that is not ISO
-// is an error (ErrBadDate).
+// is an error (ErrBadDate). When every amount is of the same date or
+// period, give it instead of a column: Convert(df, "usd", "2015", fix,
+// "mxn") (a column of that name still wins); the report's Period says so.
 func Convert(df dataframe.DataFrame, amountCol, dateCol string, rates ExchangeRates, as string) (dataframe.DataFrame, ConvertReport, error) {
 	return ConvertOptions{}.Convert(df, amountCol, dateCol, rates, as)
 }
@@ -240,10 +248,11 @@ func (o ConvertOptions) Convert(df dataframe.DataFrame, amountCol, dateCol strin
 	if err != nil {
 		return df, rep, err
 	}
-	dates, err := readColumn(fn, df, dateCol)
+	dates, constant, err := readPeriod(fn, df, dateCol)
 	if err != nil {
 		return df, rep, err
 	}
+	rep.Period = constant
 	type hit struct {
 		v        float64
 		prev     bool

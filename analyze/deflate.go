@@ -21,12 +21,18 @@ type DeflateReport struct {
 	MissingDate   int      // date missing: result missing
 	NotInIndex    int      // amounts whose period is not in the index: result missing
 	Periods       []string // the periods not in the index, sorted
+	// Period is the period given for every row instead of a date column
+	// ("2015"); "" when a column was read.
+	Period string
 }
 
 // String prints the report as a short block.
 func (r DeflateReport) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "deflate: %d rows, %d amounts in constant pesos of %s (index %.6g)\n", r.Rows, r.Deflated, r.Base, r.BaseValue)
+	if r.Period != "" {
+		fmt.Fprintf(&b, "  every amount taken as of %s\n", r.Period)
+	}
 	if r.MissingAmount+r.MissingDate > 0 {
 		fmt.Fprintf(&b, "  %d missing amounts, %d missing dates\n", r.MissingAmount, r.MissingDate)
 	}
@@ -63,6 +69,10 @@ func listSome(v []string, max int) string {
 // the base and the rows are quarters or years (the average of four
 // quarters); months and days are not in a quarterly index.
 //
+// When every row is of the same period, give the period itself instead of
+// a column: Deflate(df, "monto", "2015", inpc, "2024") (a column of that
+// name, as a wide table may have, still wins); the report's Period says so.
+//
 // Amounts whose period is not in the index become missing and their
 // periods are listed in the report; a date that is not ISO is an error
 // (ErrBadDate: clean the dates first); a base not in the index is an error
@@ -84,10 +94,11 @@ func Deflate(df dataframe.DataFrame, amountCol, dateCol string, index PriceIndex
 	if err != nil {
 		return df, rep, err
 	}
-	dates, err := readColumn(fn, df, dateCol)
+	dates, constant, err := readPeriod(fn, df, dateCol)
 	if err != nil {
 		return df, rep, err
 	}
+	rep.Period = constant
 	n := len(amt.f)
 	rep.Rows = n
 	out := make([]float64, n)

@@ -26,14 +26,18 @@
 //   - partial.go, partial_state.go, tdigest.go: Partial, aggregates that
 //     combine across chunks (fetch.EachChunk) with a t-digest for quantiles.
 //   - crosstab.go: Crosstab with counts or sums, percentages and totals.
-//   - rate.go: Rate with the small-number flag.
-//   - change.go: Share, Change, YoY, IndexTo. between.go: ChangeBetween.
+//   - rate.go: Rate with the small-number flag. rate_total.go: the total
+//     row of RateOptions.Total (sum of numerators over sum of denominators).
+//   - change.go: Share, Change, YoY, IndexTo. between.go: ChangeBetween;
+//     between_keep.go: the group-constant columns it keeps.
 //     rank.go: Rank, TopN.
 //     window.go: Rolling, CumSum.
 //   - index.go, deflate.go: PriceIndex (monthly or quarterly), INPC (embedded),
 //     Deflate.
 //     currency.go: ExchangeRates, FIX (embedded), Convert. currency_mixed.go:
 //     Currencies, converting a column of mixed currencies.
+//     period_const.go: a period given for every row instead of a date
+//     column (Deflate, Convert).
 //   - deprecated.go: former names (Index, Rates, NewIndex, NewRates…)
 //     kept as aliases of their replacements.
 //   - stats.go: Outliers, Pearson, Spearman, Trend.

@@ -21,6 +21,16 @@ type RateOptions struct {
 	SmallCount float64
 	// FlagName names the flag column; empty means as + "_small".
 	FlagName string
+	// Total adds a last row with the overall rate: the sum of the
+	// numerators over the sum of the denominators of the rows whose rate
+	// was computed (the national rate of a table of states — not the mean
+	// of their rates), flagged true in a Bool column as + "_total" (false
+	// on every other row). Drop total rows the table already has first
+	// (clean.DropTotals), or they count twice.
+	Total bool
+	// TotalLabel is written in the first text column of the total row;
+	// empty means DefaultTotalLabel ("Total").
+	TotalLabel string
 }
 
 // RateReport says which rates could not be computed and why.
@@ -34,6 +44,11 @@ type RateReport struct {
 	// NotFinite counts rates that are not a finite number (a denominator
 	// such as 1e-320, an infinite value): rate missing, not computed.
 	NotFinite int
+	// With RateOptions.Total: the overall rate (NaN when no rate was
+	// computed), the sums it divides and the rows they cover.
+	Total              float64
+	TotalNum, TotalDen float64
+	TotalRows          int
 }
 
 // String prints the report as a short block.
@@ -46,6 +61,13 @@ func (r RateReport) String() string {
 	}
 	if r.NotFinite > 0 {
 		fmt.Fprintf(&b, "  missing rate: %d not a finite number (a denominator near 0 or an infinite value)\n", r.NotFinite)
+	}
+	if r.TotalRows > 0 {
+		fmt.Fprintf(&b, "  total row: %.6g (sum of %d numerators, %.15g, over the sum of their denominators, %.15g)", r.Total, r.TotalRows, r.TotalNum, r.TotalDen)
+		if left := r.Rows - r.TotalRows; left > 0 {
+			fmt.Fprintf(&b, "; %d rows with no rate left out", left)
+		}
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
@@ -129,5 +151,12 @@ func (o RateOptions) RateWithReport(df dataframe.DataFrame, num, den string, per
 		}
 	}
 	out, err := withColumns(fn, df, floatSeries(as, rate), frame.Bools(flagName, flag, flagNA))
-	return out, rep, err
+	if err != nil || !o.Total {
+		return out, rep, err
+	}
+	tot, err := appendRateTotal(fn, out, o, num, den, as, flagName, per, small, n, d, rate, &rep)
+	if err != nil {
+		return df, rep, err
+	}
+	return tot, rep, nil
 }
