@@ -150,8 +150,9 @@ func Per(per float64) Option {
 }
 
 // N sets the number of cases the figure rests on when it is not the
-// numerator (survey respondents, municipalities reporting). The figure
-// is small when n is under analyze.DefaultSmallCount.
+// numerator: survey respondents, municipalities reporting, or the base
+// of a change recorded as Ratio(new-old, old). The figure is small when
+// n is under analyze.DefaultSmallCount.
 func N(n float64) Option { return func(s *figureSpec) { s.n = &n } }
 
 // Small marks the figure as resting on a small number (true) or not
