@@ -44,7 +44,7 @@ func pageRefused(rawURL, want, ct string, head []byte) bool {
 	case "html", "xml":
 		return false
 	case "":
-		if !sniff.HTML(head) {
+		if !sniff.HTML(head) && !(htmlContentType(ct) && startsWithTag(head)) {
 			return false
 		}
 		return apiLike(rawURL) || errorPage(head)
@@ -88,7 +88,7 @@ func checkBody(rawURL, want, ct string, f *os.File, n int64) error {
 // refusePage applies the rules of checkBody to an HTML body: isHTML says
 // whether head is an HTML page at all, err whether it is refused.
 func refusePage(rawURL, want, ct string, f *os.File, head []byte) (isHTML bool, err error) {
-	isHTML = want != "html" && want != "xml" && sniff.HTML(head)
+	isHTML = want != "html" && want != "xml" && (sniff.HTML(head) || htmlContentType(ct) && startsWithTag(head))
 	if isHTML {
 		refuse := false
 		switch want {
@@ -125,6 +125,18 @@ func cachedPage(rawURL, want string, m cacheMeta) error {
 		return fmt.Errorf("%w (a cached copy: Forget the URL to drop it)", err)
 	}
 	return nil
+}
+
+// startsWithTag reports whether head opens with markup ('<' and a letter,
+// '!' or '?') after whitespace: with an HTML Content-Type, a page whose
+// first element is not one of the usual ones (<font>, <error>).
+func startsWithTag(head []byte) bool {
+	b := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n\f")
+	if len(b) < 2 || b[0] != '<' {
+		return false
+	}
+	c := b[1] | 0x20
+	return c >= 'a' && c <= 'z' || b[1] == '!' || b[1] == '?'
 }
 
 func kindName(want string) string {
