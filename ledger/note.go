@@ -27,7 +27,8 @@ func (l *Ledger) Note() string {
 	p("Esta nota dice de dónde sale cada cifra publicada: los archivos de datos usados, " +
 		"los pasos que los transformaron y, para cada cifra, su definición, el valor tal como se publica, " +
 		"los números de los que sale y sus salvedades. La huella SHA-256 identifica cada archivo exacto: " +
-		"quien calcule la huella de su copia sabrá si es el mismo archivo, aunque el publicador lo haya reemplazado.\n\n")
+		"quien calcule la huella de su copia sabrá si es el mismo archivo, aunque el publicador lo haya reemplazado " +
+		"(`sha256sum archivo` en Linux, `shasum -a 256 archivo` en macOS, `Get-FileHash archivo` en Windows).\n\n")
 
 	p("## Fuentes\n\n")
 	if len(l.sources) == 0 {
