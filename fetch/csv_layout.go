@@ -282,7 +282,7 @@ func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe
 	rep.Rows = len(lay.rows)
 	noteCommaDecimals(df, crs, rep)
 	checkTable(df, rep, func(i int) int { return rs.line(lay.rows[i]) })
-	return df, nil
+	return addLineColumn(cfg, df, func(i int) int { return rs.line(lay.rows[i]) })
 }
 
 // buildColumns builds the selected columns, in parallel across columns.

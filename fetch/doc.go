@@ -159,6 +159,7 @@
 //	infer_locale.go notes for tables written with decimal commas
 //	table.go       tableFromRecords, the reference typed-table builder
 //	options.go     Option and every reader option
+//	line_column.go LineColumn: each row's input line as a column
 //	limits.go      Limits and WithLimits: the reader budgets (ErrTooLarge)
 //	report.go      Report
 //	report_checks.go table-level findings every reader reports: exact

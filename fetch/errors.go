@@ -28,6 +28,9 @@ var (
 	ErrNoSheet = errors.New("no such sheet")
 	// ErrNoTable: the HTML page has no table (or none that matches).
 	ErrNoTable = errors.New("no table")
-	// ErrUnsupported: a format the readers do not read (e.g. legacy .xls).
+	// ErrUnsupported: a format the readers do not read (an Excel 95 .xls,
+	// an encrypted workbook).
 	ErrUnsupported = errors.New("unsupported format")
+	// ErrDuplicate: a column an option adds already exists (LineColumn).
+	ErrDuplicate = errs.ErrDuplicate
 )

@@ -248,6 +248,8 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 	if pkg, err := openXLPackage(path, cfg.lim()); err == nil {
 		ld.pkg = pkg
 		defer pkg.Close()
+	} else if errors.Is(err, ErrTooLarge) {
+		return dataframe.DataFrame{}, err
 	}
 	sheet, data, err := chooseSheet(f, sheets, cfg, ld)
 	if err != nil {

@@ -173,3 +173,28 @@ func mergeArea(m xlRange, rows, width int) int64 {
 	}
 	return int64(r1-m.r0+1) * int64(c1-m.c0+1)
 }
+
+// refColumn returns the 1-based column of a cell reference such as
+// "XFE1" (letters, then digits) whatever its size, or 0 when ref is not
+// one. Columns past the budget are capped, never overflow.
+func refColumn(ref string) int {
+	col, i := 0, 0
+	for ; i < len(ref); i++ {
+		c := ref[i] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		if col < 1<<30 {
+			col = col*26 + int(c-'a'+1)
+		}
+	}
+	if i == 0 || i == len(ref) {
+		return 0
+	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+	}
+	return col
+}

@@ -336,6 +336,10 @@ func (x *xlPackage) readSheet(name string) (*xlSheetData, error) {
 				if r, ok := attr(t, "r"); ok {
 					if cn, _, err := excelize.CellNameToCoordinates(r); err == nil {
 						col = cn
+					} else if cn := refColumn(r); cn > 0 {
+						col = cn // past XFD: the budget names it
+					} else {
+						return nil, fmt.Errorf("fetch: %s: sheet %q: row %d: cell reference %q is not valid: %w", x.src, name, rowNum, shorten(r, 40), ErrFormat)
 					}
 				}
 				typ, _ = attr(t, "t")

@@ -64,7 +64,8 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 	if r == nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: nil reader: %w", src, ErrEmpty)
 	}
-	br := bufio.NewReaderSize(&budgetReader{r: r, max: cfg.lim().InputBytes, source: cfg.source}, 64<<10)
+	guard := &budgetReader{r: r, max: cfg.lim().InputBytes, source: cfg.source}
+	br := bufio.NewReaderSize(guard, 64<<10)
 	dr, encName, err := jsonDecodeText(br, cfg)
 	if err != nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
@@ -72,6 +73,14 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 	rep.Encoding = encName
 	dec := json.NewDecoder(dr)
 	dec.UseNumber()
+	// jerr names a budget passed in the input stream first: the decoder
+	// may report it as a syntax error, or More may swallow it.
+	jerr := func(err error) error {
+		if guard.err != nil {
+			return guard.err
+		}
+		return jsonError(src, dec, err)
+	}
 	t := newJSONTable(cfg)
 	var path []string
 	if cfg.recordsPath != "" {
@@ -84,24 +93,24 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 			break
 		}
 		if err != nil {
-			return dataframe.DataFrame{}, jsonError(src, dec, err)
+			return dataframe.DataFrame{}, jerr(err)
 		}
 		values++
 		if path != nil {
 			if err := t.readAtPath(dec, tok, path); err != nil {
-				return dataframe.DataFrame{}, jsonError(src, dec, err)
+				return dataframe.DataFrame{}, jerr(err)
 			}
 			continue
 		}
 		switch tok {
 		case json.Delim('['):
 			if err := t.streamArray(dec); err != nil {
-				return dataframe.DataFrame{}, jsonError(src, dec, err)
+				return dataframe.DataFrame{}, jerr(err)
 			}
 		case json.Delim('{'):
 			n, err := parseJSONValue(dec, tok, 0, t.budget())
 			if err != nil {
-				return dataframe.DataFrame{}, jsonError(src, dec, err)
+				return dataframe.DataFrame{}, jerr(err)
 			}
 			if values == 1 && !dec.More() {
 				// A single object: find the records inside it.
@@ -111,17 +120,20 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 				continue
 			}
 			if err := t.add(n); err != nil {
-				return dataframe.DataFrame{}, jsonError(src, dec, err)
+				return dataframe.DataFrame{}, jerr(err)
 			}
 		default:
 			n, err := parseJSONValue(dec, tok, 0, t.budget())
 			if err != nil {
-				return dataframe.DataFrame{}, jsonError(src, dec, err)
+				return dataframe.DataFrame{}, jerr(err)
 			}
 			if err := t.add(n); err != nil {
-				return dataframe.DataFrame{}, jsonError(src, dec, err)
+				return dataframe.DataFrame{}, jerr(err)
 			}
 		}
+	}
+	if guard.err != nil {
+		return dataframe.DataFrame{}, guard.err
 	}
 	if values == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no JSON value: %w", src, ErrEmpty)

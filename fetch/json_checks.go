@@ -110,13 +110,18 @@ type budgetReader struct {
 	r      io.Reader
 	n, max int64
 	source string
+	err    error // set once the budget is passed; every later Read returns it
 }
 
 func (b *budgetReader) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
 	n, err := b.r.Read(p)
 	b.n += int64(n)
 	if b.n > b.max {
-		return n, &budgetError{tooLarge(b.source, fmt.Sprintf("more than %d bytes of input", b.max), b.max, "InputBytes")}
+		b.err = &budgetError{tooLarge(b.source, fmt.Sprintf("more than %d bytes of input", b.max), b.max, "InputBytes")}
+		return n, b.err
 	}
 	return n, err
 }

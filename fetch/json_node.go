@@ -293,14 +293,15 @@ func (t *jsonTable) fromDocument(n *jnode) error {
 	}
 	if c == nil {
 		t.notes = append(t.notes, "a single object with no array of records: read as one row")
-		t.add(n)
-		return nil
+		return t.add(n)
 	}
 	t.path = strings.Join(c.path, ".")
 	t.notes = append(t.notes, fmt.Sprintf("records found at %q (%d); set RecordsPath to choose another array",
 		strings.Join(c.path, "."), len(c.node.vals)))
 	for _, e := range c.node.vals {
-		t.add(e)
+		if err := t.add(e); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -19,8 +19,9 @@ import (
 // government file cifra has been tested on.
 type Limits struct {
 	// InputBytes bounds the bytes ReadCSV, ReadCSVFile, ReadJSON and
-	// HTMLTables read from their input. Default DefaultInputBytes (the
-	// most ReadCSV can hold; EachChunk reads any size).
+	// ReadExcelReader read from their input (they hold it in memory).
+	// Default DefaultInputBytes; at most 4 GiB - 1, the most ReadCSV can
+	// hold. EachChunk reads any size with flat memory.
 	InputBytes int64
 	// LineBytes bounds one CSV record (ReadCSV, ReadCSVFile, EachChunk)
 	// and one JSON or HTML text value. Default DefaultLineBytes.
@@ -45,7 +46,7 @@ type Limits struct {
 
 // The default Limits.
 const (
-	DefaultInputBytes  int64 = maxInput
+	DefaultInputBytes  int64 = 1 << 30
 	DefaultLineBytes         = 16 << 20
 	DefaultColumns           = 16384
 	DefaultCells       int64 = 20_000_000

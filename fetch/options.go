@@ -34,6 +34,7 @@ type config struct {
 	recordsPath  string                 // RecordsPath (JSON)
 	workers      int                    // Workers: 0 means choose
 	limits       Limits                 // WithLimits: zero fields mean the defaults
+	lineColumn   string                 // LineColumn: "" means none
 	// emptyAsString types a column with no values as String (EachChunk's
 	// first chunk) instead of Float.
 	emptyAsString bool

@@ -1,0 +1,51 @@
+package fetch
+
+import (
+	"errors"
+	"testing"
+)
+
+// After a filter, the line column still names the file's lines: in INEGI's
+// consulta export (a title above the header, a note below the data),
+// Ciudad de México's state row is line 287 and Iztapalapa line 296.
+func TestLineColumn(t *testing.T) {
+	const consulta = "testdata/csv/inegi_censo2020_poblacion_municipio_sexo_consulta.csv"
+	df, err := ReadCSVFile(consulta, LineColumn("linea"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := df.Names()
+	if names[len(names)-1] != "linea" || rdColumn(t, df, "linea").Type() != "int" {
+		t.Fatalf("names %v", names)
+	}
+	key := names[0]
+	keys, _ := rdStrings(t, df, key)
+	want := map[string]int{"=CONCATENAR(0,09) ": 287, " 09 007 ": 296}
+	var idx []int
+	for i, k := range keys {
+		if _, ok := want[k]; ok {
+			idx = append(idx, i)
+		}
+	}
+	sub := df.Subset(idx)
+	ks, _ := rdStrings(t, sub, key)
+	lines := rdFloats(t, sub, "linea")
+	if len(ks) != 2 {
+		t.Fatalf("found %q", ks)
+	}
+	for i, k := range ks {
+		if int(lines[i]) != want[k] {
+			t.Errorf("%q: line %v, want %d", k, lines[i], want[k])
+		}
+	}
+	if first := rdFloats(t, df, "linea")[0]; first != 5 {
+		t.Errorf("first data row on line %v, want 5", first)
+	}
+	plain, _ := ReadCSVFile(consulta)
+	if plain.Ncol() != df.Ncol()-1 {
+		t.Errorf("without the option: %d columns", plain.Ncol())
+	}
+	if _, err := ReadCSVFile(consulta, LineColumn(key)); !errors.Is(err, ErrDuplicate) {
+		t.Errorf("existing name: %v", err)
+	}
+}
