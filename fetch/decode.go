@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/datacon-mx/cifra/internal/sniff"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
@@ -83,32 +84,6 @@ func binaryKind(b []byte) string {
 	return ""
 }
 
-// htmlPage reports whether b (the first bytes of the input, after any
-// BOM) starts like an HTML page: "<!DOCTYPE html" or "<html" after
-// whitespace, an XML declaration and comments, in any case.
-func htmlPage(b []byte) bool {
-	for {
-		b = bytes.TrimLeft(b, " \t\r\n\f")
-		switch {
-		case hasPrefixFold(b, "<?xml"):
-			i := bytes.Index(b, []byte("?>"))
-			if i < 0 {
-				return false
-			}
-			b = b[i+2:]
-		case bytes.HasPrefix(b, []byte("<!--")):
-			i := bytes.Index(b, []byte("-->"))
-			if i < 0 {
-				return false
-			}
-			b = b[i+3:]
-		default:
-			return hasPrefixFold(b, "<!doctype html") || hasPrefixFold(b, "<html") &&
-				(len(b) == 5 || b[5] == '>' || b[5] == ' ' || b[5] == '\t' || b[5] == '\r' || b[5] == '\n')
-		}
-	}
-}
-
 func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
 }
@@ -142,7 +117,7 @@ func checkBinary(source string, b []byte) error {
 	if k := binaryKind(b); k != "" {
 		return fmt.Errorf("fetch: %s: this is %s, not a CSV file: %w", orDash(source), k, ErrFormat)
 	}
-	if htmlPage(b) {
+	if sniff.HTML(b) {
 		return fmt.Errorf("fetch: %s: this is an HTML page, not a CSV file (often a server's error or login page saved under the data's name; read its tables with HTMLTables): %w", orDash(source), ErrFormat)
 	}
 	if len(b) > 8192 {

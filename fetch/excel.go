@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/datacon-mx/cifra/internal/fold"
+	"github.com/datacon-mx/cifra/internal/sniff"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/xuri/excelize/v2"
 )
@@ -111,12 +112,9 @@ func disguisedKind(path string) string {
 }
 
 // looksLikeHTMLTable reports whether a file starts like an HTML page (or
-// Excel's own HTML export).
-func looksLikeHTMLTable(head []byte) bool {
-	t := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"))
-	return bytes.HasPrefix(t, []byte("<")) && (bytes.Contains(t, []byte("<html")) || bytes.Contains(t, []byte("<table")) ||
-		bytes.Contains(t, []byte("<!doctype")) || bytes.Contains(t, []byte("urn:schemas-microsoft-com:office")))
-}
+// Excel's own HTML export), by the one test every package uses
+// (internal/sniff.HTML).
+func looksLikeHTMLTable(head []byte) bool { return sniff.HTML(head) }
 
 // readDisguisedHTML reads the first data table of an HTML page saved with
 // an Excel name (TableIndex, TableSelector and TableContaining choose
