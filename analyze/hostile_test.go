@@ -220,3 +220,11 @@ func TestHostileTrendHugeValues(t *testing.T) {
 		t.Errorf("trend prints NaN: %s", s)
 	}
 }
+
+func TestHostileProfileBigIntegers(t *testing.T) {
+	df := mustFrame(t, frame.Ints("n", []int{9007199254740993, 5, math.MaxInt64}, nil))
+	p := Profile(df)
+	if c := p.Columns[0]; c.Min != "5" || c.Max != "9223372036854775807" {
+		t.Errorf("min %s max %s", c.Min, c.Max)
+	}
+}

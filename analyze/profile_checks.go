@@ -297,6 +297,16 @@ func profileNumbers(p *ColumnProfile, c *column) {
 	}
 	p.Top = top
 	p.Min, p.Max = formatNum(vals[0]), formatNum(vals[len(vals)-1])
+	if c.isInt() && (math.Abs(vals[0]) >= 1<<53 || math.Abs(vals[len(vals)-1]) >= 1<<53) {
+		// float64 rounds integers beyond 2^53: give the exact extremes.
+		lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+		for i, x := range c.ints() {
+			if !c.na[i] {
+				lo, hi = min(lo, x), max(hi, x)
+			}
+		}
+		p.Min, p.Max = strconv.FormatInt(lo, 10), strconv.FormatInt(hi, 10)
+	}
 	if c.typ != "bool" {
 		p.Mean = sum / float64(len(vals))
 		p.Median = quantileSorted(vals, 0.5)
