@@ -70,6 +70,8 @@ func FuzzBar(f *testing.F) {
 	f.Add("Colima", "20.5", "2024-01")
 	f.Add("", "N/D", "2024-13")
 	f.Add("a\nb", "-1e308", "1999")
+	f.Add("Otros", "3", "2014-05-31")
+	f.Add("otro", "1", "2030-12-31")
 	f.Fuzz(func(t *testing.T, label, value, x string) {
 		df := build(t, frameCol{name: "e", s: []string{label, "otro"}}, frameCol{name: "v", s: []string{value, "1"}},
 			frameCol{name: "x", s: []string{x, "2030-01"}})
