@@ -222,7 +222,7 @@ func checkGeoCodes(in *input) Check {
 			codeCols = append(codeCols, n)
 			continue
 		}
-		if kind == "" && nonMissing > 0 && stateNames*10 >= nonMissing*8 {
+		if kind == "" && nonMissing > 0 && stateNames*10 >= nonMissing*8 && distinctStates(v, na) >= 2 {
 			kind = "name"
 		}
 		switch kind {
@@ -231,7 +231,14 @@ func checkGeoCodes(in *input) Check {
 				nameCols = append(nameCols, n)
 				continue
 			}
+			// A column of numbers named after a place is a code column
+			// when its name is the place alone ("ENTIDAD", "MUN") or when
+			// the reader kept it as text ("ENTIDAD_UM": "02"); "TIPO_MUN"
+			// (1, 2, 3) is not.
 			if nonMissing == 0 {
+				continue
+			}
+			if s, err := frame.View(in.df, n); err == nil && s.Type() != series.String && len(strings.Fields(fold.Key(n))) > 1 {
 				continue
 			}
 			fallthrough
@@ -254,6 +261,20 @@ func checkGeoCodes(in *input) Check {
 		return Check{Applies: true, Evidence: strings.Join(bad, "; ")}
 	}
 	return Check{Applies: true, Passed: true, Evidence: fmt.Sprintf("INEGI codes as text with their zeros: %s", list(okCodes, 4))}
+}
+
+// distinctStates counts the different states a column's values name.
+func distinctStates(v []string, na []bool) int {
+	seen := map[string]bool{}
+	for i, s := range v {
+		if na[i] {
+			continue
+		}
+		if st, ok := mx.State(s); ok {
+			seen[st.Code] = true
+		}
+	}
+	return len(seen)
 }
 
 func allDigitsColumn(v []string, na []bool) bool {
@@ -302,7 +323,11 @@ func codeProblem(in *input, n string, v []string, na []bool) string {
 	case 2:
 		for i, s := range v {
 			if _, ok := mx.State(s); !na[i] && !ok && s != "00" {
-				return fmt.Sprintf("column %q: %q (row %d) is not a state code", n, s, i+1)
+				hint := ""
+				if s >= "97" {
+					hint = ` (a code for "not applicable" or "not specified" belongs in an empty cell)`
+				}
+				return fmt.Sprintf("column %q: %q (row %d) is not a state code%s", n, s, i+1, hint)
 			}
 		}
 	case 1:

@@ -14,7 +14,6 @@ var (
 	isoDate      = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`)
 	isoYearMonth = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
 	isoDateTime  = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d$`)
-	fourDigits   = regexp.MustCompile(`^\d{4}$`)
 	allDigits    = regexp.MustCompile(`^\d+$`)
 )
 
@@ -112,11 +111,6 @@ func (t *table) inferFields() {
 			case len(values) > 0 && all(values, isoDateTime.MatchString):
 				f.Type = "datetime"
 				cons.Minimum, cons.Maximum = values[0], values[len(values)-1]
-			case len(values) > 0 && yearName(c.name) && all(values, fourDigits.MatchString) && allYears(values):
-				f.Type = "year"
-				lo, _ := strconv.Atoi(values[0])
-				hi, _ := strconv.Atoi(values[len(values)-1])
-				cons.Minimum, cons.Maximum = lo, hi
 			default:
 				if w := codeWidth(c.name, values); w > 0 {
 					cons.Pattern = fmt.Sprintf("[0-9]{%d}", w)

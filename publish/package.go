@@ -33,9 +33,9 @@ type Package struct {
 	geo map[string]bool
 }
 
-// DefaultLicense is the licence of Mexican federal open data: the
+// defaultLicense is the licence of Mexican federal open data: the
 // Términos de Libre Uso MX.
-var DefaultLicense = license{Name: "libre-uso-mx", Path: "https://www.datos.gob.mx/libreusomx", Title: "Términos de Libre Uso MX"}
+var defaultLicense = license{Name: "libre-uso-mx", Path: "https://www.datos.gob.mx/libreusomx", Title: "Términos de Libre Uso MX"}
 
 // namePattern is the Data Package rule for names (lower case, digits, -,
 // _ and .), kept also for file names and the catalogue identifier (ASCII,
@@ -47,7 +47,7 @@ var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 // descriptor's name and the catalogue's ds:identifier. An invalid name is
 // reported by AddTable and Write (New never fails, so options chain).
 func New(name string, opts ...Option) *Package {
-	p := &Package{name: name, licenses: []license{DefaultLicense}}
+	p := &Package{name: name, licenses: []license{defaultLicense}}
 	for _, o := range opts {
 		if o != nil {
 			o(p)

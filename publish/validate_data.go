@@ -248,29 +248,30 @@ func checkResource(rep *ValidationReport, pkg *tableschema.Package, r *tablesche
 	return fks
 }
 
-// checkIntegrity compares the resource's files with its bytes and hash.
+// checkIntegrity compares the resource's files with its bytes and hash,
+// and checks that a UTF-8 resource is valid UTF-8.
 func checkIntegrity(r *tableschema.Resource, dir string, add func(Problem)) {
-	if r.Bytes == 0 && r.Hash == "" {
-		return
-	}
 	algo, want := "md5", strings.ToLower(r.Hash)
 	if a, h, ok := strings.Cut(want, ":"); ok {
 		algo, want = a, h
 	}
 	var h hash.Hash
-	switch algo {
-	case "md5":
-		h = md5.New()
-	case "sha1":
-		h = sha1.New()
-	case "sha256":
-		h = sha256.New()
-	case "sha512":
-		h = sha512.New()
-	default:
-		add(Problem{Code: "hash-count", Message: fmt.Sprintf("hash algorithm %q is not one of md5, sha1, sha256, sha512", algo)})
-		h = nil
+	if r.Hash != "" {
+		switch algo {
+		case "md5":
+			h = md5.New()
+		case "sha1":
+			h = sha1.New()
+		case "sha256":
+			h = sha256.New()
+		case "sha512":
+			h = sha512.New()
+		default:
+			add(Problem{Code: "hash-count", Message: fmt.Sprintf("hash algorithm %q is not one of md5, sha1, sha256, sha512", algo)})
+		}
 	}
+	enc := strings.ToLower(strings.ReplaceAll(r.Encoding, "_", "-"))
+	checkUTF8 := enc == "" || enc == "utf-8" || enc == "utf8" || enc == "utf-8-sig"
 	var size int64
 	for _, p := range r.Paths {
 		if strings.Contains(p, "://") || tableschema.SafePath(p) != nil {
@@ -280,25 +281,77 @@ func checkIntegrity(r *tableschema.Resource, dir string, add func(Problem)) {
 		if err != nil {
 			return // reported when the rows are read
 		}
-		var w io.Writer = io.Discard
+		u := &utf8Checker{bad: -1, line: 1}
+		w := []io.Writer{u}
 		if h != nil {
-			w = h
+			w = append(w, h)
 		}
-		n, err := io.Copy(w, f)
+		n, err := io.Copy(io.MultiWriter(w...), f)
 		f.Close()
 		if err != nil {
 			return
+		}
+		if checkUTF8 && u.bad >= 0 {
+			add(Problem{Code: "encoding-error", Message: fmt.Sprintf("%s is not valid UTF-8: byte %d (line %d) is 0x%02X; the descriptor says %q",
+				p, u.bad+1, u.line, u.badByte, orUTF8(r.Encoding))})
 		}
 		size += n
 	}
 	if r.Bytes != 0 && size != r.Bytes {
 		add(Problem{Code: "byte-count", Message: fmt.Sprintf("the data are %d bytes, the descriptor says %d", size, r.Bytes)})
 	}
-	if h != nil && r.Hash != "" {
+	if h != nil {
 		if got := hex.EncodeToString(h.Sum(nil)); got != want {
 			add(Problem{Code: "hash-count", Message: fmt.Sprintf("the data's %s is %s, the descriptor says %s", algo, got, want)})
 		}
 	}
+}
+
+func orUTF8(e string) string {
+	if e == "" {
+		return "utf-8 (the default)"
+	}
+	return e
+}
+
+// utf8Checker finds the first invalid UTF-8 byte of a stream written to
+// it in pieces.
+type utf8Checker struct {
+	carry   []byte
+	off     int64 // offset of carry[0]
+	line    int
+	bad     int64
+	badByte byte
+}
+
+func (u *utf8Checker) Write(p []byte) (int, error) {
+	if u.bad >= 0 {
+		return len(p), nil
+	}
+	b := append(u.carry, p...)
+	i := 0
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c == '\n' {
+				u.line++
+			}
+			i++
+			continue
+		}
+		if !utf8.FullRune(b[i:]) {
+			break // wait for the next piece
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			u.bad, u.badByte = u.off+int64(i), c
+			return len(p), nil
+		}
+		i += size
+	}
+	u.carry = append(u.carry[:0:0], b[i:]...)
+	u.off += int64(i)
+	return len(p), nil
 }
 
 // cellCheck checks the cells of one field.

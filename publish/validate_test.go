@@ -188,3 +188,23 @@ func TestValidateCapsProblems(t *testing.T) {
 		t.Errorf("last listed problem %+v", last)
 	}
 }
+
+// A data file saved as Windows-1252 while the descriptor says UTF-8 (as a
+// spreadsheet program does when "Cosío" is edited by hand).
+func TestValidateEncoding(t *testing.T) {
+	dir := publishConsulta(t, tidyConsulta(t))
+	corrupt(t, filepath.Join(dir, "poblacion.csv"), "01,004,Cosío,Hombres,", "01,004,Cos\xedo,Hombres,")
+	rep, err := Validate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range rep.Problems {
+		if p.Code == "encoding-error" && strings.Contains(p.Message, "(line 8) is 0xED") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no encoding error on line 8:\n%s", rep)
+	}
+}

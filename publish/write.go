@@ -12,12 +12,17 @@ import (
 	"time"
 )
 
-// Files Write creates besides the data files.
+// The files Write creates besides the data files.
 const (
-	DescriptorFile    = "datapackage.json"
+	// DescriptorFile is the Data Package descriptor.
+	DescriptorFile = "datapackage.json"
+	// DictionaryCSVFile is the data dictionary as a table.
 	DictionaryCSVFile = "diccionario.csv"
-	DictionaryFile    = "diccionario.md"
-	CatalogueFile     = "catalogo.csv"
+	// DictionaryFile is the data dictionary for people (Markdown).
+	DictionaryFile = "diccionario.md"
+	// CatalogueFile is the catalogue record in the guide's template.
+	CatalogueFile = "catalogo.csv"
+	// CatalogueDCATFile is the catalogue record as DCAT JSON-LD.
 	CatalogueDCATFile = "catalogo.jsonld"
 )
 
