@@ -228,3 +228,19 @@ func TestHostileProfileBigIntegers(t *testing.T) {
 		t.Errorf("min %s max %s", c.Min, c.Max)
 	}
 }
+
+func TestHostilePartialBigIntegerKeys(t *testing.T) {
+	p, err := NewPartial([]string{"k"}, Count())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Add(mustFrame(t, frame.Ints("k", []int{9007199254740992, 9007199254740993}, nil)))
+	p.Add(mustFrame(t, frame.Ints("k", []int{9007199254740993, 7}, nil)))
+	out, err := p.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Nrow() != 3 || intCell(t, out, "k", 1) != 9007199254740993 || intCell(t, out, "count", 1) != 2 {
+		t.Errorf("big keys:\n%v", out)
+	}
+}

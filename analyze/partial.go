@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -30,6 +31,7 @@ type Partial struct {
 	index    map[string]int32
 	keyStr   [][]string  // per key column, per group
 	keyNum   [][]float64 // per key column, per group
+	keyInt   [][]int64   // exact values of Int keys, per group
 	keyNA    [][]bool
 	states   []*aggState
 	n        int // groups
@@ -80,6 +82,7 @@ func NewPartial(keys []string, aggs ...Agg) (*Partial, error) {
 	}
 	p.keyStr = make([][]string, len(keys))
 	p.keyNum = make([][]float64, len(keys))
+	p.keyInt = make([][]int64, len(keys))
 	p.keyNA = make([][]bool, len(keys))
 	return p, nil
 }
@@ -113,6 +116,7 @@ func (p *Partial) ready(fn string) error {
 	p.index = map[string]int32{}
 	p.keyStr = make([][]string, len(p.keys))
 	p.keyNum = make([][]float64, len(p.keys))
+	p.keyInt = make([][]int64, len(p.keys))
 	p.keyNA = make([][]bool, len(p.keys))
 	return nil
 }
@@ -169,8 +173,15 @@ func (p *Partial) Add(df dataframe.DataFrame) error {
 						f = k.f[r]
 					}
 				}
+				var x int64
+				if r >= 0 && !k.na[r] && k.isInt() {
+					x = k.ints()[r]
+				} else if !math.IsNaN(f) {
+					x = int64(f)
+				}
 				p.keyStr[i] = append(p.keyStr[i], s)
 				p.keyNum[i] = append(p.keyNum[i], f)
+				p.keyInt[i] = append(p.keyInt[i], x)
 			}
 		}
 		glob[g] = id
@@ -234,6 +245,9 @@ func writeKey(sb *strings.Builder, k *column, r int) {
 		sb.WriteString("N\x00")
 	case k.s != nil:
 		fmt.Fprintf(sb, "s%d:%s", len(k.s[r]), k.s[r])
+	case k.isInt() && math.Abs(k.f[r]) >= 1<<53:
+		// float64 cannot tell these integers apart: key by the exact value
+		sb.WriteString("n" + strconv.FormatInt(k.ints()[r], 10) + "\x00")
 	default:
 		sb.WriteString("n" + formatNum(k.f[r]) + "\x00")
 	}
@@ -285,6 +299,7 @@ func (p *Partial) Merge(o *Partial) error {
 				p.keyNA[i] = append(p.keyNA[i], o.keyNA[i][g])
 				p.keyStr[i] = append(p.keyStr[i], o.keyStr[i][g])
 				p.keyNum[i] = append(p.keyNum[i], o.keyNum[i][g])
+				p.keyInt[i] = append(p.keyInt[i], o.keyInt[i][g])
 			}
 		}
 		ids[g] = id
@@ -321,6 +336,9 @@ func (p *Partial) Result() (dataframe.DataFrame, error) {
 			c.s = p.keyStr[i]
 		} else {
 			c.f = p.keyNum[i]
+			if t == series.Int {
+				c.iv = p.keyInt[i]
+			}
 		}
 		idx := make([]int, n)
 		for g := range idx {
