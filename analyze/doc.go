@@ -23,6 +23,8 @@
 //     Missing, WeightedSum, WeightedMean, WeightedQuantile), typed hash
 //     grouping and the per-group kernels. prefetch.go: reading the key and
 //     value columns of one Agg at once across cores (large tables).
+//     agg_spec.go: Agg.Spec and AggSpec, the description of an aggregate
+//     that the engine package compiles to SQL.
 //   - partial.go, partial_state.go, tdigest.go: Partial, aggregates that
 //     combine across chunks (fetch.EachChunk) with a t-digest for quantiles.
 //   - crosstab.go: Crosstab with counts or sums, percentages and totals.
