@@ -15,17 +15,16 @@ var defaultOthers = []string{"Otros", "Other"}
 // OtherLabel names the catch-all category ("Otros", the row analyze.TopN
 // adds for everything below the top) that Bar, StackedBar and GroupedBar
 // draw last, after the categories sorted by value, whatever its size. The
-// default is "Otros" (and "Other"); matching ignores case and accents.
-// KeepOrder and date categories keep the table's order.
+// default is "Otros" (and "Other"); an empty label keeps the default.
+// Matching ignores case and accents. KeepOrder and date categories keep
+// the table's order.
 func OtherLabel(labels ...string) Option {
 	return func(c *config) {
 		for _, l := range labels {
-			if strings.TrimSpace(l) == "" {
-				c.fail("OtherLabel(%q): the label is empty", l)
-				return
+			if strings.TrimSpace(l) != "" {
+				c.others = append(c.others, l)
 			}
 		}
-		c.others = append(c.others, labels...)
 	}
 }
 

@@ -345,7 +345,23 @@ func TestOthersLast(t *testing.T) {
 	if strings.Index(svg, ">Resto del país<") < strings.Index(svg, ">Guanajuato<") {
 		t.Errorf("OtherLabel not drawn last")
 	}
-	if _, err := chart.Bar(df, "entidad", "casos", chart.OtherLabel("")); !errors.Is(err, chart.ErrArgument) {
+	// the zero value keeps the default
+	ch, err = chart.Bar(df, "entidad", "casos", chart.OtherLabel(""))
+	if err != nil || !strings.HasSuffix(svgLast(t, ch), "Otros") {
 		t.Errorf("OtherLabel(\"\"): %v", err)
 	}
+}
+
+// svgLast returns the last category Bar drew (its AltText lists the first
+// five; the SVG lists them all, top to bottom).
+func svgLast(t *testing.T, ch *chart.Chart) string {
+	t.Helper()
+	svg := svgText(t, ch)
+	last, at := "", -1
+	for _, l := range []string{"Guanajuato", "Baja California", "Chihuahua", "Morelos", "Sinaloa", "Otros"} {
+		if i := strings.Index(svg, ">"+l+"<"); i > at {
+			last, at = l, i
+		}
+	}
+	return last
 }
