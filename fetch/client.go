@@ -31,7 +31,8 @@ const DefaultMaxSize int64 = 2 << 30
 
 // Resource describes a downloaded file: where it came from, where it is
 // kept, and what exactly it was (its hash). It is the provenance record the
-// manifest lists.
+// manifest lists. (A ckan.Resource is a portal's catalogue entry for a
+// file; downloading it gives one of these.)
 type Resource struct {
 	URL          string    `json:"url"`                     // the URL asked for
 	FinalURL     string    `json:"final_url,omitempty"`     // after redirects, when different

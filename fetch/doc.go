@@ -173,7 +173,8 @@
 //	xls_cfb.go     the OLE2 compound file around them (FAT, DIFAT, mini stream)
 //	xls_biff.go    BIFF8 records: globals, shared strings, formats, styles
 //	xls_sheet.go   a BIFF8 worksheet's cells and merged ranges as a grid
-//	html*.go       HTMLTables
+//	html*.go       HTMLTables, FindHTMLTables
+//	deprecated.go  former names (HTMLTablesWithReports)
 //	client*.go, cache.go, manifest.go, retry.go, progress.go, errors_net.go
 //	               the HTTP client, its cache and provenance records
 //	zip.go         ZIP members

@@ -18,7 +18,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// HTMLTable is one table of a page, as HTMLTablesWithReports returns it.
+// HTMLTable is one table of a page, as FindHTMLTables returns it.
 type HTMLTable struct {
 	Index   int    // 1-based position among all the page's <table> elements
 	ID      string // the id attribute, if any
@@ -63,7 +63,7 @@ const maxHTMLBytes = 256 << 20
 // http-equiv); a page declared UTF-8 whose bytes are not UTF-8 is read as
 // Windows-1252, and Encoding forces one. The report (WithReport) describes
 // the first table returned, with a note for each other table; use
-// HTMLTablesWithReports for one report per table.
+// FindHTMLTables for one report per table.
 //
 // Tooltip text (title attributes) of the data cells is counted in the
 // report's notes; CellTitles keeps it as a "<column>_title" column after
@@ -102,11 +102,11 @@ func HTMLTables(r io.Reader, opts ...Option) ([]dataframe.DataFrame, error) {
 	return out, nil
 }
 
-// HTMLTablesWithReports is HTMLTables returning, for each table, its
-// position, id, class, caption and nearest heading and its own Report, to
-// see what a page holds and choose. The notes about skipped tables are
-// returned in the second result. WithReport is ignored.
-func HTMLTablesWithReports(r io.Reader, opts ...Option) ([]HTMLTable, []string, error) {
+// FindHTMLTables is HTMLTables returning, for each table, its position,
+// id, class, caption and nearest heading and its own Report, to see what a
+// page holds and choose. The notes about skipped tables are returned in the
+// second result. WithReport is ignored.
+func FindHTMLTables(r io.Reader, opts ...Option) ([]HTMLTable, []string, error) {
 	cfg := newConfig(opts)
 	cfg.report = nil
 	return readHTMLTables(r, cfg)

@@ -237,8 +237,8 @@ func TestHTMLTablesErrors(t *testing.T) {
 	}
 }
 
-func TestHTMLTablesWithReports(t *testing.T) {
-	tables, notes, err := HTMLTablesWithReports(rdOpen(t, htSpans))
+func TestFindHTMLTables(t *testing.T) {
+	tables, notes, err := FindHTMLTables(rdOpen(t, htSpans))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -263,7 +263,7 @@ func portalLocal(tmp string) (*fetchtest.Server, error) {
 	}
 	// Un portal real da hasta 1000 fichas por página; éste da 4, para que
 	// se vea cómo el cliente pide las páginas que faltan.
-	srv.ServeCKAN(&fetchtest.Portal{Datasets: append(fichas, ficha), MaxRows: 4})
+	srv.ServeCKAN(&fetchtest.CKAN{Datasets: append(fichas, ficha), MaxRows: 4})
 	return srv, nil
 }
 

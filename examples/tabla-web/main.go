@@ -271,7 +271,7 @@ func tabla(ctx context.Context, c *fetch.Client, url, contiene string, opciones 
 	}
 	defer r.Close()
 	opciones = append([]fetch.Option{fetch.Source(url), fetch.TableContaining(contiene)}, opciones...)
-	tablas, _, err := fetch.HTMLTablesWithReports(r, opciones...)
+	tablas, _, err := fetch.FindHTMLTables(r, opciones...)
 	if err != nil {
 		return leida{}, err
 	}

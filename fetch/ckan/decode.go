@@ -25,7 +25,10 @@ type Dataset struct {
 	Resources    []Resource
 }
 
-// Resource is a file (or API) attached to a dataset.
+// Resource is a file (or API) attached to a dataset, as the portal's
+// catalogue describes it (CKAN's own term). Downloading it gives a
+// fetch.Resource, the record of the bytes actually fetched (path, size,
+// SHA-256).
 type Resource struct {
 	ID          string
 	Name        string

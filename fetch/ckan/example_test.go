@@ -20,7 +20,7 @@ func ExamplePortal_Search() {
 	}
 	srv := fetchtest.NewServer("")
 	defer srv.Close()
-	srv.ServeCKAN(&fetchtest.Portal{Datasets: ds, MaxRows: 4})
+	srv.ServeCKAN(&fetchtest.CKAN{Datasets: ds, MaxRows: 4})
 
 	dir, _ := os.MkdirTemp("", "cifra-cache")
 	defer os.RemoveAll(dir)
@@ -46,7 +46,7 @@ func ExamplePortal_Search() {
 func ExamplePortal_DatastoreSearch() {
 	srv := fetchtest.NewServer("")
 	defer srv.Close()
-	srv.ServeCKAN(&fetchtest.Portal{DatastoreCap: 2, Tables: map[string]fetchtest.Table{
+	srv.ServeCKAN(&fetchtest.CKAN{DatastoreCap: 2, Tables: map[string]fetchtest.Table{
 		"alcaldias": {
 			Fields: []fetchtest.Field{{ID: "cve_mun", Type: "text"}, {ID: "alcaldia", Type: "text"}, {ID: "poblacion", Type: "int"}},
 			Records: []map[string]any{

@@ -25,7 +25,7 @@ func client(t *testing.T, opts ...fetch.ClientOption) *fetch.Client {
 }
 
 // realPortal serves the ten real Birmingham datasets, three per page.
-func realPortal(t *testing.T) (*fetchtest.Server, *fetchtest.Portal) {
+func realPortal(t *testing.T) (*fetchtest.Server, *fetchtest.CKAN) {
 	t.Helper()
 	ds, err := fetchtest.PackageSearchResults(birmingham)
 	if err != nil {
@@ -34,7 +34,7 @@ func realPortal(t *testing.T) (*fetchtest.Server, *fetchtest.Portal) {
 	if len(ds) != 10 {
 		t.Fatalf("%d datasets in the saved answer", len(ds))
 	}
-	p := &fetchtest.Portal{Datasets: ds, MaxRows: 3}
+	p := &fetchtest.CKAN{Datasets: ds, MaxRows: 3}
 	srv := fetchtest.NewServer("")
 	srv.ServeCKAN(p)
 	t.Cleanup(srv.Close)
@@ -245,7 +245,7 @@ func municipalTable(t *testing.T) fetchtest.Table {
 func TestDatastoreSearchSilentCap(t *testing.T) {
 	srv := fetchtest.NewServer("")
 	defer srv.Close()
-	srv.ServeCKAN(&fetchtest.Portal{
+	srv.ServeCKAN(&fetchtest.CKAN{
 		Tables:       map[string]fetchtest.Table{"pob-mun-2020": municipalTable(t)},
 		DatastoreCap: 1000, // the client asks for 32,000
 	})
@@ -287,7 +287,7 @@ func TestDatastoreSearchSilentCap(t *testing.T) {
 func TestDatastoreTypes(t *testing.T) {
 	srv := fetchtest.NewServer("")
 	defer srv.Close()
-	srv.ServeCKAN(&fetchtest.Portal{Tables: map[string]fetchtest.Table{"t": {
+	srv.ServeCKAN(&fetchtest.CKAN{Tables: map[string]fetchtest.Table{"t": {
 		Fields: []fetchtest.Field{{ID: "fecha", Type: "timestamp"}, {ID: "monto", Type: "numeric"}, {ID: "activo", Type: "bool"}, {ID: "folio", Type: "int"}, {ID: "nota", Type: "text"}},
 		Records: []map[string]any{
 			{"fecha": "2024-10-17T00:00:00", "monto": "1234.5", "activo": true, "folio": 1, "nota": "a"},

@@ -11,9 +11,10 @@ import (
 	"time"
 )
 
-// Portal is a fake CKAN portal: the datasets and DataStore tables it
-// answers about. Serve it with (*Server).ServeCKAN.
-type Portal struct {
+// CKAN is a fake CKAN portal: the datasets and DataStore tables it
+// answers about. Serve it with (*Server).ServeCKAN. (The client of a real
+// portal is ckan.Portal.)
+type CKAN struct {
 	// Datasets are CKAN package objects as the API returns them.
 	Datasets []json.RawMessage
 	// MaxRows caps the rows of one package_search page, silently (a real
@@ -59,7 +60,7 @@ func PackageSearchResults(name string) ([]json.RawMessage, error) {
 
 // ServeCKAN answers CKAN Action API calls under /api/3/action/ from p.
 // CKANURL gives the base to pass to a CKAN client.
-func (s *Server) ServeCKAN(p *Portal) {
+func (s *Server) ServeCKAN(p *CKAN) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.portal = p
@@ -129,7 +130,7 @@ func intParam(v string, def int) int {
 	return n
 }
 
-func (p *Portal) search(q string, start, rows int) map[string]any {
+func (p *CKAN) search(q string, start, rows int) map[string]any {
 	var hits []json.RawMessage
 	q = strings.TrimSpace(q)
 	for _, d := range p.Datasets {
@@ -149,7 +150,7 @@ func (p *Portal) search(q string, start, rows int) map[string]any {
 	return map[string]any{"count": len(hits), "sort": "score desc, metadata_modified desc", "results": page}
 }
 
-func (p *Portal) show(id string) (json.RawMessage, bool) {
+func (p *CKAN) show(id string) (json.RawMessage, bool) {
 	for _, d := range p.Datasets {
 		var k struct{ ID, Name string }
 		if json.Unmarshal(d, &k) == nil && (k.ID == id || k.Name == id) && id != "" {
@@ -191,3 +192,9 @@ func (p *Portal) datastore(id string, offset, limit int, base string) (map[strin
 		},
 	}, true
 }
+
+// Portal is the former name of CKAN (it shared its name with ckan.Portal,
+// the client of a real portal).
+//
+// Deprecated: use CKAN (the same type).
+type Portal = CKAN

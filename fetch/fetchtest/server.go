@@ -29,7 +29,7 @@ type Server struct {
 	counts  map[string]int
 	headers map[string]http.Header
 	total   int
-	portal  *Portal
+	portal  *CKAN
 }
 
 type file struct {

@@ -121,7 +121,7 @@ func TestCKANPaging(t *testing.T) {
 	}
 	srv := fetchtest.NewServer("")
 	defer srv.Close()
-	srv.ServeCKAN(&fetchtest.Portal{Datasets: ds, MaxRows: 4})
+	srv.ServeCKAN(&fetchtest.CKAN{Datasets: ds, MaxRows: 4})
 	_, b, _ := get(t, srv.Client(), srv.CKANURL()+"/package_search?rows=1000&start=8")
 	if !strings.Contains(string(b), `"count":10`) || strings.Count(string(b), `"num_resources"`) != 2 || !strings.Contains(string(b), `"success":true`) {
 		t.Errorf("page: %.200s", b)
