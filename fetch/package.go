@@ -30,7 +30,8 @@ import (
 // read too. Schemas and dialects given as local paths are read; URLs are
 // never fetched.
 //
-// A resource without a schema is read as strings. Options: Columns keeps
+// A resource in another format (xlsx, json…) is an error wrapping
+// ErrUnsupported; a resource without a schema is read as strings. Options: Columns keeps
 // only the named fields; WithReport fills a Report (each column's type
 // says which schema type it came from); Source names the package in errors.
 //
@@ -55,6 +56,9 @@ func ReadPackage(descriptor, resource string, opts ...Option) (dataframe.DataFra
 	res, ok := pkg.Resource(resource)
 	if !ok {
 		return fail("resource %q: %w (resources: %s)", resource, ErrNoColumn, strings.Join(pkg.Names(), ", "))
+	}
+	if !res.Tabular() {
+		return fail("resource %q: format %q: %w: ReadPackage reads delimited text (csv, tsv) and inline data", resource, res.Format, ErrUnsupported)
 	}
 	rows, err := tableschema.Open(pkg.Dir, res)
 	if err != nil {

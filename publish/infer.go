@@ -31,6 +31,12 @@ var knownColumns = map[string]string{
 	"cvegeo":           "Clave geoestadística del municipio: clave de entidad y clave de municipio, cinco dígitos (INEGI, Marco Geoestadístico).",
 	"cve geo":          "Clave geoestadística: clave de entidad (dos dígitos) o de entidad y municipio (cinco dígitos) (INEGI, Marco Geoestadístico).",
 	"cve loc":          "Clave de la localidad dentro de su municipio, cuatro dígitos (INEGI, Marco Geoestadístico).",
+	"clave ent":        "Clave de la entidad federativa, dos dígitos con cero a la izquierda (INEGI, Marco Geoestadístico).",
+	"cve entidad":      "Clave de la entidad federativa, dos dígitos con cero a la izquierda (INEGI, Marco Geoestadístico).",
+	"clave estado":     "Clave de la entidad federativa, dos dígitos con cero a la izquierda (INEGI, Marco Geoestadístico).",
+	"clave mun":        "Clave del municipio dentro de su entidad, tres dígitos con ceros a la izquierda (INEGI, Marco Geoestadístico).",
+	"cve municipio":    "Clave del municipio dentro de su entidad, tres dígitos con ceros a la izquierda (INEGI, Marco Geoestadístico).",
+	"clave geo":        "Clave geoestadística: clave de entidad (dos dígitos) o de entidad y municipio (cinco dígitos) (INEGI, Marco Geoestadístico).",
 	"entidad":          "Nombre de la entidad federativa.",
 	"nombre entidad":   "Nombre de la entidad federativa.",
 	"municipio":        "Nombre del municipio o alcaldía.",
@@ -68,6 +74,9 @@ func (t *table) inferFields() {
 		}
 		if f.Description == "" {
 			f.Description = knownColumns[fold.Key(c.name)]
+		}
+		if f.Description == "" {
+			f.Description = t.geoDescription(c.name)
 		}
 		var cons constraints
 		missing := 0
@@ -216,4 +225,27 @@ func floatRange(c *column) (lo, hi float64, ok bool) {
 		ok = true
 	}
 	return lo, hi, ok
+}
+
+// geoDescription describes a column that a StateKey or MunicipalityKey
+// ties to INEGI's catalogue.
+func (t *table) geoDescription(col string) string {
+	for _, g := range t.geoKeys {
+		for i, c := range g.cols {
+			if c != col {
+				continue
+			}
+			switch {
+			case g.catalogue == stateCatalogue:
+				return knownColumns["cve ent"]
+			case len(g.cols) == 1:
+				return knownColumns["cvegeo"]
+			case i == 0:
+				return knownColumns["cve ent"]
+			default:
+				return knownColumns["cve mun"]
+			}
+		}
+	}
+	return ""
 }

@@ -132,6 +132,10 @@ func checkResource(rep *ValidationReport, pkg *tableschema.Package, r *tablesche
 			add(Problem{Field: strings.Join(fk.Fields, ", "), Code: "schema-error", Message: "foreign key has a different number of fields and reference fields"})
 		}
 	}
+	if !r.Tabular() {
+		add(Problem{Code: "source-error", Message: fmt.Sprintf("format %q: only delimited text (csv, tsv) and inline data are checked against the schema", r.Format)})
+		return fks
+	}
 	rows, err := tableschema.Open(pkg.Dir, r)
 	if err != nil {
 		add(Problem{Code: "source-error", Message: err.Error()})

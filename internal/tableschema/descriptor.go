@@ -170,6 +170,20 @@ func (p *Package) Resource(name string) (*Resource, bool) {
 	return nil, false
 }
 
+// Tabular reports whether the resource's data can be read as rows here:
+// inline data, or files in a delimited text format (csv, tsv, txt, or no
+// format given).
+func (r *Resource) Tabular() bool {
+	if len(r.Paths) == 0 {
+		return r.Data != nil
+	}
+	switch strings.ToLower(r.Format) {
+	case "", "csv", "tsv", "txt", "tab":
+		return true
+	}
+	return false
+}
+
 // Names lists the resources' names.
 func (p *Package) Names() []string {
 	out := make([]string, len(p.Resources))
@@ -197,6 +211,9 @@ func parseResource(m map[string]any, dir string) (Resource, error) {
 		return r, fmt.Errorf("dialect: %w", err)
 	}
 	r.Dialect = parseDialect(dm)
+	if (dm == nil || dm["delimiter"] == nil) && strings.EqualFold(r.Format, "tsv") {
+		r.Dialect.Delimiter = '\t'
+	}
 	if m["schema"] != nil {
 		sm, err := resolve(m["schema"], dir)
 		if err != nil {
