@@ -9,10 +9,6 @@ import (
 	"github.com/go-gota/gota/dataframe"
 )
 
-// xlsMaxFile is the largest legacy workbook read (Excel 97–2003 files
-// rarely pass 100 MB; the whole file is held in memory).
-const xlsMaxFile = 1 << 30
-
 // readXLS reads one sheet of a legacy Excel 97–2003 (.xls, BIFF8)
 // workbook with the rules of ReadExcel: the same sheet choice, header
 // detection, merged-range filling, report and typing.
@@ -25,7 +21,7 @@ func readXLS(path string, cfg *config, rep *Report) (df dataframe.DataFrame, err
 		}
 	}()
 	rep.Format = "xls"
-	bk, err := openXLS(path, cfg.source)
+	bk, err := openXLS(path, cfg.source, cfg.limits.withDefaults())
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
@@ -64,16 +60,16 @@ func readXLS(path string, cfg *config, rep *Report) (df dataframe.DataFrame, err
 	return tableFromRecords(&scfg, header, rows, first, rep)
 }
 
-// openXLS reads a compound file and parses the globals of its BIFF8
-// Workbook stream. Errors name src and wrap ErrFormat, ErrUnsupported or
-// ErrTooLarge.
-func openXLS(path, src string) (*xlsBook, error) {
+// openXLS reads a compound file (held whole in memory, within the
+// InputBytes budget) and parses the globals of its BIFF8 Workbook stream.
+// Errors name src and wrap ErrFormat, ErrUnsupported or ErrTooLarge.
+func openXLS(path, src string, lim Limits) (*xlsBook, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("fetch: %s: %w", src, err)
 	}
-	if st.Size() > xlsMaxFile {
-		return nil, fmt.Errorf("fetch: %s: a legacy workbook of %d bytes, over the %d-byte limit: %w", src, st.Size(), int64(xlsMaxFile), ErrTooLarge)
+	if st.Size() > lim.InputBytes {
+		return nil, tooLarge(src, fmt.Sprintf("a legacy workbook of %d bytes", st.Size()), lim.InputBytes, "InputBytes")
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -121,7 +117,7 @@ func chooseXLSSheet(bk *xlsBook, names []string, cfg *config) (int, *xlSheetData
 		return strings.Join(q, ", ")
 	}
 	load := func(i int) (*xlSheetData, error) {
-		return bk.readXLSSheet(bk.sheets[i], fmt.Sprintf("%s: sheet %q", cfg.source, names[i]))
+		return bk.readXLSSheet(bk.sheets[i], fmt.Sprintf("%s: sheet %q", cfg.source, names[i]), cfg.limits)
 	}
 	idx := -1
 	switch {
@@ -189,7 +185,7 @@ func xlsSheetNames(path string) (names []string, err error) {
 			names, err = nil, fmt.Errorf("fetch: %s: the workbook could not be read (%v): %w", path, r, ErrFormat)
 		}
 	}()
-	bk, err := openXLS(path, path)
+	bk, err := openXLS(path, path, Limits{}.withDefaults())
 	if err != nil {
 		return nil, err
 	}

@@ -38,13 +38,10 @@ const (
 	biffBOF         = 0x0809
 )
 
-// xlsMaxRows and xlsMaxCols are BIFF8's sheet limits; xlsSparseSlack
-// bounds the cells a sparse sheet may make the reader allocate beyond
-// those it holds.
+// xlsMaxRows and xlsMaxCols are BIFF8's sheet limits.
 const (
-	xlsMaxRows     = 65536
-	xlsMaxCols     = 256
-	xlsSparseSlack = 1 << 20
+	xlsMaxRows = 65536
+	xlsMaxCols = 256
 )
 
 // xlsSheetRef is a sheet named in the workbook globals.

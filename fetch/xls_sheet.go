@@ -15,23 +15,31 @@ type xlsGrid struct {
 	bk    *xlsBook
 	conv  *excelSheet
 	out   *xlSheetData
-	cells int // cells written
-	slots int // grid slots allocated
+	lim   Limits
+	width int // the widest row so far
 	src   string
 }
 
-// set writes text at (row, col), growing the grid; it enforces BIFF8's
-// limits and a budget on the slots a sparse sheet allocates.
+// set writes text at (row, col), growing the grid, within BIFF8's sheet
+// and the Columns and Cells budgets (as the .xlsx reader: a sheet this
+// sparse is read as a dense table). A cell written twice with different
+// values is an error, as in the .xlsx reader.
 func (g *xlsGrid) set(row, col int, text string) error {
 	if row >= xlsMaxRows || col >= xlsMaxCols {
-		return fmt.Errorf("%s: cell at row %d, column %d is beyond BIFF8's %d×%d sheet: %w", g.src, row+1, col+1, xlsMaxRows, xlsMaxCols, ErrFormat)
+		return fmt.Errorf("fetch: %s: cell at row %d, column %d is beyond BIFF8's %d×%d sheet: %w", g.src, row+1, col+1, xlsMaxRows, xlsMaxCols, ErrFormat)
+	}
+	if col+1 > g.lim.Columns {
+		return tooLarge(g.src, fmt.Sprintf("cell %s is in column %d", xlsCellName(row, col), col+1), int64(g.lim.Columns), "Columns")
+	}
+	if w := max(g.width, col+1); int64(row+1)*int64(w) > g.lim.Cells {
+		return tooLarge(g.src, fmt.Sprintf("cell %s makes the table %d rows × %d columns (%d cells; a sheet this sparse is read as a dense table)",
+			xlsCellName(row, col), row+1, w, int64(row+1)*int64(w)), g.lim.Cells, "Cells")
 	}
 	grid := g.out.grid
 	for len(grid) <= row {
 		grid = append(grid, nil)
 	}
 	if len(grid[row]) <= col {
-		g.slots += col + 1 - len(grid[row])
 		if cap(grid[row]) > col {
 			grid[row] = grid[row][:col+1]
 		} else {
@@ -41,9 +49,11 @@ func (g *xlsGrid) set(row, col int, text string) error {
 		}
 	}
 	g.out.grid = grid
-	g.cells++
-	if g.slots > 16*g.cells+xlsSparseSlack {
-		return fmt.Errorf("%s: the sheet is too sparse to read (%d cells spread over %d): %w", g.src, g.cells, g.slots, ErrTooLarge)
+	if col+1 > g.width {
+		g.width = col + 1
+	}
+	if old := grid[row][col]; old != "" && old != text {
+		return fmt.Errorf("fetch: %s: cell %s is written twice, as %q and as %q: %w", g.src, xlsCellName(row, col), shorten(old, 40), shorten(text, 40), ErrFormat)
 	}
 	grid[row][col] = text
 	return nil
@@ -72,7 +82,7 @@ func (g *xlsGrid) errorCell(row, col int, code byte) error {
 
 // readXLSSheet reads the worksheet substream of ref into table text and
 // merged ranges.
-func (bk *xlsBook) readXLSSheet(ref xlsSheetRef, src string) (*xlSheetData, error) {
+func (bk *xlsBook) readXLSSheet(ref xlsSheetRef, src string, lim Limits) (*xlSheetData, error) {
 	out := &xlSheetData{}
 	if ref.kind != 0 {
 		return out, nil // a chart or macro sheet holds no table
@@ -80,7 +90,7 @@ func (bk *xlsBook) readXLSSheet(ref xlsSheetRef, src string) (*xlSheetData, erro
 	if int64(ref.offset) >= int64(len(bk.stream)) {
 		return nil, fmt.Errorf("%s: the sheet starts at byte %d of a %d-byte stream: %w", src, ref.offset, len(bk.stream), ErrFormat)
 	}
-	g := &xlsGrid{bk: bk, conv: &excelSheet{date1904: bk.date1904}, out: out, src: src}
+	g := &xlsGrid{bk: bk, conv: &excelSheet{date1904: bk.date1904}, out: out, src: src, lim: lim.withDefaults()}
 	r := &biffReader{b: bk.stream, pos: int(ref.offset)}
 	rec, ok, err := r.next()
 	if err != nil {
@@ -230,6 +240,9 @@ func (g *xlsGrid) record(rec biffRecord, pendRow, pendCol *int) error {
 		for k := 0; k < n && f.err == nil; k++ {
 			r0, r1, c0, c1 := int(f.u16()), int(f.u16()), int(f.u16()), int(f.u16())
 			if f.err == nil && r1 >= r0 && c1 >= c0 && c1 < xlsMaxCols {
+				if len(g.out.merges) >= g.lim.Merges {
+					return tooLarge(g.src, "more merged ranges", int64(g.lim.Merges), "Merges")
+				}
 				g.out.merges = append(g.out.merges, xlRange{r0: r0, c0: c0, r1: r1, c1: c1})
 			}
 		}

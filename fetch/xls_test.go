@@ -239,22 +239,27 @@ func TestReadXLSErrors(t *testing.T) {
 		data []byte
 		want error
 		text string
+		opts []Option
 	}{
-		{"truncated directory", good[:1100], ErrFormat, "no root entry"},
-		{"stream longer than the file", good[:3000], ErrFormat, "in a file of 3000"},
-		{"truncated stream", good[:5000], ErrFormat, "beyond the file"},
-		{"chain loops", loop, ErrFormat, "loops"},
-		{"Excel 95 stream", testCFB("Book", testXLS(false)), ErrUnsupported, "BIFF5"},
-		{"BIFF5 version", testCFB("Workbook", testWorkbook(0x0500, nil, nil)), ErrUnsupported, "BIFF version"},
-		{"encrypted", testCFB("Workbook", testWorkbook(0x0600, globals, []testSheet{{name: "H"}})), ErrUnsupported, "encrypted"},
-		{"not a workbook", testCFB("WordDocument", []byte("x")), ErrUnsupported, "no Workbook stream"},
-		{"bad shared string", testCFB("Workbook", badSST), ErrFormat, "cell A1: shared string 7"},
-		{"past column IV", testCFB("Workbook", wide), ErrFormat, "column 301"},
-		{"sparse", testCFB("Workbook", testWorkbook(0x0600, nil, []testSheet{{name: "H", records: sparse.Bytes()}})), ErrTooLarge, "sparse"},
+		{"truncated directory", good[:1100], ErrFormat, "no root entry", nil},
+		{"stream longer than the file", good[:3000], ErrFormat, "in a file of 3000", nil},
+		{"truncated stream", good[:5000], ErrFormat, "beyond the file", nil},
+		{"chain loops", loop, ErrFormat, "loops", nil},
+		{"Excel 95 stream", testCFB("Book", testXLS(false)), ErrUnsupported, "BIFF5", nil},
+		{"BIFF5 version", testCFB("Workbook", testWorkbook(0x0500, nil, nil)), ErrUnsupported, "BIFF version", nil},
+		{"encrypted", testCFB("Workbook", testWorkbook(0x0600, globals, []testSheet{{name: "H"}})), ErrUnsupported, "encrypted", nil},
+		{"not a workbook", testCFB("WordDocument", []byte("x")), ErrUnsupported, "no Workbook stream", nil},
+		{"bad shared string", testCFB("Workbook", badSST), ErrFormat, "cell A1: shared string 7", nil},
+		{"past column IV", testCFB("Workbook", wide), ErrFormat, "column 301", nil},
+		{"sparse", testCFB("Workbook", testWorkbook(0x0600, nil, []testSheet{{name: "H", records: sparse.Bytes()}})), ErrTooLarge, "Cells",
+			[]Option{WithLimits(Limits{Cells: 1_000_000})}},
+		{"file budget", good, ErrTooLarge, "InputBytes", []Option{WithLimits(Limits{InputBytes: 1000})}},
+		{"cell written twice", testCFB("Workbook", testWorkbook(0x0600, nil, []testSheet{{name: "H", records: append(
+			biffRec(biffRK, cellHead(0, 0, 0), xt32(2<<2|2)), biffRec(biffRK, cellHead(0, 0, 0), xt32(3<<2|2))...)}})), ErrFormat, "written twice", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := xlsTemp(t, tc.data)
-			_, err := ReadExcel(p)
+			_, err := ReadExcel(p, tc.opts...)
 			if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.text) || !strings.Contains(err.Error(), p) {
 				t.Errorf("err = %v; want %v mentioning %q and the file", err, tc.want, tc.text)
 			}
@@ -285,7 +290,7 @@ func FuzzReadXLS(f *testing.F) {
 			return
 		}
 		for _, s := range bk.sheets {
-			d, err := bk.readXLSSheet(s, "fuzz")
+			d, err := bk.readXLSSheet(s, "fuzz", Limits{})
 			check(err)
 			if err == nil {
 				var rep Report
