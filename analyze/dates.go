@@ -2,9 +2,10 @@ package analyze
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/datacon-mx/cifra/internal/isodate"
 )
 
 // precision of an ISO date string.
@@ -29,51 +30,21 @@ type isoDate struct {
 
 // parseISO parses s as an ISO date of year, quarter ("2024-Q3", as
 // clean.Dates writes quarters; "2024-q3" is accepted too), month or day
-// precision.
+// precision, with the reader chart uses too (internal/isodate).
 func parseISO(s string) (isoDate, error) {
-	s = strings.TrimSpace(s)
-	if len(s) > 10 && (s[10] == ' ' || s[10] == 'T') {
-		s = s[:10]
+	p, err := isodate.Parse(s)
+	if err != nil {
+		return isoDate{}, fmt.Errorf("%q is not an ISO date (2024-10-17, 2024-10, 2024-Q3 or 2024): %v: %w", strings.TrimSpace(s), err, ErrBadDate)
 	}
-	bad := fmt.Errorf("%q is not an ISO date (2024-10-17, 2024-10, 2024-Q3 or 2024): %w", s, ErrBadDate)
-	if len(s) == 7 && s[4] == '-' && (s[5] == 'Q' || s[5] == 'q') {
-		y, err := strconv.Atoi(s[:4])
-		if err != nil || y < 0 || s[0] == '+' || s[0] == '-' || s[6] < '1' || s[6] > '4' {
-			return isoDate{}, bad
-		}
-		q := int(s[6] - '0')
-		return isoDate{y: y, m: 3*(q-1) + 1, q: q, prec: precQuarter}, nil
-	}
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return isoDate{}, bad
-	}
-	var d isoDate
-	var err error
-	if d.y, err = strconv.Atoi(parts[0]); err != nil || d.y < 0 {
-		return isoDate{}, bad
-	}
-	d.prec = precYear
-	if len(parts) >= 2 {
-		if len(parts[1]) != 2 {
-			return isoDate{}, bad
-		}
-		if d.m, err = strconv.Atoi(parts[1]); err != nil || d.m < 1 || d.m > 12 {
-			return isoDate{}, bad
-		}
+	d := isoDate{y: p.Year, m: p.Month, d: p.Day, q: p.Quarter}
+	switch p.Prec {
+	case isodate.Year:
+		d.prec = precYear
+	case isodate.Quarter:
+		d.prec = precQuarter
+	case isodate.Month:
 		d.prec = precMonth
-	}
-	if len(parts) == 3 {
-		if len(parts[2]) != 2 {
-			return isoDate{}, bad
-		}
-		if d.d, err = strconv.Atoi(parts[2]); err != nil || d.d < 1 || d.d > 31 {
-			return isoDate{}, bad
-		}
-		t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC)
-		if t.Day() != d.d {
-			return isoDate{}, bad
-		}
+	default:
 		d.prec = precDay
 	}
 	return d, nil

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/datacon-mx/cifra/internal/isodate"
 )
 
 // datePrecision is how much of a date a value gave.
@@ -27,52 +29,20 @@ func ParseDate(s string) (time.Time, error) {
 }
 
 func parseDate(s string) (time.Time, datePrecision, error) {
-	s = strings.TrimSpace(s)
-	bad := func(why string) (time.Time, datePrecision, error) {
-		return time.Time{}, 0, fmt.Errorf("%q: %w: %s (want 2024, 2024-10, 2024-Q3 or 2024-10-17)", s, ErrBadDate, why)
+	d, err := isodate.Parse(s)
+	if err != nil {
+		return time.Time{}, 0, fmt.Errorf("%q: %w: %v (want 2024, 2024-10, 2024-Q3 or 2024-10-17)", strings.TrimSpace(s), ErrBadDate, err)
 	}
-	if i := strings.IndexAny(s, "T "); i == 10 {
-		s = s[:10]
+	p := precDay
+	switch d.Prec {
+	case isodate.Year:
+		p = precYear
+	case isodate.Quarter:
+		p = precQuarter
+	case isodate.Month:
+		p = precMonth
 	}
-	if len(s) < 4 || !digits(s[:4]) {
-		return bad("no four-digit year")
-	}
-	y, _ := strconv.Atoi(s[:4])
-	if y < 1000 {
-		return bad("year before 1000")
-	}
-	rest := s[4:]
-	switch {
-	case rest == "":
-		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), precYear, nil
-	case len(rest) == 3 && (rest[:2] == "-Q" || rest[:2] == "-q") && rest[2] >= '1' && rest[2] <= '4':
-		q := int(rest[2] - '0')
-		return time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC), precQuarter, nil
-	case len(rest) == 3 && rest[0] == '-' && digits(rest[1:]):
-		m, _ := strconv.Atoi(rest[1:])
-		if m < 1 || m > 12 {
-			return bad("month out of range")
-		}
-		return time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), precMonth, nil
-	case len(rest) == 6 && rest[0] == '-' && rest[3] == '-' && digits(rest[1:3]) && digits(rest[4:]):
-		m, _ := strconv.Atoi(rest[1:3])
-		d, _ := strconv.Atoi(rest[4:])
-		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if m < 1 || m > 12 || d < 1 || t.Day() != d {
-			return bad("no such day")
-		}
-		return t, precDay, nil
-	}
-	return bad("unexpected text after the year")
-}
-
-func digits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
+	return d.Time(), p, nil
 }
 
 // dayNumber converts a time to days since 1970-01-01 (the x unit of date
