@@ -26,7 +26,7 @@ const (
 	// MaxSpan is the widest range of values (zero included) a chart can
 	// scale: beyond it the arithmetic of scales and ticks leaves float64
 	// (9e307 − (−9e307) is +Inf, and the coordinates would be NaN).
-	MaxSpan = 1.5e308
+	MaxSpan = 1e308
 	// maxTextBytes bounds each text of the frame (title, subtitle, note,
 	// source, credit) and each label as drawn: longer texts are cut with
 	// "…" (their wrapped lines would be thousands).
@@ -43,6 +43,13 @@ func (ch *Chart) checkBudget(w, h vg.Length) error {
 	}
 	if points > MaxPoints {
 		return fmt.Errorf("chart: %s: %w: %d points (at most %d); aggregate by period or sample first", ch.kind, ErrTooLarge, points, MaxPoints)
+	}
+	if hb, ok := ch.body.(*histBody); ok {
+		for _, e := range hb.edges {
+			if !isFinite(e) {
+				return fmt.Errorf("chart: %s: %w: the values span more than float64 can bin (at most %g); divide the column, e.g. to millions", ch.kind, ErrTooLarge, MaxSpan)
+			}
+		}
 	}
 	lo, hi := 0.0, 0.0
 	for _, vs := range values {

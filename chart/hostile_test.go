@@ -188,3 +188,36 @@ func TestHostileHugeTitle(t *testing.T) {
 		t.Errorf("20000×20000 px: err = %v, want ErrTooLarge", err)
 	}
 }
+
+// Every chart type, with values near the edge of float64, draws a picture
+// without NaN or returns an error wrapping ErrTooLarge.
+func TestHostileEveryChartNearFloatEdges(t *testing.T) {
+	for _, p := range [][3]float64{{5e307, -5e307, 1}, {9e307, -1e307, 1}, {-1e308, 0, 1}, {7e307, -7e307, 0}, {1.7e308, -1e307, 3}} {
+		df := dataframe.New(
+			series.New([]string{"2020", "2021", "2022"}, series.String, "x"),
+			series.New(p[:], series.Float, "v"),
+			series.New([]float64{p[2], p[0], p[1]}, series.Float, "w"),
+			series.New([]string{"a", "a", "b"}, series.String, "s"))
+		for name, mk := range map[string]func() (*Chart, error){
+			"line":      func() (*Chart, error) { return Line(df, "x", "v") },
+			"column":    func() (*Chart, error) { return Bar(df, "x", "v", Vertical()) },
+			"scatter":   func() (*Chart, error) { return Scatter(df, "v", "w") },
+			"histogram": func() (*Chart, error) { return Histogram(df, "v") },
+			"dumbbell":  func() (*Chart, error) { return Dumbbell(df, "x", "v", "w") },
+			"slope":     func() (*Chart, error) { return Slope(df, "x", "v", "w") },
+			"grouped":   func() (*Chart, error) { return GroupedBar(df, "x", "s", "v") },
+		} {
+			ch, err := mk()
+			if err != nil {
+				continue // a clean construction error
+			}
+			for _, f := range []string{"svg", "png"} {
+				var b bytes.Buffer
+				err := ch.Render(&b, f)
+				if err != nil && !errors.Is(err, ErrTooLarge) || bytes.Contains(b.Bytes(), []byte("NaN")) {
+					t.Errorf("%s %v %s: %v", name, p, f, err)
+				}
+			}
+		}
+	}
+}
