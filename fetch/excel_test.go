@@ -197,7 +197,7 @@ func TestReadExcelErrors(t *testing.T) {
 		want       error
 		msg        string
 	}{
-		{"legacy xls", write("cuenta_publica.xls", ole), nil, ErrUnsupported, "save it as .xlsx"},
+		{"OLE2 header alone", write("cuenta_publica.xls", ole), nil, ErrFormat, "damaged compound file"},
 		{"html named xls, no table", write("reporte.xls", []byte("<html><body><table><tr><td>menu</td></tr></table>")), nil, ErrNoTable, "a single cell"},
 		{"empty file", write("vacio.xlsx", nil), nil, ErrEmpty, "empty file"},
 		{"garbage", write("basura.xlsx", []byte("\x00\x01\x02 not a workbook")), nil, ErrFormat, "not an xlsx"},
