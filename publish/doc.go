@@ -65,5 +65,7 @@
 //	validate.go       Validate, ValidationReport, Problem
 //	validate_data.go  data checks: types, constraints, keys, bytes and hash
 //	assess.go         Assess, Assessment, Check
-//	assess_checks.go  the guide's checks
+//	assess_checks.go  the guide's checks: encoding, layout, dates, totals, numbers, types, duplicates, spellings
+//	assess_geo.go     geo_codes: INEGI codes where there are places
+//	assess_names.go   clear_names and dictionary
 package publish
