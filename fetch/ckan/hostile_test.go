@@ -181,3 +181,14 @@ func TestHostileDatastoreKeysBeyondFields(t *testing.T) {
 		t.Errorf("tarde: %v", tarde)
 	}
 }
+
+func TestHostileHugeAnswer(t *testing.T) {
+	srv, _ := hostilePortal(t, func(_ string, q map[string]string) any {
+		return map[string]any{"count": 1, "results": datasets(0, 2000)}
+	})
+	p := ckan.New(srv.URL, client(t))
+	p.MaxBytes = 32 << 10
+	if _, err := p.Search(context.Background(), ""); !errors.Is(err, ckan.ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+}

@@ -96,6 +96,9 @@ func (p *Portal) call(ctx context.Context, action string, params url.Values) (js
 		}
 		return nil, fmt.Errorf("ckan: %s at %s: %w", action, p.base, err)
 	}
+	if max := p.budget(action).maxBytes; res.Size > max {
+		return nil, fmt.Errorf("ckan: %s at %s: %w: one answer of %d bytes, more than Portal.MaxBytes (%d)", action, p.base, ErrTooLarge, res.Size, max)
+	}
 	b, err := os.ReadFile(res.Path)
 	if err != nil {
 		return nil, fmt.Errorf("ckan: %s at %s: %w", action, p.base, err)
