@@ -87,6 +87,41 @@
 // page with no table is an error wrapping ErrNoTable. Each function's own
 // documentation lists its rules in full.
 //
+// # Budgets
+//
+// Every reader holds to budgets that keep a process alive on broken or
+// hostile input, checked as the bytes stream in rather than after: a
+// stream of NUL bytes fails on its first block ("byte 1 is NUL"), not
+// after gigabytes. Passing one is an error wrapping ErrTooLarge (the same
+// value as every stage's ErrTooLarge) that names the budget and how to
+// raise it: fetch.WithLimits(fetch.Limits{…}), whose zero fields keep
+// these defaults:
+//
+//	InputBytes   1 GiB         bytes ReadCSV, ReadCSVFile, ReadJSON, ReadExcelReader hold
+//	LineBytes    16 MiB        one CSV line or record, one JSON or sheet text value
+//	Columns      16,384        fields of a record, distinct JSON keys, sheet columns
+//	Cells        20,000,000    rows × columns of a JSON, Excel or HTML table
+//	MemberBytes  1 GiB         one member of an .xlsx package, declared and expanded
+//	Merges       100,000       merged ranges of a sheet
+//
+// An .xlsx member that expands more than 250 times the bytes it can
+// occupy in the file (once past 16 MiB) is a zip bomb whatever the
+// budgets; OpenZipMember has its own ZipLimits. EachChunk reads input of
+// any size with flat memory; only its LineBytes and Columns apply. Values
+// a table cannot hold as read are reported, not changed silently: a
+// number beyond float64's range ("1e400") keeps its text, a JSON key
+// repeated in one object or a dotted key that meets a nested path of the
+// same name is a report line, a row number written twice in a sheet
+// merges with the earlier row only when no cell conflicts (else
+// ErrFormat), a cell inside a merged range keeps its own value, a CSV
+// that mixes UTF-8 and Windows-1252 rows is decoded value by value, and a
+// lone CR inside an LF file stays in its value with a note.
+//
+// The tests named TestHostile generate such inputs; .ci/run runs them at
+// full size (CIFRA_HOSTILE=1) under a memory limit. .ci/fuzz-long runs
+// the parsers' fuzz targets for minutes each outside CI and keeps the
+// corpus it builds in testdata/fuzzcorpus/ (see the script's header).
+//
 // # Speed
 //
 // ReadCSV reads the input into one string and scans it without copying:
@@ -165,7 +200,7 @@
 //	report_checks.go table-level findings every reader reports: exact
 //	               duplicate rows (DuplicateRow), date placeholders in text
 //	               columns, codes written as =CONCATENAR(0,01), ="01", '01
-//	               or " 01 001 " (pointing to clean.Unwrap and mx)
+//	               or " 01 001 " (pointing to clean.StripFormulas and mx)
 //	errors.go      sentinel errors
 //	json*.go       ReadJSON
 //	excel*.go      ReadExcel, ReadExcelReader, Sheets

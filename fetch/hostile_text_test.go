@@ -313,9 +313,9 @@ func TestHostileJSONDistinctKeys(t *testing.T) {
 
 func TestHostileJSONHugeValue(t *testing.T) {
 	n := 400_000
-	lim := Limits{Cells: 800_000} // one value may hold a quarter of Cells
+	lim := Limits{Cells: 1_600_000} // one value may hold an eighth of Cells
 	if hostileFull() {
-		n, lim = 20_000_000, Limits{}
+		n, lim = 8_000_000, Limits{}
 	}
 	var b bytes.Buffer
 	b.Grow(2*n + 4)

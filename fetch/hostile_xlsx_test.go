@@ -49,6 +49,16 @@ func xlsxParts(sheet, shared string) [][2]string {
 // writeParts zips parts (name, content) into dir/name and returns the path.
 func writeParts(t testing.TB, dir, name string, parts [][2]string) string {
 	t.Helper()
+	return writePartsWith(t, dir, name, parts, nil)
+}
+
+// bigPart marks the part whose content writePartsWith streams from big.
+const bigPart = "\x00big"
+
+// writePartsWith is writeParts; the part whose content is bigPart is
+// copied from big instead.
+func writePartsWith(t testing.TB, dir, name string, parts [][2]string, big io.Reader) string {
+	t.Helper()
 	p := filepath.Join(dir, name)
 	f, err := os.Create(p)
 	if err != nil {
@@ -63,7 +73,12 @@ func writeParts(t testing.TB, dir, name string, parts [][2]string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := io.WriteString(w, part[1]); err != nil {
+		if part[1] == bigPart {
+			_, err = io.Copy(w, big)
+		} else {
+			_, err = io.WriteString(w, part[1])
+		}
+		if err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -210,13 +225,18 @@ func TestHostileXLSXWhitespaceBomb(t *testing.T) {
 	if hostileFull() {
 		size = 1100 << 20 // over the default MemberBytes as well
 	}
-	var b strings.Builder
-	b.Grow(size + 200)
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet ` + xlNS + `><sheetData><row r="1">` + inl("A1", "a") + `</row>`)
-	b.WriteString(strings.Repeat(" ", size))
-	b.WriteString(`</sheetData></worksheet>`)
-	p := writeParts(t, t.TempDir(), "bomba.xlsx", xlsxParts(b.String(), ""))
-	b.Reset()
+	// The sheet is streamed into the archive, never held whole.
+	parts := xlsxParts("", "")
+	for i := range parts {
+		if parts[i][0] == "xl/worksheets/sheet1.xml" {
+			parts[i][1] = bigPart
+		}
+	}
+	sheet := io.MultiReader(
+		strings.NewReader(`<?xml version="1.0" encoding="UTF-8"?><worksheet `+xlNS+`><sheetData><row r="1">`+inl("A1", "a")+`</row>`),
+		io.LimitReader(repeatReader{' '}, int64(size)),
+		strings.NewReader(`</sheetData></worksheet>`))
+	p := writePartsWith(t, t.TempDir(), "bomba.xlsx", parts, sheet)
 	err := within(t, func() error { _, err := ReadExcel(p); return err })
 	wantErr(t, err, ErrTooLarge, "sheet1.xml")
 	err = within(t, func() error { _, err := Sheets(p); return err })

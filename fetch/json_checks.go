@@ -32,10 +32,11 @@ func (t *jsonChecks) budget() *int {
 	return &n
 }
 
-// jsonNodeBudget is how many values one top-level JSON value may hold: a
-// quarter of the Cells budget (each value costs more than a cell).
+// jsonNodeBudget is how many values one top-level JSON value may hold: an
+// eighth of the Cells budget (each value costs about a hundred bytes
+// while the document is held whole).
 func jsonNodeBudget(l Limits) int {
-	n := l.Cells / 4
+	n := l.Cells / 8
 	if n < 1000 {
 		n = 1000
 	}
