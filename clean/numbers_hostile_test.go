@@ -1,8 +1,11 @@
 package clean
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/datacon-mx/cifra/internal/num"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -64,4 +67,30 @@ func TestHostileNumbersUnderflow(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `row 2: "1e-400"`) {
 		t.Errorf("strict: %v", err)
 	}
+}
+
+// FuzzExactInt holds exactInt to its promise: an exact value it gives is
+// the number Parse read (within float64 rounding), and for plain digits it
+// is strconv's.
+func FuzzExactInt(f *testing.F) {
+	for _, s := range []string{"9007199254740993", "$9,007,199,254,740,995", "(9007199254740993)", "9223372036854775807", "9.007199254740993e15", "1e-400"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		r, err := num.Parse(raw, '.')
+		if err != nil {
+			return
+		}
+		underflowed(raw, r.Value)
+		x, ok := exactInt(raw, r.Value, '.')
+		if !ok {
+			return
+		}
+		if float64(x) != r.Value {
+			t.Fatalf("%q: exact %d, parsed %v", raw, x, r.Value)
+		}
+		if n, err := strconv.ParseInt(raw, 10, 64); err == nil && n != x {
+			t.Fatalf("%q: exact %d, strconv %d", raw, x, n)
+		}
+	})
 }
