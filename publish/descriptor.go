@@ -13,7 +13,10 @@ const ProfileURL = "https://datapackage.org/profiles/2.0/datapackage.json"
 const tableSchemaURL = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 type descriptor struct {
-	Schema       string        `json:"$schema"`
+	Schema string `json:"$schema"`
+	// Profile is the v1 name of the profile: v1 readers look for it, v2
+	// readers go by $schema.
+	Profile      string        `json:"profile"`
 	Name         string        `json:"name"`
 	Title        string        `json:"title,omitempty"`
 	Description  string        `json:"description,omitempty"`
@@ -48,8 +51,11 @@ type source struct {
 }
 
 type resource struct {
-	Name        string      `json:"name"`
-	Type        string      `json:"type"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+	// Profile "tabular-data-resource" is how v1 readers know a table; the
+	// v2 standard says it means type "table".
+	Profile     string      `json:"profile"`
 	Path        string      `json:"path"`
 	Title       string      `json:"title,omitempty"`
 	Description string      `json:"description,omitempty"`

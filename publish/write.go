@@ -143,7 +143,7 @@ func (t *table) csv() []byte {
 }
 
 func (p *Package) descriptor() descriptor {
-	d := descriptor{Schema: ProfileURL, Name: p.name, Title: p.title, Description: p.description,
+	d := descriptor{Schema: ProfileURL, Profile: "tabular-data-package", Name: p.name, Title: p.title, Description: p.description,
 		Homepage: p.landingPage, Version: p.version, Keywords: p.keywords, Licenses: p.licenses}
 	if t := p.modifiedTime(); !t.IsZero() {
 		d.Created = t.Format(time.RFC3339)
@@ -197,7 +197,7 @@ func isURL(s string) bool {
 }
 
 func (t *table) resource(path string, size int64, hash string) resource {
-	r := resource{Name: t.name, Type: "table", Path: path, Title: t.title, Description: t.description,
+	r := resource{Name: t.name, Type: "table", Profile: "tabular-data-resource", Path: path, Title: t.title, Description: t.description,
 		Format: "csv", Mediatype: "text/csv", Encoding: "utf-8", Bytes: size, Hash: hash}
 	for _, s := range t.sources {
 		r.Sources = append(r.Sources, s.written())
