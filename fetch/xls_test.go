@@ -299,3 +299,17 @@ func FuzzReadXLS(f *testing.F) {
 		}
 	})
 }
+
+// A workbook under 4,096 bytes lives in the compound file's mini stream:
+// the 2020 census population of the states and the national row.
+func TestReadXLSMiniStream(t *testing.T) {
+	df, err := ReadExcel("testdata/excel/censo2020_poblacion_estatal_mini.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cve, _ := rdStrings(t, df, "cve_geo")
+	pob := rdFloats(t, df, "pob_total_2020")
+	if df.Nrow() != 33 || cve[0] != "01" || cve[32] != "00" || pob[32] != 126014024 || rdColumn(t, df, "pob_total_2020").Sum() != 2*126014024 {
+		t.Errorf("%d rows, %q…%q, national %v", df.Nrow(), cve[0], cve[32], pob[32])
+	}
+}

@@ -43,3 +43,13 @@ XLSX.utils.book_append_sheet(wb, ws, 'Ramos 2023');
 XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(flat), 'Totales 2013-2023');
 XLSX.writeFile(wb, out + '/shcp_cuenta_publica_ramos_2023.xls', {bookType: 'biff8', bookSST: true});
 console.log('2023 rows', y2023.length, 'all rows', data.length);
+
+// A small workbook whose Workbook stream is under 4,096 bytes, so the
+// compound file keeps it in the mini stream: the 2020 census population
+// of the 32 states (code as text, name, total).
+const censo = XLSX.read(fs.readFileSync(D + 'censo2020_poblacion_estatal.csv', 'utf8'), {type: 'string', raw: true});
+const crow = XLSX.utils.sheet_to_json(censo.Sheets[censo.SheetNames[0]], {header: 1, raw: true});
+const mini = crow.map((r, i) => i === 0 ? [r[2], r[1], r[3]] : [String(r[2]), r[1], Number(r[3])]);
+const wbm = XLSX.utils.book_new();
+XLSX.utils.book_append_sheet(wbm, XLSX.utils.aoa_to_sheet(mini), 'Poblacion');
+XLSX.writeFile(wbm, out + '/censo2020_poblacion_estatal_mini.xls', {bookType: 'biff8', bookSST: true});
