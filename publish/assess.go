@@ -123,8 +123,10 @@ func (a Assessment) String() string {
 //   - clear_names: column names that are present, unique, snake_case
 //     ASCII (clean.NameString) and not bare abbreviations unless a
 //     dictionary explains them;
-//   - dictionary: when the file is part of a Data Package, every column
-//     is described.
+//   - dictionary: when the file is part of a Data Package, its dictionary
+//     (Table Schema, diccionario.csv) lists every column and describes
+//     every code column and abbreviated name, as the guide asks "where
+//     codes are kept".
 //
 // path is a CSV, TSV or TXT file, an Excel workbook (.xlsx, first sheet),
 // a JSON file, or a Data Package (its datapackage.json or its folder), in
@@ -222,12 +224,12 @@ func assessFile(path string, pkg *pkgInfo) (Assessment, error) {
 	var rep fetch.Report
 	df, err := readAny(path, &a.Format, fetch.WithReport(&rep))
 	if err != nil {
-		return a, fmt.Errorf("publish: Assess: %w", err)
+		return a, rewrap("publish: Assess: ", err)
 	}
 	var rawRep fetch.Report
 	raw, err := readAny(path, &a.Format, fetch.NoInference(), fetch.WithReport(&rawRep))
 	if err != nil {
-		return a, fmt.Errorf("publish: Assess: %w", err)
+		return a, rewrap("publish: Assess: ", err)
 	}
 	a.Rows, a.Columns = df.Nrow(), df.Ncol()
 	in := &input{path: path, df: df, raw: raw, rep: rep, pkg: pkg, format: a.Format}
@@ -258,4 +260,24 @@ func readAny(path string, format *string, opts ...fetch.Option) (dataframe.DataF
 	}
 	*format = "csv"
 	return fetch.ReadCSVFile(path, opts...)
+}
+
+// prefixed is an error from another package re-worded with this package's
+// prefix (and not two): it still unwraps to the original.
+type prefixed struct {
+	msg string
+	err error
+}
+
+func (e *prefixed) Error() string { return e.msg }
+func (e *prefixed) Unwrap() error { return e.err }
+
+// rewrap gives err the prefix instead of the package name it starts with
+// ("fetch: ReadCSVFile: …" becomes "publish: Assess: ReadCSVFile: …").
+func rewrap(prefix string, err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, ": "); i > 0 && !strings.ContainsAny(msg[:i], " /\\.") {
+		msg = msg[i+2:]
+	}
+	return &prefixed{msg: prefix + msg, err: err}
 }

@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -98,7 +100,9 @@ func TestAssessPublishedScoresHigher(t *testing.T) {
 }
 
 func TestAssessMissingFile(t *testing.T) {
-	if _, err := Assess("testdata/no-such.csv"); err == nil || !strings.Contains(err.Error(), "no-such.csv") {
+	_, err := Assess("testdata/no-such.csv")
+	if err == nil || !strings.Contains(err.Error(), "no-such.csv") || !errors.Is(err, fs.ErrNotExist) || strings.Count(err.Error(), ": ") < 1 ||
+		strings.Contains(err.Error(), "fetch:") || !strings.HasPrefix(err.Error(), "publish: Assess: ") {
 		t.Errorf("err = %v", err)
 	}
 }
