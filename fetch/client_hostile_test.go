@@ -94,6 +94,7 @@ func TestHostileHTMLErrorPageNeverCached(t *testing.T) {
 		{"csv after a long comment", "/comentario.csv", "", []byte("<!--" + strings.Repeat("relleno ", 20000) + "-->" + page)},
 		{"csv in UTF-16", "/utf16.csv", "", u16},
 		{"json", "/datos.json", "", []byte("\n\n" + page)},
+		{"table on a not-found page", "/consulta", "", []byte("<html><head><title>404 - Página no encontrada</title></head><body><table><tr><td>x</td></tr></table></body></html>")},
 		{"unusual first element", "/api/v1/registros", "", []byte("<font color=red>Error interno</font>")},
 		{"uppercase doctype after a BOM", "/export", "?formato=csv", []byte("\xef\xbb\xbf\r\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><HTML><BODY>No hay datos</BODY></HTML>")},
 	}
@@ -101,7 +102,7 @@ func TestHostileHTMLErrorPageNeverCached(t *testing.T) {
 	for _, tc := range cases {
 		routes[tc.path] = serveHTML(tc.body)
 	}
-	routes["/tabla"] = serveHTML([]byte("<html><body><table><tr><td>Colima</td><td>12</td></tr></table></body></html>"))
+	routes["/tabla"] = serveHTML([]byte("<html><head><title>Mantenimiento de carreteras: margen de error por estado</title></head><body><h1>Mantenimiento de carreteras</h1><table><tr><td>Colima</td><td>12</td></tr></table></body></html>"))
 	srv := newHostileServer(t, routes)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -78,9 +78,11 @@ func htmlContentType(ct string) bool {
 	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
-// reErrorTitle finds the words of an error, login or maintenance page in
-// its title or first heading.
-var reErrorTitle = regexp.MustCompile(`(?i)\b(error|errores|40[0-9]|50[0-9]|not found|no encontrad[oa]|no existe|no disponible|unavailable|denied|denegado|forbidden|prohibido|mantenimiento|maintenance|login|iniciar sesi[oó]n|unauthori[sz]ed|no autorizado|expired|expirad[oa])\b`)
+// reErrorTitle finds an error, login or maintenance page by its title or
+// first heading: one that starts with "Error" or an HTTP status, or holds
+// a phrase such pages use ("página no encontrada", "acceso denegado",
+// "en mantenimiento", "iniciar sesión"…).
+var reErrorTitle = regexp.MustCompile(`(?i)^\s*(error\b|[45]\d\d\b)|\b(not found|no encontrad[oa]|no existe|servicio no disponible|service unavailable|temporarily unavailable|access denied|acceso denegado|forbidden|prohibido|no autorizado|unauthori[sz]ed|en mantenimiento|under maintenance|iniciar sesi[oó]n|sign in|log in|session expired|sesi[oó]n expirad[oa]|bad gateway|gateway time-?out|internal server error|request rejected|solicitud rechazada)\b`)
 
 var reHeading = regexp.MustCompile(`(?is)<h1[^>]*>(.*?)</h1>`)
 
