@@ -34,6 +34,9 @@ const (
 	biffBoolErr     = 0x0205
 	biffString      = 0x0207
 	biffRK          = 0x027E
+	biffArray       = 0x0221
+	biffTable       = 0x0236
+	biffShrFmla     = 0x04BC
 	biffFormat      = 0x041E
 	biffBOF         = 0x0809
 )

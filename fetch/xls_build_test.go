@@ -195,6 +195,7 @@ func testXLS(date1904 bool) []byte {
 	s.Write(biffRec(biffMulRK, xt16(3), xt16(1), xt16(0), rk(1234<<2|2), xt16(1), rk(45292<<2|2), xt16(2)))
 	s.Write(biffRec(biffBoolErr, cellHead(3, 3, 0), []byte{1, 0}))
 	s.Write(biffRec(biffFormula, cellHead(3, 4, 0), []byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, xt16(0), xt32(0), xt16(0)))
+	s.Write(biffRec(biffShrFmla, make([]byte, 10))) // a shared formula comes before the text
 	s.Write(biffRec(biffString, xlStr8("calculado")))
 	s.Write(biffRec(biffNumber, cellHead(3, 5, 3), xtf64(tenth+fifth)))
 	// Row 5: RK 1234/100; a date-time; a formula FALSE; an 8-bit string

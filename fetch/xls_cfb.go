@@ -131,7 +131,13 @@ func openCFB(data []byte) (*cfbFile, error) {
 		return nil, fmt.Errorf("directory: %w", err)
 	}
 	for i := 0; i+128 <= len(dir); i += 128 {
-		c.entries = append(c.entries, parseCFBEntry(dir[i:i+128]))
+		e := parseCFBEntry(dir[i : i+128])
+		if c.sectorSize == 512 {
+			// Version 3 files keep sizes in 32 bits; some writers leave
+			// junk in the high half.
+			e.size &= 0xFFFFFFFF
+		}
+		c.entries = append(c.entries, e)
 	}
 	if len(c.entries) == 0 || c.entries[0].typ != 5 {
 		return nil, cfbError("no root entry")
@@ -162,6 +168,7 @@ func parseCFBEntry(b []byte) cfbEntry {
 			u = append(u, v)
 		}
 	}
+	size := le.Uint64(b[0x78:])
 	return cfbEntry{
 		name:  string(utf16.Decode(u)),
 		typ:   b[0x42],
@@ -169,7 +176,7 @@ func parseCFBEntry(b []byte) cfbEntry {
 		right: le.Uint32(b[0x48:]),
 		child: le.Uint32(b[0x4C:]),
 		start: le.Uint32(b[0x74:]),
-		size:  le.Uint64(b[0x78:]),
+		size:  size,
 	}
 }
 

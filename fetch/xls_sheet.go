@@ -150,7 +150,11 @@ func (g *xlsGrid) record(rec biffRecord, pendRow, pendCol *int) error {
 		}
 		row, col, ixfe = int(le.Uint16(d)), int(le.Uint16(d[2:])), le.Uint16(d[4:])
 	}
-	if rec.typ != biffString {
+	switch rec.typ {
+	case biffString, biffShrFmla, biffArray, biffTable:
+		// The text of a formula comes after the formula's shared, array
+		// or table record.
+	default:
 		*pendRow, *pendCol = -1, -1
 	}
 	switch rec.typ {
