@@ -6,13 +6,11 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/go-gota/gota/dataframe"
 
-	"github.com/datacon-mx/cifra/internal/fold"
+	"github.com/datacon-mx/cifra/internal/mxstates"
 )
 
 // mxStatesGeoJSON holds INEGI's 32 state outlines (Marco Geoestadístico,
@@ -87,41 +85,19 @@ func loadStates() ([]state, error) {
 	return states, statesErr
 }
 
-// stateAliases maps folded official and common names to INEGI codes.
-var stateAliases = map[string]string{}
-
-func init() {
-	for code, names := range map[string][]string{
-		"01": {"Aguascalientes", "Ags"}, "02": {"Baja California", "BC"}, "03": {"Baja California Sur", "BCS"},
-		"04": {"Campeche"}, "05": {"Coahuila", "Coahuila de Zaragoza"}, "06": {"Colima"}, "07": {"Chiapas"},
-		"08": {"Chihuahua"}, "09": {"Ciudad de México", "CDMX", "Distrito Federal", "DF"}, "10": {"Durango"},
-		"11": {"Guanajuato"}, "12": {"Guerrero"}, "13": {"Hidalgo"}, "14": {"Jalisco"},
-		"15": {"México", "Estado de México", "Edomex", "Edo. de México"}, "16": {"Michoacán", "Michoacán de Ocampo"},
-		"17": {"Morelos"}, "18": {"Nayarit"}, "19": {"Nuevo León"}, "20": {"Oaxaca"}, "21": {"Puebla"},
-		"22": {"Querétaro", "Querétaro de Arteaga"}, "23": {"Quintana Roo"}, "24": {"San Luis Potosí"},
-		"25": {"Sinaloa"}, "26": {"Sonora"}, "27": {"Tabasco"}, "28": {"Tamaulipas"}, "29": {"Tlaxcala"},
-		"30": {"Veracruz", "Veracruz de Ignacio de la Llave"}, "31": {"Yucatán"}, "32": {"Zacatecas"},
-	} {
-		for _, n := range names {
-			stateAliases[fold.Key(n)] = code
-		}
-	}
-}
-
-// stateCode reads a state key as INEGI writes it: "1", "01", 1.0 or a
-// state name (official or common: "CDMX", "Edomex", "Veracruz"). It
+// stateCode reads a state key with the catalogue clean/mx uses
+// (internal/mxstates): a code ("1", "01", 1.0) or a name, abbreviation or
+// variant ("Coahuila de Zaragoza", "Coah", "CDMX", "Edomex", "Q. Roo"). It
 // returns "00" for the national total.
 func stateCode(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if f, err := strconv.ParseFloat(s, 64); err == nil && f == math.Trunc(f) && f >= 0 && f <= 32 {
-		return fmt.Sprintf("%02d", int(f)), true
-	}
-	k := fold.Key(s)
-	if k == fold.Key("Nacional") || k == fold.Key("Total") || k == fold.Key("Estados Unidos Mexicanos") || k == fold.Key("República Mexicana") {
+	if mxstates.IsNational(s) {
 		return "00", true
 	}
-	c, ok := stateAliases[k]
-	return c, ok
+	i, ok := mxstates.Lookup(s)
+	if !ok {
+		return "", false
+	}
+	return mxstates.All[i].Code, true
 }
 
 // Choropleth colours Mexico's 32 states by valueCol, joined on codeCol:

@@ -23,6 +23,8 @@ func TestChoroplethKeys(t *testing.T) {
 			"Mapa de 3 entidades; mayor: Colima 20.5; menor: San Luis Potosí 0.3.", "Sin dato (en gris): Aguascalientes"},
 		{"names and national row", []string{"Nacional", "Michoacán de Ocampo", "CDMX", "Veracruz de Ignacio de la Llave"}, []float64{3, 3.2, 1.9, 2.7}, nil, nil,
 			"Mapa de 3 entidades; mayor: Michoacán 3.2; menor: Ciudad de México 1.9.", ""},
+		{"abbreviations and variants as clean/mx reads them", []string{"Coah", "Edomex", "Q. Roo", "MX-CMX"}, []float64{4, 3, 2, 1}, nil, nil,
+			"Mapa de 4 entidades; mayor: Coahuila 4; menor: Ciudad de México 1.", ""},
 		{"unknown key", []string{"Texas"}, []float64{1}, nil, chart.ErrNoMatch, "", ""},
 		{"code 33", []string{"33"}, []float64{1}, nil, chart.ErrNoMatch, "", ""},
 		{"duplicate", []string{"01", "1"}, []float64{1, 2}, nil, chart.ErrDuplicate, "", ""},

@@ -9,7 +9,7 @@ import (
 // unwrapCode trims s and removes a spreadsheet wrapper that keeps a code
 // as text (`="01"`, `'01`, `=CONCATENAR(0,01)`).
 func unwrapCode(s string) string {
-	if v, ok := clean.UnwrapCell(s); ok {
+	if v, ok := clean.StripFormulasString(s); ok {
 		return v
 	}
 	return strings.TrimSpace(s)

@@ -165,7 +165,7 @@ func Municipalities() []MunicipalityInfo {
 // so are the forms INEGI's exports write: the state and municipality codes
 // apart and padded with spaces (" 09 002 ", "09-002"), and spreadsheet
 // wrappers that keep a code text (`="09002"`, `'09002`,
-// `=CONCATENAR(0,9002)`; see clean.UnwrapCell).
+// `=CONCATENAR(0,9002)`; see clean.StripFormulasString).
 func MunicipalityByCode(cvegeo string) (MunicipalityInfo, bool) {
 	s := unwrapCode(cvegeo)
 	if ent, mun, ok := splitCode(s); ok {

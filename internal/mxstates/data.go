@@ -1,13 +1,13 @@
-package mx
+package mxstates
 
-// states is the catalogue of the 32 states in INEGI order. Names are those
+// All is the catalogue of the 32 states in INEGI order. Names are those
 // of the INEGI Marco Geoestadístico (NOM_ENT); Abbr is INEGI's NOM_ABR
 // without dots and in upper case; ISO is ISO 3166-2:MX; Alpha3 is the
 // three-letter code used by ISO 3166-2 without its "MX-" prefix and by
 // México Evalúa and many civil-society files; CURP is the two-letter code
 // of the Registro Nacional de Población (also used by the Secretaría de
 // Salud's COVID-19 data).
-var states = []StateInfo{
+var All = []State{
 	{Code: "01", Name: "Aguascalientes", Short: "Aguascalientes", Abbr: "AGS", ISO: "MX-AGU", Alpha3: "AGU", CURP: "AS"},
 	{Code: "02", Name: "Baja California", Short: "Baja California", Abbr: "BC", ISO: "MX-BCN", Alpha3: "BCN", CURP: "BC"},
 	{Code: "03", Name: "Baja California Sur", Short: "Baja California Sur", Abbr: "BCS", ISO: "MX-BCS", Alpha3: "BCS", CURP: "BS"},
@@ -42,11 +42,11 @@ var states = []StateInfo{
 	{Code: "32", Name: "Zacatecas", Short: "Zacatecas", Abbr: "ZAC", ISO: "MX-ZAC", Alpha3: "ZAC", CURP: "ZS"},
 }
 
-// variants lists other spellings seen in real files, by state code. Every
+// Variants lists other spellings seen in real files, by state code. Every
 // entry is matched after folding (case, accents, punctuation and spacing
 // ignored), so "Edo. de México", "EDO DE MEXICO" and "edo de mexico" are one
 // entry.
-var variants = map[string][]string{
+var Variants = map[string][]string{
 	"01": {"Ags"},
 	"02": {"Baja California Norte", "BCN", "B.C.", "Baja Calif"},
 	"03": {"B.C.S.", "Baja Calif Sur"},
@@ -82,8 +82,8 @@ var variants = map[string][]string{
 	"32": {"Zac"},
 }
 
-// nationalNames are the ways files label the national total.
-var nationalNames = []string{
+// NationalNames are the ways files label the national total.
+var NationalNames = []string{
 	"00", "0", "Nacional", "Total nacional", "Total", "República Mexicana", "Republica Mexicana",
 	"Estados Unidos Mexicanos", "EUM", "Total de la República", "Total República", "Nacional total",
 }
