@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -138,4 +139,47 @@ func (p *Package) catalogueDCAT(d descriptor) ([]byte, error) {
 		return nil, fmt.Errorf("publish: Write: %w", err)
 	}
 	return append(b, '\n'), nil
+}
+
+var repeatingInterval = regexp.MustCompile(`^R\d*/P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$`)
+
+// CatalogueGaps lists what the catalogue record still lacks, or holds in
+// a form the guide does not accept, one line per field with the option
+// that fills it ("ds:description: empty (publish.Description)"). An empty
+// list means every field of the guide's template is filled.
+func (p *Package) CatalogueGaps() []string {
+	var out []string
+	need := func(field, value, option string) {
+		if strings.TrimSpace(value) == "" {
+			out = append(out, fmt.Sprintf("%s: empty (%s)", field, option))
+		}
+	}
+	need("ds:title", p.title, "publish.Title")
+	need("ds:description", p.description, "publish.Description")
+	need("ds:keyword", strings.Join(p.keywords, ","), "publish.Keywords")
+	need("ds:modified", p.modifiedText(), "publish.Modified or publish.FromResource")
+	need("ds:contactPoint", p.contactName, "publish.Contact")
+	need("ds:mbox", p.contactEmail, "publish.Contact")
+	need("ds:temporal", p.temporal, "publish.Temporal")
+	need("ds:spatial", p.spatial, "publish.Spatial")
+	need("ds:landingPage", p.landingPage, "publish.LandingPage")
+	need("ds:accrualPeriodicity", p.periodicity, "publish.AccrualPeriodicity")
+	need("rs:downloadURL", p.downloadBase, "publish.DownloadURL")
+	if e := p.contactEmail; e != "" && (!strings.Contains(e, "@") || strings.ContainsAny(e, " <>")) {
+		out = append(out, fmt.Sprintf("ds:mbox: %q is not an e-mail address", e))
+	}
+	if f := p.periodicity; f != "" && f != "irregular" && !repeatingInterval.MatchString(f) {
+		out = append(out, fmt.Sprintf("ds:accrualPeriodicity: %q is neither \"irregular\" nor an ISO 8601 repeating interval such as \"R/P1M\"", f))
+	}
+	for _, u := range []struct{ field, url string }{{"ds:landingPage", p.landingPage}, {"rs:downloadURL", p.downloadBase}} {
+		if u.url != "" && !isURL(u.url) {
+			out = append(out, fmt.Sprintf("%s: %q is not an http(s) URL", u.field, u.url))
+		}
+	}
+	for _, k := range p.keywords {
+		if strings.Contains(k, ",") {
+			out = append(out, fmt.Sprintf("ds:keyword: %q holds a comma; give each keyword apart", k))
+		}
+	}
+	return out
 }

@@ -214,3 +214,17 @@ func TestAddTableErrors(t *testing.T) {
 		t.Errorf("foreign key to a missing table: %v", err)
 	}
 }
+
+func TestCatalogueGaps(t *testing.T) {
+	p := New("x", Title("T"), Contact("Mesa", "datos.example.org"), AccrualPeriodicity("mensual"), Keywords("a,b"))
+	got := strings.Join(p.CatalogueGaps(), "\n")
+	for _, want := range []string{"ds:description: empty (publish.Description)", `ds:mbox: "datos.example.org" is not an e-mail address`,
+		`ds:accrualPeriodicity: "mensual" is neither`, "rs:downloadURL: empty", `ds:keyword: "a,b" holds a comma`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("gaps lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "ds:title") || strings.Contains(got, "ds:contactPoint") {
+		t.Errorf("filled fields listed:\n%s", got)
+	}
+}

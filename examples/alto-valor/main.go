@@ -187,6 +187,11 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// La ficha del catálogo debe llevar todos los campos de la plantilla
+	// de la guía; CatalogueGaps dice cuáles faltan o están mal escritos.
+	if faltan := paquete.CatalogueGaps(); len(faltan) > 0 {
+		return fmt.Errorf("a la ficha del catálogo le falta:\n  %s", strings.Join(faltan, "\n  "))
+	}
 	carpeta := filepath.Join(*salida, identificador)
 	if err := paquete.Write(carpeta); err != nil {
 		return err
@@ -195,7 +200,7 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p("\nPaquete publicado en %s:\n", carpeta)
+	p("\nPaquete publicado en %s (ficha del catálogo completa: los %d campos de la plantilla):\n", carpeta, len(publish.CatalogueColumns))
 	for _, a := range archivos {
 		info, err := a.Info()
 		if err != nil {
