@@ -78,6 +78,8 @@ type layout struct {
 	// merged holds, for rows whose free-text last column held unquoted
 	// delimiters, the rejoined value of that column.
 	merged map[ref]string
+	// hashes, when set, collects the row hashes that find duplicate rows.
+	hashes *rowHashes
 }
 
 const maxSkippedListed = 20
@@ -274,6 +276,7 @@ func (c *config) headerIndex(rs *recordSet) (int, error) {
 // DataFrame. types, when not nil, fixes each column's type (a streaming
 // schema); otherwise cfg's types and inference decide.
 func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe.DataFrame, error) {
+	lay.hashes = newRowHashes(len(lay.rows))
 	df, crs, err := buildColumns(cfg, rs, lay, nil, true)
 	if err != nil {
 		return df, err
@@ -281,7 +284,9 @@ func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe
 	rep.Columns = append(rep.Columns, crs...)
 	rep.Rows = len(lay.rows)
 	noteCommaDecimals(df, crs, rep)
-	checkTable(df, rep, func(i int) int { return rs.line(lay.rows[i]) })
+	finishChecks(rep)
+	lay.hashes.report(rep, func(i int) int { return rs.line(lay.rows[i]) })
+	lay.hashes = nil
 	return addLineColumn(cfg, df, func(i int) int { return rs.line(lay.rows[i]) })
 }
 
@@ -342,6 +347,13 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 				raw[rowIndex(lay.rows, r)] = v
 			}
 		}
+		if lay.hashes != nil {
+			sc.hashes, sc.col = lay.hashes, j
+			if sc.text == nil {
+				sc.text = &textFindings{}
+			}
+			*sc.text = textFindings{}
+		}
 		s, cr, err, ok := typedColumnDict(ccfg, lay.names[j], raw, ms, lineOf, sc)
 		if !ok {
 			s, cr, err = typedColumn(ccfg, lay.names[j], raw, ms, lineOf, sc)
@@ -354,6 +366,9 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 		}
 		if lay.header[j] != lay.names[j] {
 			cr.Original = lay.header[j]
+		}
+		if sc.text != nil && err == nil {
+			sc.text.finish(&cr)
 		}
 		cols[c], crs[c], errs[c] = s, cr, err
 	}

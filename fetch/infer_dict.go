@@ -155,6 +155,19 @@ type scratch struct {
 	floats []float64
 	codes  []int
 	raw    []string
+	// hashes and col, when hashes is set, receive the column's values for
+	// the duplicate-row check; text its findings (see report_checks.go),
+	// gathered while the values are typed.
+	hashes *rowHashes
+	col    int
+	text   *textFindings
+}
+
+// sawText hands a raw value seen n times to the text checks, if any.
+func (sc *scratch) sawText(v string, n int) {
+	if sc != nil && sc.text != nil {
+		sc.text.add(v, n)
+	}
 }
 
 func (sc *scratch) bools(n int) []bool {
@@ -241,6 +254,13 @@ func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, line
 	for _, c := range codes {
 		counts[c]++
 	}
+	if sc != nil && sc.hashes != nil {
+		vals := make([]string, nd)
+		for k, i := range firsts {
+			vals[k] = raw[i]
+		}
+		sc.hashes.addCodes(sc.col, codes, vals)
+	}
 	cr = ColumnReport{Name: name}
 	una := make([]bool, nd)
 	trimmed := make([]string, nd)
@@ -250,6 +270,7 @@ func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, line
 	infer := !forced && !cfg.noInference
 	for k, i := range firsts {
 		v := raw[i]
+		sc.sawText(v, counts[k])
 		t := trimSpace(v)
 		trimmed[k] = t
 		if ms.isTrimmed(t) {

@@ -60,6 +60,8 @@ type ColumnReport struct {
 	// date" placeholders ("9999-99-99", "-001-11-30", "0000-00-00"): they
 	// stay text here; clean.Dates makes them missing.
 	DatePlaceholders map[string]int
+
+	notes []string // findings of the column checks, moved to Report.Notes
 }
 
 // String prints the report as a short readable block.

@@ -3,13 +3,11 @@ package fetch
 import (
 	"fmt"
 	"hash/maphash"
-	"math"
 	"sort"
 	"strings"
+	"sync"
 
-	"github.com/datacon-mx/cifra/internal/frame"
 	"github.com/datacon-mx/cifra/internal/missing"
-	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
 
@@ -24,165 +22,218 @@ type DuplicateRow struct {
 // maxDuplicatesListed bounds Report.Duplicates.
 const maxDuplicatesListed = 20
 
-// checkTable adds the table-level findings to rep once the table is
-// built: exact duplicate rows, text columns holding date placeholders,
-// and code columns written as spreadsheet formulas or padded with spaces.
-// lineOf maps a 0-based row to its input line (nil when unknown).
-func checkTable(df dataframe.DataFrame, rep *Report, lineOf func(int) int) {
-	cols, err := frame.Views(df)
-	if err != nil || len(cols) == 0 {
+// rowHashes accumulates two 64-bit hashes per row from the raw values of
+// every column, so exact duplicate rows are found without a string per
+// row. Columns may be added in any order and from several goroutines:
+// each cell's hash, mixed with its column's position, is added, and each
+// stripe of rows has its own lock.
+type rowHashes struct {
+	a, b  []uint64
+	locks []sync.Mutex
+}
+
+// hashStripe is the number of rows under one lock.
+const hashStripe = 8192
+
+func newRowHashes(n int) *rowHashes {
+	return &rowHashes{a: make([]uint64, n), b: make([]uint64, n), locks: make([]sync.Mutex, n/hashStripe+1)}
+}
+
+// cellSeed seeds the hash of cells (fixed per process: row hashes are
+// only compared within one table).
+var cellSeed = maphash.MakeSeed()
+
+// add mixes column c's raw values into the row hashes, hashing each value
+// of a run of equal values once (sorted and repetitive columns are
+// common). Values are compared as read: "" and "N/D" differ.
+func (h *rowHashes) add(c int, raw []string) {
+	if h == nil {
 		return
 	}
-	n := df.Nrow()
-	ha := make([]uint64, n)
-	hb := make([]uint64, n)
-	for i := range ha {
-		ha[i], hb[i] = 14695981039346656037, 1099511628211
-	}
-	names := df.Names()
-	for j, s := range cols {
-		var cr *ColumnReport
-		for k := range rep.Columns {
-			if rep.Columns[k].Name == names[j] {
-				cr = &rep.Columns[k]
+	col := uint64(c+1) * 0x9E3779B97F4A7C15
+	var ha, hb [hashStripe]uint64
+	last, lastA, lastB := "", uint64(0), uint64(0)
+	have := false
+	for lo := 0; lo < len(raw); lo += hashStripe {
+		hi := min(lo+hashStripe, len(raw))
+		for i, s := range raw[lo:hi] {
+			if !have || s != last {
+				x := maphash.String(cellSeed, s)
+				last, lastA, lastB, have = s, mix64(x^col), mix64(x+col*0xC2B2AE3D27D4EB4F+0x632BE59BD9B4E019), true
 			}
+			ha[i], hb[i] = lastA, lastB
 		}
-		switch s.Type() {
-		case series.String:
-			v, na := frame.StringsOf(s)
-			hashStrings(ha, hb, v, na)
-			if cr != nil {
-				checkText(cr, v, na, rep)
-			}
-		default:
-			f, na := frame.FloatsOf(s)
-			for i, x := range f {
-				h := uint64(0x5bd1e9955bd1e995)
-				if !na[i] {
-					h = math.Float64bits(x + 0)
-				}
-				mixRow(ha, hb, i, h)
-			}
+		l := &h.locks[lo/hashStripe]
+		l.Lock()
+		a, b := h.a[lo:hi], h.b[lo:hi]
+		for i := range a {
+			a[i] += ha[i]
+			b[i] += hb[i]
 		}
-	}
-	for i, d := range duplicateRows(ha, hb) {
-		rep.DuplicateRows++
-		if i < maxDuplicatesListed {
-			if lineOf != nil {
-				d.Line = lineOf(d.Row - 1)
-			}
-			rep.Duplicates = append(rep.Duplicates, d)
-		}
+		l.Unlock()
 	}
 }
 
-// duplicateRows finds rows whose two hashes equal an earlier row's, with
-// an open-addressing table (a Go map of 128-bit keys costs several times
-// more on a million rows).
-func duplicateRows(ha, hb []uint64) []DuplicateRow {
+// addCodes mixes column c into the row hashes from its dictionary: the
+// hash of each distinct value (vals, indexed by code) and each row's code.
+// The bytes of a value are read once, not once per row.
+func (h *rowHashes) addCodes(c int, codes []int, vals []string) {
+	if h == nil {
+		return
+	}
+	col := uint64(c+1) * 0x9E3779B97F4A7C15
+	va := make([]uint64, len(vals))
+	vb := make([]uint64, len(vals))
+	for k, s := range vals {
+		x := maphash.String(cellSeed, s)
+		va[k], vb[k] = mix64(x^col), mix64(x+col*0xC2B2AE3D27D4EB4F+0x632BE59BD9B4E019)
+	}
+	for lo := 0; lo < len(codes); lo += hashStripe {
+		hi := min(lo+hashStripe, len(codes))
+		l := &h.locks[lo/hashStripe]
+		l.Lock()
+		a, b := h.a[lo:hi], h.b[lo:hi]
+		for i, k := range codes[lo:hi] {
+			a[i] += va[k]
+			b[i] += vb[k]
+		}
+		l.Unlock()
+	}
+}
+
+// mix64 is splitmix64's finaliser.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xBF58476D1CE4E5B9
+	x ^= x >> 27
+	x *= 0x94D049BB133111EB
+	return x ^ x>>31
+}
+
+// report counts the rows whose hashes equal an earlier row's, with an
+// open-addressing table (a Go map of 128-bit keys costs several times
+// more on a million rows), and lists the first ones with their lines.
+func (h *rowHashes) report(rep *Report, lineOf func(int) int) {
+	if h == nil {
+		return
+	}
 	size := 1
-	for size < 2*len(ha) {
+	for size < 2*len(h.a) {
 		size <<= 1
 	}
 	mask := uint64(size - 1)
 	slot := make([]int32, size) // row+1, 0 = empty
-	var out []DuplicateRow
-	for i := range ha {
-		for j := ha[i] & mask; ; j = (j + 1) & mask {
+	for i := range h.a {
+		for j := mix64(h.a[i]) & mask; ; j = (j + 1) & mask {
 			r := slot[j]
 			if r == 0 {
 				slot[j] = int32(i + 1)
 				break
 			}
-			if ha[r-1] == ha[i] && hb[r-1] == hb[i] {
-				out = append(out, DuplicateRow{Row: i + 1, First: int(r)})
+			if h.a[r-1] == h.a[i] && h.b[r-1] == h.b[i] {
+				rep.DuplicateRows++
+				if len(rep.Duplicates) < maxDuplicatesListed {
+					d := DuplicateRow{Row: i + 1, First: int(r)}
+					if lineOf != nil {
+						d.Line = lineOf(i)
+					}
+					rep.Duplicates = append(rep.Duplicates, d)
+				}
 				break
 			}
 		}
 	}
-	return out
 }
 
-func mixRow(ha, hb []uint64, i int, x uint64) {
-	ha[i] = (ha[i]^x)*0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019
-	hb[i] = (hb[i] + x*0xC2B2AE3D27D4EB4F) ^ (hb[i] >> 29) + 0x85EBCA77C2B2AE63
-}
-
-// cellSeed seeds the hash of text cells (fixed per process: row hashes
-// are only compared within one table).
-var cellSeed = maphash.MakeSeed()
-
-// hashStrings mixes a text column into the row hashes, hashing each
-// value of a run of equal values once (sorted and repetitive columns are
-// common).
-func hashStrings(ha, hb []uint64, v []string, na []bool) {
-	last, lastH := "", uint64(0)
-	have := false
-	for i, s := range v {
-		if na[i] {
-			mixRow(ha, hb, i, 0x5bd1e9955bd1e995)
-			continue
-		}
-		if !have || s != last {
-			last, lastH, have = s, maphash.String(cellSeed, s), true
-		}
-		mixRow(ha, hb, i, lastH)
+// finishChecks moves the notes the column checks left in the column
+// reports into rep, in column order.
+func finishChecks(rep *Report) {
+	for i := range rep.Columns {
+		rep.Notes = append(rep.Notes, rep.Columns[i].notes...)
+		rep.Columns[i].notes = nil
 	}
 }
 
-// checkText looks at a text column's values: date placeholders
-// ("9999-99-99", "-001-11-30") and codes written as spreadsheet formulas
-// (`=CONCATENAR(0,01)`, `="01"`, `'01`) or as digit groups padded with
-// spaces (" 01 001 ").
-func checkText(cr *ColumnReport, v []string, na []bool, rep *Report) {
-	var formulas, padded map[string]int
-	nf, np := 0, 0
-	for i, s := range v {
-		if na[i] || s == "" {
-			continue
+// textFindings collects, while a column's values are typed, the values
+// worth telling: date placeholders ("9999-99-99", "-001-11-30") and codes
+// written as spreadsheet formulas (`=CONCATENAR(0,01)`, `="01"`, `'01`) or
+// as digit groups padded with spaces (" 01 001 "). A nil *textFindings
+// collects nothing.
+type textFindings struct {
+	placeholders, formulas, padded map[string]int
+	nf, np                         int
+}
+
+// add looks at one raw value seen n times. Most values are dismissed by
+// their first and last bytes.
+func (t *textFindings) add(s string, n int) {
+	if t == nil || s == "" {
+		return
+	}
+	c := s[0]
+	if c != '=' && c != '\'' && c != ' ' && c != '-' && c != '0' && c != '9' && s[len(s)-1] != ' ' {
+		return
+	}
+	if len(s) >= 10 && (c == '-' || c == '0' || c == '9' || c == ' ') && missing.IsDatePlaceholder(s) {
+		if t.placeholders == nil {
+			t.placeholders = map[string]int{}
 		}
-		c := s[0]
-		if c != '=' && c != '\'' && c != ' ' && c != '-' && c != '0' && c != '9' && s[len(s)-1] != ' ' {
-			continue
+		t.placeholders[s] += n
+		return
+	}
+	switch {
+	case c == '=' || c == '\'' || c == ' ' && strings.HasPrefix(strings.TrimLeft(s, " "), "="):
+		if spreadsheetCode(s) {
+			t.nf += n
+			t.formulas = tally(t.formulas, s, n)
 		}
-		if len(s) >= 10 && (c == '-' || c == '0' || c == '9' || c == ' ') && missing.IsDatePlaceholder(s) {
-			if cr.DatePlaceholders == nil {
-				cr.DatePlaceholders = map[string]int{}
-			}
-			cr.DatePlaceholders[s]++
-			continue
-		}
-		switch {
-		case c == '=' || c == '\'' || c == ' ' && strings.HasPrefix(strings.TrimLeft(s, " "), "="):
-			if spreadsheetCode(s) {
-				if formulas == nil {
-					formulas = map[string]int{}
-				}
-				nf++
-				if len(formulas) < 64 || formulas[s] > 0 {
-					formulas[s]++
-				}
-			}
-		case c == ' ' || s[len(s)-1] == ' ':
-			if paddedCode(s) {
-				if padded == nil {
-					padded = map[string]int{}
-				}
-				np++
-				if len(padded) < 64 || padded[s] > 0 {
-					padded[s]++
-				}
-			}
+	case c == ' ' || s[len(s)-1] == ' ':
+		if paddedCode(s) {
+			t.np += n
+			t.padded = tally(t.padded, s, n)
 		}
 	}
-	if nf > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("column %q: %d codes written as spreadsheet formulas or text markers (%s): clean.StripFormulas turns them into plain codes (=CONCATENAR(0,01) → \"01\"); mx.State and mx.MunicipalityByCode read them as they are",
-			cr.Name, nf, topCounts(formulas, 3)))
+}
+
+// tally counts s in m, keeping at most 64 distinct examples.
+func tally(m map[string]int, s string, n int) map[string]int {
+	if m == nil {
+		m = map[string]int{}
 	}
-	if np > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("column %q: %d codes padded with spaces (%s): clean.Text trims them; mx.MunicipalityByCode reads INEGI's \" 01 001 \" as it is",
-			cr.Name, np, topCounts(padded, 3)))
+	if len(m) < 64 || m[s] > 0 {
+		m[s] += n
 	}
+	return m
+}
+
+// finish writes the findings into a text column's report, and resets t.
+func (t *textFindings) finish(cr *ColumnReport) {
+	if t == nil {
+		return
+	}
+	if cr.Type == series.String {
+		if len(t.placeholders) > 0 {
+			cr.DatePlaceholders = t.placeholders
+		}
+		if t.nf > 0 {
+			cr.notes = append(cr.notes, fmt.Sprintf("column %q: %d codes written as spreadsheet formulas or text markers (%s): clean.StripFormulas turns them into plain codes (=CONCATENAR(0,01) → \"01\"); mx.State and mx.MunicipalityByCode read them as they are",
+				cr.Name, t.nf, topCounts(t.formulas, 3)))
+		}
+		if t.np > 0 {
+			cr.notes = append(cr.notes, fmt.Sprintf("column %q: %d codes padded with spaces (%s): clean.Text trims them; mx.MunicipalityByCode reads INEGI's \" 01 001 \" as it is",
+				cr.Name, t.np, topCounts(t.padded, 3)))
+		}
+	}
+	*t = textFindings{}
+}
+
+// checkText runs the text checks over a column's raw values.
+func checkText(cr *ColumnReport, raw []string) {
+	var t textFindings
+	for _, s := range raw {
+		t.add(s, 1)
+	}
+	t.finish(cr)
 }
 
 // spreadsheetCode reports whether s is a code kept as text by a

@@ -27,6 +27,7 @@ func tableFromRecords(cfg *config, header []string, rows [][]string, firstLine i
 	cols := make([]series.Series, 0, len(names))
 	want := cfg.wanted(names)
 	lineOf := func(i int) int { return firstLine + i }
+	hashes := newRowHashes(len(rows))
 	for j, name := range names {
 		if want != nil && !want[name] {
 			continue
@@ -44,15 +45,20 @@ func tableFromRecords(cfg *config, header []string, rows [][]string, firstLine i
 		if strings.TrimSpace(header[j]) != name || header[j] != name {
 			cr.Original = header[j]
 		}
+		hashes.add(j, raw)
+		if cr.Type == series.String {
+			checkText(&cr, raw)
+		}
 		rep.Columns = append(rep.Columns, cr)
 		cols = append(cols, s)
 	}
 	rep.Rows = len(rows)
+	finishChecks(rep)
+	hashes.report(rep, lineOf)
 	df, err := frame.New(cols...)
 	if err != nil {
 		return df, fmt.Errorf("fetch: %s: %w", orDash(cfg.source), err)
 	}
-	checkTable(df, rep, lineOf)
 	return df, nil
 }
 
@@ -191,6 +197,7 @@ func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf f
 	_, forced := cfg.types[name]
 	infer := !forced && !cfg.noInference
 	for i, v := range raw {
+		sc.sawText(v, 1)
 		t := trimSpace(v)
 		if ms.isTrimmed(t) {
 			na[i] = true
@@ -222,6 +229,9 @@ func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf f
 		t, cr.Why = in.decide(name, cfg.noInference, cfg.emptyAsString)
 	}
 	cr.Type = t
+	if sc != nil && sc.hashes != nil {
+		sc.hashes.add(sc.col, raw)
+	}
 	s, err := buildSeries(cfg, name, t, raw, na, lineOf, sc)
 	return s, cr, err
 }
