@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/datacon-mx/cifra/internal/frame"
 	"github.com/go-gota/gota/dataframe"
@@ -143,10 +142,7 @@ func (r ExchangeRates) average(from, to int64, gap int) (float64, bool) {
 //go:embed data/banxico_fix_diario_2018_2025.csv
 var fixCSV []byte
 
-var (
-	fixOnce  sync.Once
-	fixRates ExchangeRates
-)
+var fix embedded[ExchangeRates]
 
 // FIX returns Banco de México's FIX exchange rate (SIE series SF43718, pesos
 // per US dollar, by fecha de determinación, business days only), 2 January
@@ -155,21 +151,12 @@ var (
 // AmaKings9/banxico-analisis-inpc-fix-politica data_raw/fix.csv). For other
 // dates load a series with ExchangeRatesFromFrame.
 func FIX() ExchangeRates {
-	fixOnce.Do(func() {
-		days, vals, err := readEmbedded(fixCSV)
-		r := ExchangeRates{Name: "FIX"}
-		if err == nil {
-			r, err = NewExchangeRates("FIX", days, vals)
-		}
-		if err != nil {
-			// Cannot happen (the tests load it); an empty table makes every
-			// conversion missing and reported instead of panicking.
-			r = ExchangeRates{Name: "FIX"}
-		}
+	return fix.load(fixCSV, func(days []string, rates []float64) (ExchangeRates, error) {
+		r, err := NewExchangeRates("FIX", days, rates)
+		r.Name = "FIX"
 		r.Source = "Banco de México, SIE SF43718, tipo de cambio FIX (pesos por dólar)"
-		fixRates = r
+		return r, err
 	})
-	return fixRates
 }
 
 // ConvertOptions tunes Convert. The zero value allows a gap of 7 days.

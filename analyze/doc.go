@@ -40,6 +40,7 @@
 //     Currencies, converting a column of mixed currencies.
 //     period_const.go: a period given for every row instead of a date
 //     column (Deflate, Convert).
+//   - embedded.go: the loader of the series shipped in data/ (INPC, FIX).
 //   - deprecated.go: former names (Index, Rates, NewIndex, NewRates…)
 //     kept as aliases of their replacements.
 //   - stats.go: Outliers, Pearson, Spearman, Trend.

@@ -1,15 +1,10 @@
 package analyze
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
-	"strings"
-	"sync"
 
 	"github.com/datacon-mx/cifra/internal/frame"
 	"github.com/go-gota/gota/dataframe"
@@ -196,10 +191,7 @@ func (ix PriceIndex) DataFrame() (dataframe.DataFrame, error) {
 //go:embed data/inegi_inpc_mensual_1969_2024.csv
 var inpcCSV []byte
 
-var (
-	inpcOnce sync.Once
-	inpcIx   PriceIndex
-)
+var inpc embedded[PriceIndex]
 
 // INPC returns INEGI's Índice Nacional de Precios al Consumidor, general
 // index, monthly, January 1969 to March 2024, base "2a quincena de julio de
@@ -208,45 +200,11 @@ var (
 // lapanquecita/cuenta-publica assets/IPC.csv, which republishes INEGI's
 // series). For later months load a newer series with PriceIndexFromFrame.
 func INPC() PriceIndex {
-	inpcOnce.Do(func() {
-		months, values, err := readEmbedded(inpcCSV)
-		ix := PriceIndex{Name: "INPC"}
-		if err == nil {
-			ix, err = NewPriceIndex("INPC", months, values)
-		}
-		if err != nil {
-			// Cannot happen (the tests load it); an empty index makes every
-			// Deflate fail with ErrNoBase instead of panicking.
-			ix = PriceIndex{Name: "INPC"}
-		}
+	return inpc.load(inpcCSV, func(months []string, values []float64) (PriceIndex, error) {
+		ix, err := NewPriceIndex("INPC", months, values)
+		ix.Name = "INPC"
 		ix.Base = "2a quincena de julio de 2018 = 100"
 		ix.Source = "INEGI, Índice Nacional de Precios al Consumidor (INPC), índice general mensual"
-		inpcIx = ix
+		return ix, err
 	})
-	return inpcIx
-}
-
-// readEmbedded reads a two-column "date,value" CSV with a header.
-func readEmbedded(b []byte) ([]string, []float64, error) {
-	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(recs) < 2 {
-		return nil, nil, fmt.Errorf("no rows")
-	}
-	dates := make([]string, 0, len(recs)-1)
-	vals := make([]float64, 0, len(recs)-1)
-	for i, r := range recs[1:] {
-		if len(r) < 2 {
-			return nil, nil, fmt.Errorf("row %d: %d fields", i+1, len(r))
-		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(r[1]), 64)
-		if err != nil {
-			return nil, nil, fmt.Errorf("row %d: %w", i+1, err)
-		}
-		dates = append(dates, strings.TrimSpace(r[0]))
-		vals = append(vals, v)
-	}
-	return dates, vals, nil
 }
