@@ -60,7 +60,7 @@
 //	descriptor.go     the descriptor's JSON structures, in a fixed key order
 //	write.go          Write: data files and datapackage.json
 //	dictionary.go     diccionario.csv and diccionario.md
-//	catalog.go        catalogo.csv (the guide's template) and catalogo.jsonld (DCAT)
+//	catalog.go        catalogo.csv (the guide's template), catalogo.jsonld (DCAT), CatalogueGaps
 //	profile.go        the embedded v2 profiles and JSON Schema validation
 //	validate.go       Validate, ValidationReport, Problem
 //	validate_data.go  data checks: types, constraints, keys, bytes and hash
