@@ -76,8 +76,8 @@ func DropTotals(df dataframe.DataFrame, valueCols ...string) (dataframe.DataFram
 	for _, g := range gs {
 		levels = max(levels, g.Level)
 	}
-	rep.Notes = append(rep.Notes, fmt.Sprintf("totals: %d rows removed (%d levels of totals) that equal the sum of the rows they head or close on %s; %d rows kept",
-		len(gs), levels, on, len(keep)))
+	rep.Notes = append(rep.Notes, fmt.Sprintf("totals: %d %s removed (%d %s of totals) that equal the sum of the rows they head or close on %s; %d rows kept",
+		len(gs), plural(len(gs), "row", "rows"), levels, plural(levels, "level", "levels"), on, len(keep)))
 	// The highest levels first: a national row says more than the
 	// hundredth subtotal.
 	byLevel := append([]totals.Group(nil), gs...)
