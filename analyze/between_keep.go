@@ -32,6 +32,11 @@ func groupConstant(fn string, df dataframe.DataFrame, g grouping, skip map[strin
 // constantIn reports whether c has one value within each group of g.
 func constantIn(c *column, g grouping) bool {
 	for i, id := range g.ids {
+		if id < 0 || int(id) >= len(g.first) || g.first[id] < 0 {
+			// no group keys (one whole-table group without a first row):
+			// nothing to keep
+			return false
+		}
 		f := g.first[id]
 		if f == i {
 			continue
