@@ -69,11 +69,29 @@ type dcatDataset struct {
 	ContactPoint       *dcatContact      `json:"dcat:contactPoint,omitempty"`
 	Temporal           string            `json:"dct:temporal,omitempty"`
 	Spatial            string            `json:"dct:spatial,omitempty"`
-	LandingPage        string            `json:"dcat:landingPage,omitempty"`
+	LandingPage        *iri              `json:"dcat:landingPage,omitempty"`
 	AccrualPeriodicity string            `json:"dct:accrualPeriodicity,omitempty"`
-	License            string            `json:"dct:license,omitempty"`
-	ConformsTo         string            `json:"dct:conformsTo"`
+	License            *iri              `json:"dct:license,omitempty"`
+	ConformsTo         *iri              `json:"dct:conformsTo"`
 	Distribution       []dcatDist        `json:"dcat:distribution"`
+}
+
+// iri is a JSON-LD node reference: a URL that names something, not text.
+type iri struct {
+	ID string `json:"@id"`
+}
+
+func iriOf(u string) *iri {
+	if u == "" {
+		return nil
+	}
+	return &iri{ID: u}
+}
+
+type checksum struct {
+	Type      string `json:"@type"`
+	Algorithm *iri   `json:"spdx:algorithm"`
+	Value     string `json:"spdx:checksumValue"`
 }
 
 type dcatAgent struct {
@@ -88,14 +106,14 @@ type dcatContact struct {
 }
 
 type dcatDist struct {
-	Type        string `json:"@type"`
-	Title       string `json:"dct:title"`
-	Description string `json:"dct:description,omitempty"`
-	DownloadURL string `json:"dcat:downloadURL"`
-	MediaType   string `json:"dcat:mediaType"`
-	ByteSize    int64  `json:"dcat:byteSize"`
-	Checksum    string `json:"spdx:checksum,omitempty"`
-	ConformsTo  string `json:"dct:conformsTo,omitempty"`
+	Type        string    `json:"@type"`
+	Title       string    `json:"dct:title"`
+	Description string    `json:"dct:description,omitempty"`
+	DownloadURL *iri      `json:"dcat:downloadURL"`
+	MediaType   string    `json:"dcat:mediaType"`
+	ByteSize    int64     `json:"dcat:byteSize"`
+	Checksum    *checksum `json:"spdx:checksum,omitempty"`
+	ConformsTo  *iri      `json:"dct:conformsTo,omitempty"`
 }
 
 // catalogueDCAT writes catalogo.jsonld.
@@ -110,10 +128,10 @@ func (p *Package) catalogueDCAT(d descriptor) ([]byte, error) {
 		},
 		Type: "dcat:Dataset", ID: p.landingPage, Identifier: p.name, Title: d.Title, Description: d.Description,
 		Keyword: p.keywords, Modified: p.modifiedText(), Temporal: p.temporal, Spatial: p.spatial,
-		LandingPage: p.landingPage, AccrualPeriodicity: p.periodicity, ConformsTo: ProfileURL,
+		LandingPage: iriOf(p.landingPage), AccrualPeriodicity: p.periodicity, ConformsTo: iriOf(ProfileURL),
 	}
 	if len(d.Licenses) > 0 {
-		ds.License = d.Licenses[0].Path
+		ds.License = iriOf(d.Licenses[0].Path)
 	}
 	if p.publisher != "" {
 		ds.Publisher = &dcatAgent{Type: "foaf:Organization", Name: p.publisher}
@@ -130,9 +148,13 @@ func (p *Package) catalogueDCAT(d descriptor) ([]byte, error) {
 		if title == "" {
 			title = r.Name
 		}
-		ds.Distribution = append(ds.Distribution, dcatDist{Type: "dcat:Distribution", Title: title,
-			Description: resourceDescription(r), DownloadURL: p.downloadURL(r.Path), MediaType: r.Mediatype,
-			ByteSize: r.Bytes, Checksum: r.Hash, ConformsTo: tableSchemaURL})
+		dist := dcatDist{Type: "dcat:Distribution", Title: title,
+			Description: resourceDescription(r), DownloadURL: iriOf(p.downloadURL(r.Path)), MediaType: r.Mediatype,
+			ByteSize: r.Bytes, ConformsTo: iriOf(tableSchemaURL)}
+		if h, ok := strings.CutPrefix(r.Hash, "sha256:"); ok {
+			dist.Checksum = &checksum{Type: "spdx:Checksum", Algorithm: iriOf("http://spdx.org/rdf/terms#checksumAlgorithm_sha256"), Value: h}
+		}
+		ds.Distribution = append(ds.Distribution, dist)
 	}
 	b, err := json.MarshalIndent(ds, "", "  ")
 	if err != nil {

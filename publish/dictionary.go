@@ -188,7 +188,7 @@ func valuesText(f field) string {
 		parts = append(parts, "patrón "+c.Pattern)
 	}
 	if c.Minimum != nil || c.Maximum != nil {
-		parts = append(parts, fmt.Sprintf("de %v a %v", valueText(c.Minimum), valueText(c.Maximum)))
+		parts = append(parts, fmt.Sprintf("de %s a %s", readable(c.Minimum), readable(c.Maximum)))
 	}
 	if c.Unique {
 		parts = append(parts, "sin repetir")
@@ -202,6 +202,17 @@ func valuesText(f field) string {
 		parts = append(parts, "ej. "+f.sample)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// readable writes whole numbers with thousands separators for people.
+func readable(v any) string {
+	switch x := v.(type) {
+	case int64:
+		return thousands(x)
+	case int:
+		return thousands(int64(x))
+	}
+	return valueText(v)
 }
 
 func codeList(xs []string) string {
