@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"errors"
 	"math/rand"
 	"path/filepath"
 	"reflect"
@@ -176,6 +177,12 @@ func TestPipelinedColumnsMatchesReadCSV(t *testing.T) {
 	}
 }
 
+// unreadableCSV lists the files of testdata/csv that ReadCSV must refuse,
+// with the error each must wrap; every other file must read.
+var unreadableCSV = map[string]error{
+	"accept_inegi_indicadores_html.csv": ErrFormat, // an HTML page saved with a .csv name
+}
+
 // TestPipelinedColumnsRealFiles reads every real file of testdata/csv
 // with each of its columns alone and with all but its first, through the
 // pipeline and through ReadCSV (both projected), and compares both with
@@ -197,8 +204,14 @@ func TestPipelinedColumnsRealFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			all, err := ReadCSV(strings.NewReader(in))
+			if want, bad := unreadableCSV[name]; bad {
+				if !errors.Is(err, want) {
+					t.Fatalf("ReadCSV: err %v, want one wrapping %v (the file is listed as unreadable)", err, want)
+				}
+				return
+			}
 			if err != nil {
-				t.Skip(err)
+				t.Fatal(err)
 			}
 			names := all.Names()
 			sets := [][]string{names[1:]}
