@@ -71,3 +71,24 @@ func TestCodeForms(t *testing.T) {
 		t.Error("the national code is not a state")
 	}
 }
+
+// FuzzMunicipalityByCode checks that no input panics and that a code found
+// is a real five-digit CVEGEO that finds itself.
+func FuzzMunicipalityByCode(f *testing.F) {
+	for _, s := range []string{" 01 001 ", "=CONCATENAR(0,01)", `="09002"`, "'09002", "9002", "09-002", "9 2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, ok := MunicipalityByCode(s)
+		if !ok {
+			return
+		}
+		if len(m.CVEGEO) != 5 || m.CVEGEO != m.StateCode+m.Code {
+			t.Fatalf("%q → %+v", s, m)
+		}
+		if again, ok := MunicipalityByCode(m.CVEGEO); !ok || again.CVEGEO != m.CVEGEO {
+			t.Fatalf("%q → %s does not find itself", s, m.CVEGEO)
+		}
+		State(s) // never panics
+	})
+}

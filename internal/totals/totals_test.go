@@ -157,3 +157,49 @@ func TestFindAnywhere(t *testing.T) {
 		t.Errorf("small: %+v", gs)
 	}
 }
+
+// FuzzFind reads bytes as a table of small signed numbers (two columns)
+// and checks that Find never panics and that every group it returns is
+// true: the row is outside its block (unless it sits among it) and, for a
+// lowest-level group, equals the block's sum on the columns it names.
+func FuzzFind(f *testing.F) {
+	f.Add([]byte{10, 0, 4, 0, 6, 0, 20, 0, 8, 0, 12, 0})
+	f.Add([]byte{3, 1, 1, 0, 2, 1, 10, 4, 7, 2, 9, 9})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 400 {
+			return
+		}
+		n := len(data) / 2
+		a := Column{Name: "a", Values: make([]float64, n)}
+		b := Column{Name: "b", Values: make([]float64, n), NA: make([]bool, n)}
+		for i := 0; i < n; i++ {
+			a.Values[i] = float64(int8(data[2*i]))
+			b.Values[i] = float64(data[2*i+1] % 16)
+			b.NA[i] = data[2*i+1] == 255
+		}
+		for _, g := range Find([]Column{a, b}, nil) {
+			if g.Row < 0 || g.Row >= n || g.First < 0 || g.Last >= n || g.First > g.Last {
+				t.Fatalf("bad group %+v (n=%d)", g, n)
+			}
+			if !g.Anywhere && g.Row >= g.First && g.Row <= g.Last {
+				t.Fatalf("row inside its block: %+v", g)
+			}
+			if g.Level != 1 || g.Anywhere {
+				continue
+			}
+			for _, name := range g.Columns {
+				c := a
+				if name == "b" {
+					c = b
+				}
+				sum := 0.0
+				for r := g.First; r <= g.Last; r++ {
+					sum += c.Values[r]
+				}
+				if sum != c.Values[g.Row] {
+					t.Fatalf("group %+v: %s sums to %v, row has %v", g, name, sum, c.Values[g.Row])
+				}
+			}
+		}
+	})
+}
