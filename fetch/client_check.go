@@ -3,6 +3,7 @@ package fetch
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -58,8 +59,11 @@ func pageRefused(rawURL, want, ct string, head []byte) bool {
 // length before its first tag, or in UTF-16), and one wrapping
 // ErrTruncated for a ZIP without its end-of-central-directory record or
 // JSON that stops mid-value (a connection closed early with no
-// Content-Length to tell).
-func checkBody(rawURL, want, ct string, f *os.File, n int64) error {
+// Content-Length to tell). When the body had no length and ended with the
+// connection (closeDelimited), a CSV whose quotes do not balance or whose
+// unterminated last line is shorter than its header, and a gzip file
+// without its trailer, are ErrTruncated too.
+func checkBody(rawURL, want, ct string, f *os.File, n int64, closeDelimited bool) error {
 	head := make([]byte, sniffBytes)
 	k, err := f.ReadAt(head, 0)
 	if err != nil && !errors.Is(err, io.EOF) {
@@ -82,7 +86,99 @@ func checkBody(rawURL, want, ct string, f *os.File, n int64) error {
 			return fmt.Errorf("fetch: %s: %w: the JSON stops mid-value after %d bytes; not cached", rawURL, ErrTruncated, n)
 		}
 	}
+	if !closeDelimited {
+		return nil
+	}
+	if (want == "csv" || want == "") && n <= csvCheckBytes && !bytes.ContainsRune(head, 0) && !bytes.HasPrefix(head, []byte("PK")) {
+		if why := csvCut(f); why != "" {
+			return fmt.Errorf("fetch: %s: %w: the body ended with the connection after %d bytes and %s; not cached", rawURL, ErrTruncated, n, why)
+		}
+	}
+	if bytes.HasPrefix(head, []byte("\x1f\x8b")) && n <= gzipCheckBytes {
+		if err := gzipComplete(f); err != nil {
+			return fmt.Errorf("fetch: %s: %w: the gzip file ended with the connection after %d bytes: %v; not cached", rawURL, ErrTruncated, n, err)
+		}
+	}
 	return nil
+}
+
+// Sizes up to which a close-delimited CSV or gzip body is read to its end
+// before it is cached.
+const (
+	csvCheckBytes  = 512 << 20
+	gzipCheckBytes = 256 << 20
+)
+
+// csvCut reads a CSV body and says why it looks cut short ("" when it does
+// not): a quoted field never closed, or a last line with no line end that
+// has some but fewer fields than the first line. Quotes count as RFC 4180
+// reads them: only at the start of a field, with "" inside for a quote.
+func csvCut(f *os.File) string {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return ""
+	}
+	br := bufio.NewReaderSize(f, 256<<10)
+	var delim byte
+	inQuote, fieldStart, quoteSeen := false, true, false
+	fields, headerFields, lines := 1, 0, 0
+	var last byte
+	for {
+		b, err := br.ReadByte()
+		if err != nil {
+			break
+		}
+		last = b
+		if inQuote {
+			if b != '"' {
+				continue
+			}
+			if nb, err := br.Peek(1); err == nil && nb[0] == '"' {
+				br.ReadByte() // an escaped quote
+				continue
+			}
+			inQuote = false
+			continue
+		}
+		switch {
+		case b == '"' && fieldStart:
+			inQuote, quoteSeen = true, true
+			fieldStart = false
+		case b == '\n':
+			if lines == 0 {
+				headerFields = fields
+			}
+			lines++
+			fields, fieldStart = 1, true
+		case b == '\r':
+		case delim == 0 && lines == 0 && (b == ',' || b == ';' || b == '\t' || b == '|'):
+			delim = b
+			fields, fieldStart = fields+1, true
+		case b == delim && delim != 0:
+			fields, fieldStart = fields+1, true
+		default:
+			fieldStart = false
+		}
+	}
+	if inQuote && quoteSeen {
+		return "a quoted field is never closed"
+	}
+	if last != '\n' && last != '\r' && lines > 0 && headerFields > 2 && fields > 1 && fields < headerFields {
+		return fmt.Sprintf("its last line, with no line end, has %d of the header's %d fields", fields, headerFields)
+	}
+	return ""
+}
+
+// gzipComplete expands a gzip file to its end, checking its trailer.
+func gzipComplete(f *os.File) error {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	z, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(io.Discard, io.LimitReader(z, DefaultZipMaxSize))
+	return err
 }
 
 // refusePage applies the rules of checkBody to an HTML body: isHTML says

@@ -144,7 +144,8 @@ func (c *Client) attempt(ctx context.Context, rawURL, want, accept string, m cac
 	if got := cr.n; resp.ContentLength >= 0 && got != resp.ContentLength {
 		return nil, &attemptError{err: fmt.Errorf("fetch: %s: %w: got %d bytes, Content-Length said %d; not cached", rawURL, ErrTruncated, got, resp.ContentLength), retry: true}
 	}
-	if err := checkBody(rawURL, want, ct, tmp, n); err != nil {
+	closeDelimited := resp.ContentLength < 0 && len(resp.TransferEncoding) == 0 && !resp.Uncompressed
+	if err := checkBody(rawURL, want, ct, tmp, n, closeDelimited); err != nil {
 		return nil, &attemptError{err: err, retry: errors.Is(err, ErrTruncated)}
 	}
 	if err := tmp.Close(); err != nil {

@@ -191,14 +191,23 @@ func TestHostileCutBodyWithoutLength(t *testing.T) {
 	f.Write(bytes.Repeat([]byte("entidad,total\nColima,12\n"), 2000))
 	zw.Close()
 	whole := zb.Bytes()
+	var gb bytes.Buffer
+	gw := gzip.NewWriter(&gb)
+	gw.Write(bytes.Repeat([]byte("entidad,total\nColima,12\n"), 100))
+	gw.Close()
+	gzipped := gb.Bytes()
 	srv := newHostileServer(t, map[string]http.HandlerFunc{
-		"/corto.zip":  rawClose("Content-Type: application/zip\r\n", whole[:len(whole)/2]),
-		"/entero.zip": rawClose("Content-Type: application/zip\r\n", whole),
-		"/api/corto":  rawClose("Content-Type: application/json\r\n", []byte(`{"success": true, "result": {"records": [{"a": 1}, {"a"`)),
-		"/sin":        rawClose("Content-Type: application/octet-stream\r\n", whole[:len(whole)-10]),
+		"/corto.zip":    rawClose("Content-Type: application/zip\r\n", whole[:len(whole)/2]),
+		"/entero.zip":   rawClose("Content-Type: application/zip\r\n", whole),
+		"/api/corto":    rawClose("Content-Type: application/json\r\n", []byte(`{"success": true, "result": {"records": [{"a": 1}, {"a"`)),
+		"/sin":          rawClose("Content-Type: application/octet-stream\r\n", whole[:len(whole)-10]),
+		"/corte.csv":    rawClose("Content-Type: text/csv\r\n", []byte("entidad,municipio,total\nColima,Colima,12\nJalisco,Zapo")),
+		"/comillas.csv": rawClose("Content-Type: text/csv\r\n", []byte("entidad,nota,total\nColima,\"dice \"\"hola\"\", y")),
+		"/entero.csv":   rawClose("Content-Type: text/csv\r\n", []byte("entidad,nota,total\nColima,Tubo 3/4\",12\nJalisco,\"a, b\",30")),
+		"/datos.gz":     rawClose("Content-Type: application/gzip\r\n", gzipped[:len(gzipped)-6]),
 	})
 	c, _, _ := testClient(t, WithRetries(1))
-	for _, p := range []string{"/corto.zip", "/sin"} {
+	for _, p := range []string{"/corto.zip", "/sin", "/corte.csv", "/comillas.csv", "/datos.gz"} {
 		if _, err := c.Get(context.Background(), srv.URL+p); !errors.Is(err, ErrTruncated) {
 			t.Errorf("%s: err = %v, want ErrTruncated", p, err)
 		}
@@ -212,6 +221,10 @@ func TestHostileCutBodyWithoutLength(t *testing.T) {
 	r, err := c.Get(context.Background(), srv.URL+"/entero.zip")
 	if err != nil || r.SHA256 != sha(whole) {
 		t.Errorf("whole zip: %v %v", r, err)
+	}
+	// A whole CSV with a stray quote and no final line end is data.
+	if _, err := c.Get(context.Background(), srv.URL+"/entero.csv"); err != nil {
+		t.Errorf("whole CSV: %v", err)
 	}
 }
 
