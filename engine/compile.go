@@ -1,0 +1,190 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/datacon-mx/cifra/analyze"
+	"github.com/go-gota/gota/series"
+)
+
+// rel is a compiled step: the name of its CTE and its visible columns (the
+// CTE also carries rowCol).
+type rel struct {
+	cte  string
+	cols []col
+}
+
+func (r *rel) find(name string) int {
+	for i, c := range r.cols {
+		if c.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// typeOf returns the type of column name, or an error naming the step and
+// the columns that exist.
+func (r *rel) typeOf(step, name string) (series.Type, error) {
+	if i := r.find(name); i >= 0 {
+		return r.cols[i].typ, nil
+	}
+	have := make([]string, len(r.cols))
+	for i, c := range r.cols {
+		have[i] = strconv.Quote(c.name)
+	}
+	return "", fmt.Errorf("engine: %s: column %q: %w (the input has %s)", step, name, ErrNoColumn, strings.Join(have, ", "))
+}
+
+// names returns the quoted visible columns, each prefixed with alias (if
+// any), joined by commas.
+func (r *rel) list(alias string) string {
+	parts := make([]string, len(r.cols))
+	for i, c := range r.cols {
+		parts[i] = alias + quote(c.name)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// compiler turns a Query into one SQL statement: one CTE per step.
+type compiler struct {
+	ctx   context.Context
+	e     *Engine
+	d     Dialect
+	ctes  []string
+	args  []any
+	joins []*joinPlan
+}
+
+func newCompiler(ctx context.Context, e *Engine) *compiler {
+	return &compiler{ctx: ctx, e: e, d: e.d}
+}
+
+// param binds v and returns its placeholder.
+func (c *compiler) param(v any) string {
+	c.args = append(c.args, v)
+	return c.d.placeholder(len(c.args))
+}
+
+// add appends a CTE for a step and returns its name.
+func (c *compiler) add(kind, body string) string {
+	name := fmt.Sprintf("s%d_%s", len(c.ctes)+1, kind)
+	c.ctes = append(c.ctes, "  "+name+" AS (\n    "+strings.ReplaceAll(body, "\n", "\n    ")+"\n  )")
+	return name
+}
+
+// statement writes the CTEs and a final SELECT.
+func (c *compiler) statement(final string) string {
+	if len(c.ctes) == 0 {
+		return final
+	}
+	return "WITH\n" + strings.Join(c.ctes, ",\n") + "\n" + final
+}
+
+// compile compiles q and the steps before it.
+func (c *compiler) compile(q *Query) (*rel, error) {
+	if q == nil || q.e == nil {
+		return nil, fmt.Errorf("engine: a nil *Query (start queries with Engine.Table): %w", ErrArgument)
+	}
+	if q.e != c.e {
+		return nil, fmt.Errorf("engine: %s: the query belongs to another Engine: %w", q.st.name(), ErrArgument)
+	}
+	if t, ok := q.st.(tableStep); ok {
+		return c.table(t)
+	}
+	in, err := c.compile(q.prev)
+	if err != nil {
+		return nil, err
+	}
+	switch s := q.st.(type) {
+	case filterStep:
+		return c.filter(s, in)
+	case aggStep:
+		return c.agg(s, in)
+	case joinStep:
+		return c.join(s, q.prev, in)
+	case rateStep:
+		return c.rate(s, in)
+	}
+	return nil, fmt.Errorf("engine: unknown step %T: %w", q.st, ErrArgument)
+}
+
+func (c *compiler) table(t tableStep) (*rel, error) {
+	if t.table == "" {
+		return nil, fmt.Errorf("engine: Table: empty table name: %w", ErrArgument)
+	}
+	cols, ordered, err := c.e.schema(c.ctx, t.table)
+	if err != nil {
+		return nil, err
+	}
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("engine: Table %q: no columns: %w", t.table, ErrArgument)
+	}
+	r := &rel{cols: cols}
+	order := quote(rowCol)
+	if !ordered {
+		order = "ROW_NUMBER() OVER () AS " + quote(rowCol)
+	}
+	r.cte = c.add("table", "SELECT "+r.list("")+", "+order+"\nFROM "+quote(t.table))
+	return r, nil
+}
+
+func (c *compiler) filter(s filterStep, in *rel) (*rel, error) {
+	if len(s.conds) == 0 {
+		return in, nil
+	}
+	parts := make([]string, len(s.conds))
+	for i, cond := range s.conds {
+		p, err := cond.compile(c, "Filter", in)
+		if err != nil {
+			return nil, err
+		}
+		if len(s.conds) > 1 {
+			p = "(" + p + ")"
+		}
+		parts[i] = p
+	}
+	out := &rel{cols: in.cols}
+	out.cte = c.add("filter", "SELECT *\nFROM "+in.cte+"\nWHERE "+strings.Join(parts, "\n  AND "))
+	return out, nil
+}
+
+func (c *compiler) rate(s rateStep, in *rel) (*rel, error) {
+	const step = "Rate"
+	if s.as == "" {
+		return nil, fmt.Errorf("engine: %s: empty output column name: %w", step, ErrArgument)
+	}
+	if !(s.per > 0) || math.IsInf(s.per, 0) {
+		return nil, fmt.Errorf("engine: %s: per = %v, want a positive number such as 100000: %w", step, s.per, ErrArgument)
+	}
+	flag := s.as + "_small"
+	for _, name := range []string{s.num, s.den} {
+		t, err := in.typeOf(step, name)
+		if err != nil {
+			return nil, err
+		}
+		if t != series.Int && t != series.Float {
+			return nil, fmt.Errorf("engine: %s: column %q is %s, not numeric: %w", step, name, typeLabel(t), ErrType)
+		}
+	}
+	for _, name := range []string{s.as, flag} {
+		if in.find(name) >= 0 {
+			return nil, fmt.Errorf("engine: %s: output column %q already exists: %w", step, name, ErrArgument)
+		}
+	}
+	num, den := quote(s.num), quote(s.den)
+	rate := "CASE WHEN " + num + " IS NOT NULL AND " + den + " > 0\n" +
+		"  THEN CAST(" + num + " AS " + c.d.double() + ") / " + den + " * " + c.param(s.per) + " END AS " + quote(s.as)
+	small := "CASE WHEN " + num + " IS NULL THEN NULL\n" +
+		"  WHEN " + num + " < " + c.param(float64(smallCount)) + " THEN TRUE ELSE FALSE END AS " + quote(flag)
+	out := &rel{cols: append(append([]col(nil), in.cols...), col{s.as, series.Float}, col{flag, series.Bool})}
+	out.cte = c.add("rate", "SELECT "+in.list("")+",\n  "+rate+",\n  "+small+",\n  "+quote(rowCol)+"\nFROM "+in.cte)
+	return out, nil
+}
+
+// smallCount is analyze.DefaultSmallCount.
+const smallCount = analyze.DefaultSmallCount
