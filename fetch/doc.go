@@ -146,7 +146,8 @@
 // (<dir>/<host>/<url hash>-<content hash>-<name> plus a .meta.json record),
 // so a crash or a truncated body never leaves a half file that looks whole;
 // a ZIP must end with its central directory and JSON must not stop
-// mid-value. Each version of a URL's bytes keeps a file of its own, so a
+// mid-value, and a body that ends with the connection (no length) must not
+// end inside a quoted CSV field, a CSV row or a gzip stream. Each version of a URL's bytes keeps a file of its own, so a
 // Resource's Path always holds the bytes of its SHA-256, and a cached file
 // is hashed again before it is served (a file changed on disk is never
 // served with its old hash: offline it is an error wrapping ErrChanged).
