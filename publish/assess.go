@@ -144,19 +144,28 @@ func Assess(path string) (Assessment, error) {
 	return assessFile(path, pkg)
 }
 
-// packageOf finds the package whose descriptor, beside path, lists it.
+// packageOf finds the package that lists path: a datapackage.json in the
+// file's folder or the one above it (for data kept in data/).
 func packageOf(path string) *pkgInfo {
-	dir := filepath.Dir(path)
-	d := filepath.Join(dir, DescriptorFile)
-	p, err := tableschema.Load(d)
+	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil
 	}
-	base := filepath.Base(path)
-	for i := range p.Resources {
-		for _, rp := range p.Resources[i].Paths {
-			if filepath.Clean(filepath.FromSlash(rp)) == base {
-				return &pkgInfo{dir: dir, res: &p.Resources[i]}
+	dir := filepath.Dir(abs)
+	for _, d := range []string{dir, filepath.Dir(dir)} {
+		p, err := tableschema.Load(filepath.Join(d, DescriptorFile))
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(d, abs)
+		if err != nil {
+			continue
+		}
+		for i := range p.Resources {
+			for _, rp := range p.Resources[i].Paths {
+				if filepath.Clean(filepath.FromSlash(rp)) == rel {
+					return &pkgInfo{dir: d, res: &p.Resources[i]}
+				}
 			}
 		}
 	}

@@ -31,9 +31,10 @@ type Problem struct {
 	Value string
 	// Code names the kind of problem, as the reference validator does:
 	// "descriptor-error", "schema-error", "source-error", "hash-count",
-	// "byte-count", "incorrect-label", "missing-label", "extra-label",
-	// "extra-cell", "missing-cell", "type-error", "constraint-error",
-	// "unique-error", "primary-key", "foreign-key".
+	// "byte-count", "encoding-error", "incorrect-label", "missing-label",
+	// "extra-label", "duplicate-label", "blank-row", "extra-cell",
+	// "missing-cell", "type-error", "constraint-error", "unique-error",
+	// "primary-key", "foreign-key".
 	Code string
 	// Message says what is wrong, in English.
 	Message string

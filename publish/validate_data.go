@@ -157,6 +157,14 @@ func checkResource(rep *ValidationReport, pkg *tableschema.Package, r *tablesche
 				Message: fmt.Sprintf("column %d of the header is %q, the schema says %q", i+1, header[i], f.Name)})
 		}
 	}
+	seenLabel := map[string]int{}
+	for i, h := range header {
+		if j, dup := seenLabel[h]; dup {
+			add(Problem{Line: headerLine, Value: h, Code: "duplicate-label", Message: fmt.Sprintf("columns %d and %d of the header are both %q", j+1, i+1, h)})
+		} else {
+			seenLabel[h] = i
+		}
+	}
 	for i := nf; i < len(header); i++ {
 		add(Problem{Line: headerLine, Value: header[i], Code: "extra-label", Message: fmt.Sprintf("the header has a column %d (%q) the schema does not describe", i+1, header[i])})
 	}
@@ -216,6 +224,10 @@ func checkResource(rep *ValidationReport, pkg *tableschema.Package, r *tablesche
 			break
 		}
 		sum.Rows = row
+		if blank(cells) {
+			add(Problem{Row: row, Line: line, Code: "blank-row", Message: "every cell of the row is empty"})
+			continue
+		}
 		if len(cells) > nf {
 			add(Problem{Row: row, Line: line, Code: "extra-cell", Value: cells[nf],
 				Message: fmt.Sprintf("the row has %d cells, the schema %d fields", len(cells), nf)})
@@ -471,6 +483,15 @@ func (c *cellCheck) check(row, line int, raw string, key bool) {
 			c.seen[k] = row
 		}
 	}
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if c != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func member(v any, set []any) bool {

@@ -208,3 +208,26 @@ func TestValidateEncoding(t *testing.T) {
 		t.Errorf("no encoding error on line 8:\n%s", rep)
 	}
 }
+
+func TestValidateLabelsAndBlankRows(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "t.csv"), []byte("cve_ent,cve_ent,n\n01,01,5\n,,\n02,02,7\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, DescriptorFile), []byte(`{"resources": [{"name": "t", "path": "t.csv",
+		"schema": {"fields": [{"name": "cve_ent"}, {"name": "clave"}, {"name": "n", "type": "integer"}]}}]}`), 0o644)
+	rep, err := Validate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, p := range rep.Problems {
+		got[fmt.Sprintf("%s %d %d", p.Code, p.Row, p.Line)] = true
+	}
+	for _, w := range []string{"incorrect-label 0 1", "duplicate-label 0 1", "blank-row 2 3"} {
+		if !got[w] {
+			t.Errorf("missing %q:\n%s", w, rep)
+		}
+	}
+	if rep.Total != 3 {
+		t.Errorf("%d problems:\n%s", rep.Total, rep)
+	}
+}
