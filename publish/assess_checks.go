@@ -136,11 +136,6 @@ func checkFlat(in *input) Check {
 			}
 		}
 	}
-	for _, n := range in.rep.Notes {
-		if strings.Contains(strings.ToLower(n), "merged") {
-			ev = append(ev, n)
-		}
-	}
 	if len(ev) == 0 {
 		return Check{Applies: true, Passed: true, Evidence: fmt.Sprintf("one header row on line %d, %d data rows, nothing else", max(in.rep.HeaderLine, 1), in.df.Nrow())}
 	}
