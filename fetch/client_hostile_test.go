@@ -230,7 +230,7 @@ func TestHostileCutBodyWithoutLength(t *testing.T) {
 
 func TestHostileLockHeldWhileServerStalls(t *testing.T) {
 	oldStale, oldTouch := lockStale, lockTouch
-	lockStale, lockTouch = 300*time.Millisecond, 40*time.Millisecond
+	lockStale, lockTouch = 500*time.Millisecond, 50*time.Millisecond
 	t.Cleanup(func() { lockStale, lockTouch = oldStale, oldTouch })
 
 	body := []byte("entidad,total\nColima,12\n")
@@ -241,7 +241,7 @@ func TestHostileLockHeldWhileServerStalls(t *testing.T) {
 			w.Header().Set("Content-Type", "text/csv")
 			w.WriteHeader(200)
 			w.(http.Flusher).Flush()
-			time.Sleep(900 * time.Millisecond) // no byte for three lockStale periods
+			time.Sleep(1200 * time.Millisecond) // no byte for more than two lockStale periods
 			if n == 1 {
 				w.Write(body)
 			} else {
