@@ -109,9 +109,9 @@ func (a Assessment) String() string {
 //     "09002"), one code per cell;
 //   - iso_dates: dates and periods in ISO 8601 ("2024-10-17", "2024-10"),
 //     and no periods spread as column names (a column per month);
-//   - no_totals: no total or subtotal rows (analyze.Profile's detector:
-//     "Total", "Nacional" and similar labels, code "00", a value equal to
-//     the sum of the others);
+//   - no_totals: no total or subtotal rows: rows equal to the sum of the
+//     rows they head or close (internal/totals, the detector of
+//     clean.DropTotals and analyze.Profile), and no national code "00";
 //   - no_units_in_values: numbers without currency symbols, units,
 //     percent signs, thousands separators or footnote marks inside the
 //     values (internal/num, the parser fetch and clean share);

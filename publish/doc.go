@@ -45,7 +45,8 @@
 // one_spelling, clear_names, dictionary), each with its evidence, and a
 // score: the share of applicable checks passed. The checks use the same
 // detectors as the readers and cleaners (fetch's report, internal/num,
-// clean.Clusters, clean.Duplicates, clean/mx, analyze.Profile's totals),
+// clean.Clusters, clean.Duplicates, clean/mx, and internal/totals, which
+// clean.DropTotals and analyze.Profile also use),
 // so the assessment and the pipeline never disagree.
 //
 // # Files
