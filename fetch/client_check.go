@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 
 	"github.com/datacon-mx/cifra/internal/sniff"
 )
@@ -73,8 +74,8 @@ func checkBody(rawURL, want, ct string, f *os.File, n int64, closeDelimited bool
 	if isHTML, err := refusePage(rawURL, want, ct, f, head); isHTML {
 		return err
 	}
-	if htmlContentType(ct) && want != "" && want != "html" && want != "xml" && want != "xls" && len(head) > 0 && head[0] == '<' {
-		return fmt.Errorf("fetch: %s: %w (Content-Type %q, expected %s): the body starts with markup; not cached", rawURL, ErrNotData, ct, kindName(want))
+	if htmlContentType(ct) && want != "" && want != "html" && want != "xml" && want != "xls" && (startsWithTag(head) || reHTMLInside.Match(head)) {
+		return fmt.Errorf("fetch: %s: %w (Content-Type %q, expected %s): the body holds HTML markup; not cached", rawURL, ErrNotData, ct, kindName(want))
 	}
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || want == "zip" || want == "xlsx" {
 		if !zipComplete(f, n) {
@@ -222,6 +223,10 @@ func cachedPage(rawURL, want string, m cacheMeta) error {
 	}
 	return nil
 }
+
+// reHTMLInside finds the elements of a page anywhere in a body: with an
+// HTML Content-Type, a "CSV" that holds them is a page.
+var reHTMLInside = regexp.MustCompile(`(?i)<(html|head|body|title|script|style|meta|div|table|h1|h2)[\s>/]`)
 
 // startsWithTag reports whether head opens with markup ('<' and a letter,
 // '!' or '?') after whitespace: with an HTML Content-Type, a page whose

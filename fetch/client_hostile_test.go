@@ -94,6 +94,7 @@ func TestHostileHTMLErrorPageNeverCached(t *testing.T) {
 		{"csv after a long comment", "/comentario.csv", "", []byte("<!--" + strings.Repeat("relleno ", 20000) + "-->" + page)},
 		{"csv in UTF-16", "/utf16.csv", "", u16},
 		{"json", "/datos.json", "", []byte("\n\n" + page)},
+		{"text before the markup, served as HTML", "/texto.csv", "", []byte("Error 503\n<html><body><h1>Servicio no disponible</h1></body></html>")},
 		{"table on a not-found page", "/consulta", "", []byte("<html><head><title>404 - Página no encontrada</title></head><body><table><tr><td>x</td></tr></table></body></html>")},
 		{"unusual first element", "/api/v1/registros", "", []byte("<font color=red>Error interno</font>")},
 		{"uppercase doctype after a BOM", "/export", "?formato=csv", []byte("\xef\xbb\xbf\r\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><HTML><BODY>No hay datos</BODY></HTML>")},
