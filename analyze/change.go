@@ -212,7 +212,7 @@ func periodText(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// changeOutput fills the three output columns for row i compared with row
+// changeOut fills the three output columns for row i compared with row
 // j (j < 0: nothing to compare with).
 type changeOut struct {
 	abs, pct []float64

@@ -142,7 +142,7 @@ func readNumeric(fn string, df dataframe.DataFrame, name string) (*column, error
 	return c, nil
 }
 
-// isIntCol reports whether c came from a gota Int column.
+// isInt reports whether c came from a gota Int column.
 func (c *column) isInt() bool { return c.typ == series.Int }
 
 // str returns the value of row i as text ("" when missing).

@@ -106,7 +106,7 @@ func apiLike(rawURL string) bool {
 	return false
 }
 
-// htmlTitle gives the text of the <title> of an HTML body, or "".
+// pageTitle gives the text of the <title> of an HTML body, or "".
 func pageTitle(b []byte) string {
 	m := reTitle.FindSubmatch(b)
 	if m == nil {

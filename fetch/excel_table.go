@@ -81,9 +81,10 @@ func headerBlock(grid [][]string, h int, merges []xlRange, cfg *config) (int, in
 // preamble, the block's rows are combined per column ("2026 Enero"),
 // trailing "Fuente:"/"Nota:" rows and blank rows are dropped, and columns
 // with neither a header nor any data are removed. Every decision goes to
-// rep. It returns the header, the rows and the 1-based sheet row of the
-// first data row. h0 < 0 means no header.
-func sheetTable(grid [][]string, h0, h1 int, cfg *config, rep *Report) ([]string, [][]string, int) {
+// rep. It returns the header, the rows, the 1-based sheet row of the
+// first data row and the sheet row of each row kept (for LineColumn). h0 <
+// 0 means no header.
+func sheetTable(grid [][]string, h0, h1 int, cfg *config, rep *Report) ([]string, [][]string, int, []int) {
 	var header []string
 	start := 0
 	if h0 >= 0 {
@@ -112,6 +113,7 @@ func sheetTable(grid [][]string, h0, h1 int, cfg *config, rep *Report) ([]string
 	}
 	data = data[:end]
 	rows := make([][]string, 0, len(data))
+	lines := make([]int, 0, len(data))
 	blank := 0
 	for i, r := range data {
 		if xlRowText(r) == "" {
@@ -122,6 +124,7 @@ func sheetTable(grid [][]string, h0, h1 int, cfg *config, rep *Report) ([]string
 			continue
 		}
 		rows = append(rows, r)
+		lines = append(lines, start+i+1)
 	}
 	if blank > 10 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("%d blank rows skipped", blank))
@@ -173,7 +176,7 @@ func sheetTable(grid [][]string, h0, h1 int, cfg *config, rep *Report) ([]string
 			rows[i] = xlPick(r, cols)
 		}
 	}
-	return header, rows, start + 1
+	return header, rows, start + 1, lines
 }
 
 // isYear reports whether s is a year from 1800 to 2199, as group headers
@@ -209,7 +212,7 @@ func xlPick(r []string, cols []int) []string {
 	return out
 }
 
-// excelColumnName gives the letters of a 0-based column ("A", "AB").
+// xlColumnName gives the letters of a 0-based column ("A", "AB").
 func xlColumnName(j int) string {
 	s := ""
 	for j++; j > 0; j = (j - 1) / 26 {
@@ -218,7 +221,7 @@ func xlColumnName(j int) string {
 	return "column " + s
 }
 
-// rowText joins the non-empty cells of a row, shortened, for reports; ""
+// xlRowText joins the non-empty cells of a row, shortened, for reports; ""
 // for a blank row.
 func xlRowText(r []string) string {
 	var parts []string

@@ -476,7 +476,7 @@ func jsonShortList(xs []string, max int) string {
 	return strings.Join(xs, ", ")
 }
 
-// skipJSONValue reads and discards one whole value.
+// jsonSkipValue reads and discards one whole value.
 func jsonSkipValue(dec *json.Decoder) error {
 	depth := 0
 	for {
@@ -499,7 +499,7 @@ func jsonSkipValue(dec *json.Decoder) error {
 	}
 }
 
-// decodeText returns a reader of UTF-8 text: a UTF-8 BOM skipped, UTF-16
+// jsonDecodeText returns a reader of UTF-8 text: a UTF-8 BOM skipped, UTF-16
 // with a BOM decoded, other bytes that are not valid UTF-8 read as
 // Windows-1252, or cfg.encoding when set. It names the encoding.
 func jsonDecodeText(br *bufio.Reader, cfg *config) (io.Reader, string, error) {

@@ -201,7 +201,7 @@ type jsonCandidate struct {
 	node *jnode
 }
 
-// findCandidates lists the arrays of objects (or of arrays) under object n,
+// jsonCandidates lists the arrays of objects (or of arrays) under object n,
 // without looking inside them.
 func jsonCandidates(n *jnode, prefix []string, out []jsonCandidate) []jsonCandidate {
 	for i, k := range n.keys {
@@ -222,7 +222,7 @@ func jsonCandidates(n *jnode, prefix []string, out []jsonCandidate) []jsonCandid
 	return out
 }
 
-// isRecordArray reports whether a holds at least one element and every
+// jsonIsRecordArray reports whether a holds at least one element and every
 // element is an object (nulls allowed), or every element is an array.
 func jsonIsRecordArray(a *jnode) bool {
 	objs, arrs := 0, 0
@@ -240,7 +240,7 @@ func jsonIsRecordArray(a *jnode) bool {
 	return objs > 0 && arrs == 0 || arrs > 0 && objs == 0 && arrs == len(a.vals)
 }
 
-// chooseRecords picks the array of records inside object n: the only
+// jsonChooseRecords picks the array of records inside object n: the only
 // jsonCandidate, or the only one with a records-like name. An array with one
 // element that itself holds records is entered (Banxico's
 // bmx.series.0.datos). It returns nil, nil when n holds no array of

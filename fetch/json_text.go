@@ -10,7 +10,7 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// sniffEncoding decides how to decode the text in br, whose first bytes
+// jsonSniffEncoding decides how to decode the text in br, whose first bytes
 // are head: the forced cfg.encoding; a UTF-8 BOM (skipped); a UTF-16 BOM;
 // valid UTF-8; or else Windows-1252, the encoding of most Mexican
 // government files that are not UTF-8. It returns a reader of UTF-8 text
@@ -43,7 +43,7 @@ func jsonSniffEncoding(br *bufio.Reader, head []byte, cfg *config) (io.Reader, s
 	return transform.NewReader(br, charmap.Windows1252.NewDecoder()), "Windows-1252", nil
 }
 
-// validUTF8Prefix reports whether b is valid UTF-8, allowing a rune cut
+// jsonValidUTF8Prefix reports whether b is valid UTF-8, allowing a rune cut
 // off at the end (b may be the first bytes of a longer input).
 func jsonValidUTF8Prefix(b []byte) bool {
 	for i := 0; i < len(b); {

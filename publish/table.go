@@ -377,7 +377,7 @@ func quoteAll(xs []string) string {
 // foldAccents removes accents (for names and identifiers).
 func foldAccents(s string) string { return fold.Accents(s) }
 
-// distinctSorted returns the distinct non-missing cells, sorted.
+// distinct returns the distinct non-missing cells, sorted.
 func (c *column) distinct() []string {
 	m := map[string]bool{}
 	for i, v := range c.cells {
