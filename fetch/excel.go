@@ -266,7 +266,7 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
 	}
 	fillMerged(grid, merges, rep)
-	header, rows, first := sheetTable(grid, h0, h1, cfg, rep)
+	header, rows, first, lines := sheetTable(grid, h0, h1, cfg, rep)
 	if len(header) == 0 {
 		err = fmt.Errorf("no columns: %w", ErrEmpty)
 	}
@@ -278,7 +278,11 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 	}
 	scfg := *cfg
 	scfg.source = src
-	return tableFromRecords(&scfg, header, rows, first, rep)
+	df, err = tableFromRecords(&scfg, header, rows, first, rep)
+	if err != nil {
+		return df, err
+	}
+	return addLineColumn(cfg, df, func(i int) int { return lines[i] })
 }
 
 func xlIndexOf(xs []string, s string) int {

@@ -12,9 +12,10 @@ import (
 // quoted field with line breaks does not shift the rows after it; blank
 // and skipped lines are counted). Every cifra message names a row of the
 // table the call received; once a table is filtered or sorted, this column
-// still says which line of the file a reporter should open. ReadCSV and
-// ReadCSVFile honour it; the column comes last. A column of that name in
-// the input is an error wrapping ErrDuplicate.
+// still says which line of the file a reporter should open. ReadCSV,
+// ReadCSVFile and ReadExcel (.xlsx and .xls: the sheet's row number, as
+// Excel shows it) honour it; the column comes last. A column of that name
+// in the input is an error wrapping ErrDuplicate.
 func LineColumn(name string) Option {
 	return func(c *config) { c.lineColumn = name }
 }

@@ -49,3 +49,25 @@ func TestLineColumn(t *testing.T) {
 		t.Errorf("existing name: %v", err)
 	}
 }
+
+// In a workbook the line is the sheet's row number: the IEEM results have
+// their header on row 6, so the first district is row 7, in .xlsx and in
+// .xls alike; blank rows skipped inside the data do not shift the rest.
+func TestLineColumnExcel(t *testing.T) {
+	for _, p := range []string{xlIEEM, xlsIEEM} {
+		df, err := ReadExcel(p, LineColumn("fila"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := rdFloats(t, df, "fila")
+		if len(rows) != 48 || rows[0] != 7 || rows[47] != 54 {
+			t.Errorf("%s: rows %v…%v", p, rows[0], rows[len(rows)-1])
+		}
+	}
+	grid := [][]string{{"a", "b"}, {"1", "2"}, {"", ""}, {"3", "4"}}
+	var rep Report
+	_, rows, first, lines := sheetTable(grid, 0, 0, &config{}, &rep)
+	if len(rows) != 2 || first != 2 || lines[0] != 2 || lines[1] != 4 {
+		t.Errorf("rows %v, first %d, lines %v", rows, first, lines)
+	}
+}

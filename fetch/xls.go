@@ -48,7 +48,7 @@ func readXLS(path string, cfg *config, rep *Report) (df dataframe.DataFrame, err
 	}
 	h0, h1 := headerBlock(grid, h, merges, cfg)
 	fillMerged(grid, merges, rep)
-	header, rows, first := sheetTable(grid, h0, h1, cfg, rep)
+	header, rows, first, lines := sheetTable(grid, h0, h1, cfg, rep)
 	if len(header) == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no columns: %w", src, ErrEmpty)
 	}
@@ -57,7 +57,11 @@ func readXLS(path string, cfg *config, rep *Report) (df dataframe.DataFrame, err
 	}
 	scfg := *cfg
 	scfg.source = src
-	return tableFromRecords(&scfg, header, rows, first, rep)
+	df, err = tableFromRecords(&scfg, header, rows, first, rep)
+	if err != nil {
+		return df, err
+	}
+	return addLineColumn(cfg, df, func(i int) int { return lines[i] })
 }
 
 // openXLS reads a compound file (held whole in memory, within the
