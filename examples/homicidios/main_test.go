@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,8 +14,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/datacon-mx/cifra/ledger"
 	"golang.org/x/text/encoding/charmap"
 )
+
+// actualizar rewrites publicado/ from this run: go test ./examples/homicidios -actualizar
+var actualizar = flag.Bool("actualizar", false, "rewrite publicado/ with this run's ledger after reviewing the change")
 
 // estado is one state's figures computed straight from the raw files,
 // without cifra, so that a library change that alters a finding fails here.
@@ -101,6 +106,10 @@ func TestRun(t *testing.T) {
 		if len(chicas) == 0 || !strings.Contains(texto, want) {
 			t.Errorf("want %q in the output", want)
 		}
+	})
+
+	t.Run("published ledger", func(t *testing.T) {
+		verificarPublicado(t, dir)
 	})
 
 	t.Run("chart files", func(t *testing.T) {
@@ -224,4 +233,31 @@ func miles(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// verificarPublicado compares the ledger this run wrote in dir with the one
+// published in publicado/cifras.json: a figure that moved beyond its
+// rounding, appeared or disappeared, or a source whose SHA-256 changed,
+// fails the test with the list of changes. Code lines and run times do not
+// count, and every source path must be relative so the ledger is the same
+// on every machine.
+func verificarPublicado(t *testing.T, dir string) {
+	t.Helper()
+	actual, err := ledger.Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range actual.Sources() {
+		if filepath.IsAbs(s.Path) || strings.Contains(s.URL, "127.0.0.1") {
+			t.Errorf("source %q: path %q depends on the machine", s.URL, s.Path)
+		}
+	}
+	if *actualizar {
+		if err := actual.WriteDir("publicado"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ledger.Verify("publicado", actual); err != nil {
+		t.Errorf("%v\nreview the change; if it is intended, run: go test . -actualizar", err)
+	}
 }
