@@ -3,6 +3,8 @@ package fetch
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/datacon-mx/cifra/internal/frame"
@@ -31,9 +33,13 @@ import (
 // never fetched.
 //
 // A resource in another format (xlsx, json…) is an error wrapping
-// ErrUnsupported; a resource without a schema is read as strings. Options: Columns keeps
-// only the named fields; WithReport fills a Report (each column's type
-// says which schema type it came from); Source names the package in errors.
+// ErrUnsupported; a resource without a schema is read as strings.
+// descriptor may also name the folder that holds datapackage.json.
+//
+// Options: Columns keeps only the named fields; WithReport fills a Report
+// (each column's type says which schema type it came from); Source names
+// the package in errors. The other reader options do not apply: the
+// schema decides what they would.
 //
 // Errors name the descriptor, resource, row (1-based among data rows),
 // line of the data file, field and value: a value that does not fit its
@@ -48,6 +54,9 @@ func ReadPackage(descriptor, resource string, opts ...Option) (dataframe.DataFra
 	}
 	fail := func(format string, a ...any) (dataframe.DataFrame, error) {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: ReadPackage: %s: "+format, append([]any{src}, a...)...)
+	}
+	if st, err := os.Stat(descriptor); err == nil && st.IsDir() {
+		descriptor = filepath.Join(descriptor, "datapackage.json")
 	}
 	pkg, err := tableschema.Load(descriptor)
 	if err != nil {
