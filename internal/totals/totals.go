@@ -111,7 +111,7 @@ func pass(cols []Column, labels [][]string, items []item, level int) ([]Group, [
 		cands, isHead = closes, false
 	}
 	if len(cands) == 0 {
-		return p.anywhere(labels, level)
+		return p.inside(labels, level)
 	}
 	tiled := cover(cands)*2 >= len(items)
 	adjacent := make([]bool, len(cands))
@@ -138,7 +138,7 @@ func pass(cols []Column, labels [][]string, items []item, level int) ([]Group, [
 		groups = append(groups, alignedTotals(cols, labels, g, items[c.t], items[c.lo:c.hi])...)
 	}
 	if len(kept) == 0 {
-		return p.anywhere(labels, level)
+		return p.inside(labels, level)
 	}
 	// Collapse: each kept group becomes one item standing for its total.
 	sort.Slice(kept, func(a, b int) bool { return span(kept[a]).lo < span(kept[b]).lo })
@@ -375,6 +375,130 @@ func (p *prefix) positions(c int, target float64, from, to int, ascending bool) 
 		out = out[:maxProbe]
 	}
 	return out
+}
+
+// maxInsideItems and maxInsideSpan bound the search for totals that sit
+// among their parts: tables of more items are not searched, and a block
+// is at most this many items long.
+const (
+	maxInsideItems = 50000
+	maxInsideSpan  = 256
+)
+
+// inside looks for totals that sit among the items they sum, block after
+// block: CONAPO sorts each year's states by name, so the year's "Nacional"
+// row falls between Morelos and Nayarit. A block starts where the previous
+// one ended; its total is the largest item so far (on a column with no
+// negative value) and the block ends where the running sum reaches twice
+// it. Blocks count when two or more sit side by side and cover at least
+// half of the items (or a block's total carries a totals word). When no
+// block is found, one total for the whole table is tried (anywhere).
+func (p *prefix) inside(labels [][]string, level int) ([]Group, []item) {
+	n := p.n
+	c0 := -1
+	for c := range p.cols {
+		if p.mono[c] && p.na[c][n] == 0 {
+			c0 = c
+			break
+		}
+	}
+	if c0 < 0 || n < 6 || n > maxInsideItems {
+		return p.anywhere(labels, level)
+	}
+	type block struct{ t, lo, hi int }
+	var blocks []block
+	s := p.sum[c0]
+	vals := make([]float64, n)
+	for i := range vals {
+		vals[i], _ = value(p.cols[c0], p.items[i].row)
+	}
+	for lo := 0; lo+3 <= n; {
+		found := false
+		best := math.Inf(-1)
+		for t := lo; t < n && t < lo+maxInsideSpan; t++ {
+			v := vals[t]
+			if v <= best || v == 0 {
+				continue // a total exceeds each of its parts
+			}
+			best = v
+			// The block [lo, hi) sums to 2v: hi is found by binary search.
+			target := s[lo] + 2*v
+			hi := lo + sort.Search(n-lo+1, func(j int) bool { return s[lo+j] >= target-p.slack[c0] })
+			if hi > n || hi <= t || hi-lo < 3 || !p.equal(c0, 2*v, s[hi]-s[lo]) {
+				continue
+			}
+			if p.nz[c0][hi]-p.nz[c0][lo]-1 < 2 || !p.insideAll(t, lo, hi) {
+				continue
+			}
+			blocks = append(blocks, block{t, lo, hi})
+			lo, found = hi, true
+			break
+		}
+		if !found {
+			lo++
+		}
+	}
+	covered := 0
+	for _, b := range blocks {
+		covered += b.hi - b.lo
+	}
+	var groups []Group
+	var kept []block
+	for i, b := range blocks {
+		adjacent := i > 0 && blocks[i-1].hi == b.lo || i+1 < len(blocks) && blocks[i+1].lo == b.hi
+		word := wordOf(labels, p.items[b.t].row)
+		if !(adjacent && covered*2 >= n || word != "") {
+			continue
+		}
+		kept = append(kept, b)
+		g := Group{Row: p.items[b.t].row, First: p.items[b.lo].first, Last: p.items[b.hi-1].end - 1,
+			Level: level, Parts: b.hi - b.lo - 1, Word: word, Columns: p.insideCols(b.t, b.lo, b.hi), Anywhere: true}
+		others := make([]item, 0, b.hi-b.lo-1)
+		others = append(others, p.items[b.lo:b.t]...)
+		others = append(others, p.items[b.t+1:b.hi]...)
+		groups = append(groups, g)
+		groups = append(groups, alignedTotals(p.cols, labels, g, p.items[b.t], others)...)
+	}
+	if len(kept) == 0 {
+		return p.anywhere(labels, level)
+	}
+	var next []item
+	k := 0
+	for i := 0; i < n; {
+		if k < len(kept) && kept[k].lo == i {
+			b := kept[k]
+			next = append(next, item{row: p.items[b.t].row, first: p.items[b.lo].first, end: p.items[b.hi-1].end})
+			i = b.hi
+			k++
+			continue
+		}
+		next = append(next, p.items[i])
+		i++
+	}
+	return groups, next
+}
+
+// insideAll checks that item t equals the sum of the other items of
+// [lo, hi) on every column where all of them have a value.
+func (p *prefix) insideAll(t, lo, hi int) bool {
+	return len(p.insideCols(t, lo, hi)) > 0
+}
+
+// insideCols returns the columns on which item t equals the sum of the
+// other items of [lo, hi), or nil when a compared column disagrees.
+func (p *prefix) insideCols(t, lo, hi int) []string {
+	var cols []string
+	for k, col := range p.cols {
+		v, miss := value(col, p.items[t].row)
+		if miss || p.na[k][hi]-p.na[k][lo] > 0 {
+			continue
+		}
+		if !p.equal(k, v, p.sum[k][hi]-p.sum[k][lo]-v) {
+			return nil
+		}
+		cols = append(cols, col.Name)
+	}
+	return cols
 }
 
 // anywhere looks for one item equal to the sum of all the others, wherever
