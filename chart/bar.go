@@ -25,11 +25,11 @@ func KeepOrder() Option { return func(c *config) { c.keepOrder = true } }
 func Ascending() Option { return func(c *config) { c.ascending = true } }
 
 // TopN keeps the n largest categories (after sorting) and notes on the
-// chart how many were left out.
+// chart how many were left out. TopN(0) keeps them all, the default.
 func TopN(n int) Option {
 	return func(c *config) {
-		if n < 1 {
-			c.fail("TopN(%d): want at least 1", n)
+		if n < 0 {
+			c.fail("TopN(%d): want 0 (all) or more", n)
 			return
 		}
 		c.topN = n

@@ -211,8 +211,10 @@ func TestBadInput(t *testing.T) {
 		}, chart.ErrMissing, "SkipMissing"},
 		{"histogram missing column", func() (*chart.Chart, error) { return chart.Histogram(good, "w") }, chart.ErrNoColumn, ""},
 		{"scatter text", func() (*chart.Chart, error) { return chart.Scatter(good, "e", "v") }, chart.ErrNotNumeric, ""},
-		{"bins", func() (*chart.Chart, error) { return chart.Histogram(good, "v", chart.Bins(0)) }, chart.ErrOption, ""},
-		{"size", func() (*chart.Chart, error) { return chart.Bar(good, "e", "v", chart.WithSize(chart.Size{})) }, chart.ErrOption, ""},
+		{"bins", func() (*chart.Chart, error) { return chart.Histogram(good, "v", chart.Bins(-1)) }, chart.ErrOption, ""},
+		{"size", func() (*chart.Chart, error) {
+			return chart.Bar(good, "e", "v", chart.WithSize(chart.Size{Width: -640}))
+		}, chart.ErrOption, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ch, err := tc.run()

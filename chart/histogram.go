@@ -13,13 +13,14 @@ import (
 // maxBins is the most bins Histogram draws.
 const maxBins = 100
 
-// Bins fixes the number of histogram bins (1 to 100). By default the bin
-// width is chosen by the Freedman–Diaconis rule and rounded to 1, 2, 2.5
-// or 5 times a power of ten, so that bin edges are round numbers.
+// Bins fixes the number of histogram bins (1 to 100). By default, and with
+// Bins(0), the bin width is chosen by the Freedman–Diaconis rule and
+// rounded to 1, 2, 2.5 or 5 times a power of ten, so that bin edges are
+// round numbers.
 func Bins(n int) Option {
 	return func(c *config) {
-		if n < 1 || n > maxBins {
-			c.fail("Bins(%d): want 1 to %d", n, maxBins)
+		if n < 0 || n > maxBins {
+			c.fail("Bins(%d): want 0 (automatic) to %d", n, maxBins)
 			return
 		}
 		c.bins = n

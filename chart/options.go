@@ -147,8 +147,18 @@ func SkipMissing() Option { return func(c *config) { c.skipMissing = true } }
 func WithTheme(t Theme) Option { return func(c *config) { c.theme = t } }
 
 // WithSize sets the output size: Web (default), Social, Print or your own.
+// A zero field keeps Web's (WithSize(Size{}) is Web).
 func WithSize(s Size) Option {
 	return func(c *config) {
+		if s.Width == 0 {
+			s.Width = Web.Width
+		}
+		if s.Height == 0 {
+			s.Height = Web.Height
+		}
+		if s.DPI == 0 {
+			s.DPI = Web.DPI
+		}
 		if s.Width <= 0 || s.Height <= 0 || s.DPI <= 0 || s.Width > 20000 || s.Height > 20000 {
 			c.fail("WithSize(%d×%d at %d dpi): sizes must be positive and at most 20000 px", s.Width, s.Height, s.DPI)
 			return
@@ -187,9 +197,12 @@ func WithFormat(f Format) Option {
 }
 
 // WithLocale sets number and month conventions by tag: "es-MX" (default,
-// 1,234,567.8), "es-ES" (1.234.567,8), "en-US". An unknown tag is an error.
+// also for ""), "es-ES" (1.234.567,8), "en-US". An unknown tag is an error.
 func WithLocale(tag string) Option {
 	return func(c *config) {
+		if tag == "" {
+			tag = "es-MX"
+		}
 		l, ok := LocaleNamed(tag)
 		if !ok {
 			c.fail("WithLocale(%q): unknown locale (known: es-MX, es-ES, en-US and other es-* tags)", tag)
