@@ -172,3 +172,23 @@ func TestDropTotalsCONAPO(t *testing.T) {
 		t.Errorf("report:\n%s", s)
 	}
 }
+
+// TestDropTotalsCONAPOYears: two years of CONAPO's projection; each year's
+// Nacional block is sorted by name among its states. Both national blocks
+// and every Total row go; the rest sums to the two national figures.
+func TestDropTotalsCONAPOYears(t *testing.T) {
+	df := loadCSV(t, "testdata/conapo_poblacion_estatal_sexo_2025_2026.csv", "n_year", "pob_start_year", "pob_mid_year")
+	out, rep, err := DropTotals(df)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Nrow() != 128 || len(rep.RemovedRows) != 70 {
+		t.Fatalf("%d rows left, %d removed\n%s", out.Nrow(), len(rep.RemovedRows), rep)
+	}
+	if sum, _ := colSum(t, out, "pob_mid_year"); sum != 133367428+134407258 {
+		t.Errorf("sum %.0f", sum)
+	}
+	if n := strs(t, out, "nombre_estado"); strings.Contains(n, "Nacional") {
+		t.Error("a Nacional row is left")
+	}
+}

@@ -22,10 +22,16 @@
 //     only if they are tiled (two or more groups side by side covering at
 //     least half of the items), or one group spans every item of the pass
 //     (a grand total), or the row carries a totals word.
-//   - When no row heads or closes a block, one row equal to the sum of
-//     all the others, wherever it sits (a "Nacional" row sorted among the
-//     states), is a grand total if two columns agree, five or more rows
-//     are summed, or it carries a totals word.
+//   - When no row heads or closes a block, a total may sit among its
+//     parts (CONAPO sorts each year's states by name, so "Nacional" falls
+//     between Morelos and Nayarit): blocks are sought one after another,
+//     each ending where the running sum reaches twice its largest item,
+//     and count under the same tiling rule (or with a totals word). Then
+//     one row equal to the sum of all the others is a grand total if two
+//     columns agree, five or more rows are summed, or it carries a word.
+//   - A total that stands for a block of rows (Hombres, Mujeres, Total)
+//     brings the rows aligned with it: the national Hombres row is a total
+//     when it equals the sum of the states' Hombres rows.
 //
 // # Files
 //
