@@ -206,9 +206,10 @@ func TestHostileCutBodyWithoutLength(t *testing.T) {
 		"/comillas.csv": rawClose("Content-Type: text/csv\r\n", []byte("entidad,nota,total\nColima,\"dice \"\"hola\"\", y")),
 		"/entero.csv":   rawClose("Content-Type: text/csv\r\n", []byte("entidad,nota,total\nColima,Tubo 3/4\",12\nJalisco,\"a, b\",30")),
 		"/datos.gz":     rawClose("Content-Type: application/gzip\r\n", gzipped[:len(gzipped)-6]),
+		"/trozos.csv":   rawClose("Transfer-Encoding: chunked\r\n", []byte("e\r\nentidad,total\n\r\n9\r\nColima,12\r\n")),
 	})
 	c, _, _ := testClient(t, WithRetries(1))
-	for _, p := range []string{"/corto.zip", "/sin", "/corte.csv", "/comillas.csv", "/datos.gz"} {
+	for _, p := range []string{"/corto.zip", "/sin", "/corte.csv", "/comillas.csv", "/datos.gz", "/trozos.csv"} {
 		if _, err := c.Get(context.Background(), srv.URL+p); !errors.Is(err, ErrTruncated) {
 			t.Errorf("%s: err = %v, want ErrTruncated", p, err)
 		}
