@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/datacon-mx/cifra/analyze"
@@ -25,6 +26,7 @@ import (
 	"github.com/datacon-mx/cifra/clean"
 	"github.com/datacon-mx/cifra/clean/mx"
 	"github.com/datacon-mx/cifra/fetch"
+	"github.com/datacon-mx/cifra/ledger"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -37,6 +39,24 @@ const (
 	archivoPoblacion = "data/conapo_poblacion_estatal_sexo_1950_2070.csv"
 	anio             = "2025"
 )
+
+// fuentes dice, archivo por archivo, lo que el registro de cifras necesita
+// saber y el archivo no dice (como lo cuenta data/README.md).
+var fuentes = map[string][]ledger.SourceOption{
+	archivoRemesas: {
+		ledger.SourceURL("https://raw.githubusercontent.com/lapanquecita/remesas/7b108a400d5edc2b2166db8ba6f5f5f552f7feb8/data/remesas_entidad.csv"),
+		ledger.Publisher("Banco de México (Banxico), Sistema de Información Económica"),
+		ledger.Processed("el autor de lapanquecita/remesas juntó las series de Banxico en una tabla larga con sus propios nombres de columna, fechó cada trimestre con su primer día y escribió la clave de entidad sin cero a la izquierda; las cifras son de Banxico"),
+		ledger.CutDate("2026-03"), ledger.Retrieved("2026-11-28"),
+		ledger.License("términos de uso de Banco de México (reutilización con atribución)"),
+	},
+	archivoPoblacion: {
+		ledger.SourceURL("https://raw.githubusercontent.com/isaacarroyov/datos_facil_acceso/5f7295ae9f6f5abfb7b12cd10047f5d824bc4fce/GobiernoMexicano/conapo_proyecciones/conapo_pob_ent_gender_1950_2070.csv"),
+		ledger.Publisher("Consejo Nacional de Población (CONAPO), proyecciones 2020-2070, edición 2023"),
+		ledger.Processed("Isaac Arroyo juntó los archivos 0_Pob_Inicio_1950_2070 y 0_Pob_Mitad_1950_2070 de CONAPO en una tabla larga con sus propios nombres de columna; las cifras son de CONAPO"),
+		ledger.Retrieved("2026-11-28"), ledger.License("Términos de Libre Uso MX"),
+	},
+}
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
@@ -52,21 +72,26 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
-	entero, undecimal := chart.Format{Decimals: chart.Whole}, chart.Format{Decimals: 1}
-	p("¿A qué entidades llegan más remesas por habitante? (%s)\n\n", anio)
+	entero := chart.Format{Decimals: chart.Whole}
+	titulo := fmt.Sprintf("¿A qué entidades llegan más remesas por habitante? (%s)", anio)
+	p("%s\n\n", titulo)
+	// El registro de cifras anota archivos, pasos y cada cifra publicada;
+	// los hallazgos se escriben desde él.
+	l := ledger.New(titulo)
 
 	// 1. Leer.
 	p("Datos usados:\n")
 	var repRemesas fetch.Report
-	remesas, err := leer(stdout, archivoRemesas, "Banxico, ingresos por remesas por entidad federativa, trimestral", &repRemesas)
+	remesas, err := leer(stdout, l, archivoRemesas, "Banxico, ingresos por remesas por entidad federativa, trimestral", &repRemesas)
 	if err != nil {
 		return err
 	}
-	poblacion, err := leer(stdout, archivoPoblacion, "CONAPO, proyecciones de población 2020-2070, estatal por sexo", nil)
+	poblacion, err := leer(stdout, l, archivoPoblacion, "CONAPO, proyecciones de población 2020-2070, estatal por sexo", nil)
 	if err != nil {
 		return err
 	}
 	p("\nCómo se leyó el archivo de Banxico:\n%s", sangria(repRemesas.String()))
+	l.Step("lectura del archivo de Banxico", repRemesas)
 	remesas = clean.Names(remesas) // PERIODO → periodo, CVE_ENT → cve_ent, VALOR_USD → valor_usd
 
 	// 2. Los cuatro trimestres del año. Banxico fecha cada trimestre con su
@@ -81,8 +106,10 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	incompletas := porEntidad.Filter(dataframe.F{Colname: "trimestres", Comparator: series.Neq, Comparando: 4})
-	p("\nTrimestres de %s: %d entidades con los 4 trimestres, %d incompletas.\n",
+	trimestres := fmt.Sprintf("Trimestres de %s: %d entidades con los 4 trimestres, %d incompletas.\n",
 		anio, porEntidad.Nrow()-incompletas.Nrow(), incompletas.Nrow())
+	p("\n%s", trimestres)
+	l.Step("suma de los trimestres de "+anio+" por entidad", texto(trimestres))
 	if incompletas.Nrow() > 0 {
 		return fmt.Errorf("%s: %d entidades no tienen los 4 trimestres de %s; la suma anual no sería comparable", archivoRemesas, incompletas.Nrow(), anio)
 	}
@@ -118,11 +145,14 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p("Claves de INEGI de dos dígitos con mx.AddStateCode:\n%s", sangria(codigos.String()))
+	l.Step("unión directa por cve_ent (descartada)", directa)
+	l.Step("claves de entidad de dos dígitos (mx.AddStateCode)", codigos)
 	unidos, union, err := clean.Config{RightOn: []string{"cve_ent"}}.Join(porEntidad, poblacion, clean.Left, "clave")
 	if err != nil {
 		return err
 	}
 	p("\nUnión por la clave de dos dígitos con CONAPO %s (filas Total):\n%s", anio, sangria(union.String()))
+	l.Step("unión con la población de CONAPO "+anio+" (filas Total)", union)
 
 	// 6. Dólares por habitante (per = 1), por entidad y nacional.
 	tasas, err := analyze.RateOptions{SmallCount: -1}.Rate(unidos, "dolares", "poblacion", 1, "por_habitante")
@@ -142,24 +172,77 @@ func run(args []string, stdout io.Writer) error {
 	}
 	porHabNacional := nacional.Col("por_habitante").Float()[0]
 
-	// 7. Hallazgos.
+	// 7. Hallazgos. Cada número se anota antes en el registro, con su
+	// unidad, su periodo y sus salvedades, y las frases se llenan desde él.
+	periodo := ledger.Period("enero–diciembre de " + anio)
+	corrientes := ledger.Caveat("Dólares corrientes, sin convertir a pesos ni ajustar por inflación.")
+	porPersona := ledger.Caveat("Remesas por habitante, no por hogar receptor: la población es la de toda la entidad.")
+	anotar := func(id, nombre string, dolares, habitantes, porHab float64) error {
+		if err := l.Figure("millones_dolares_"+id, dolares/1e6, ledger.Decimals(0), ledger.Unit("millones de dólares"), periodo, corrientes,
+			ledger.Definition("remesas recibidas en "+nombre+", suma de los cuatro trimestres")); err != nil {
+			return err
+		}
+		if err := l.Figure("poblacion_"+id, habitantes, ledger.Unit("habitantes"), ledger.Period(anio),
+			ledger.Definition("población a mitad de año de "+nombre+" (CONAPO, fila Total)")); err != nil {
+			return err
+		}
+		return l.Figure("por_habitante_"+id, porHab, ledger.Ratio(dolares, habitantes), ledger.Decimals(1),
+			ledger.Unit("dólares por habitante"), periodo, corrientes, porPersona,
+			ledger.Definition("remesas de "+nombre+" entre su población a mitad de año"))
+	}
+	celdas := func(id string) (dol, hab, ph string, err error) {
+		f := func(n string) string { return `{{cifra "` + n + "_" + id + `"}}` }
+		t, err := l.Render(f("millones_dolares") + "\t" + f("poblacion") + "\t" + f("por_habitante"))
+		c := strings.Split(t, "\t")
+		if err != nil || len(c) != 3 {
+			return "", "", "", err
+		}
+		return c[0], c[1], c[2], nil
+	}
+	if err := anotar("nacional", "las 32 entidades", nacional.Col("dolares").Float()[0], nacional.Col("poblacion").Float()[0], porHabNacional); err != nil {
+		return err
+	}
+	dol, hab, ph, err := celdas("nacional")
+	if err != nil {
+		return err
+	}
 	p("\nHallazgos (remesas recibidas en %s, dólares por habitante):\n", anio)
-	p("  Nacional: %s millones de dólares, %s habitantes, %s dólares por habitante.\n",
-		entero.Format(nacional.Col("dolares").Float()[0]/1e6), entero.Format(nacional.Col("poblacion").Float()[0]), undecimal.Format(porHabNacional))
+	p("  Nacional: %s millones de dólares, %s habitantes, %s dólares por habitante.\n", dol, hab, ph)
 	nombres := tasas.Col("nombre_estado").Records()
 	dolares, habitantes, porHab := tasas.Col("dolares").Float(), tasas.Col("poblacion").Float(), tasas.Col("por_habitante").Float()
-	linea := func(i int) {
-		p("  %2d. %-20s %7s millones de dólares  %11s hab.  %7s dólares por habitante\n", i+1, nombres[i],
-			entero.Format(dolares[i]/1e6), entero.Format(habitantes[i]), undecimal.Format(porHab[i]))
+	linea := func(i int) error {
+		id := clean.NameString(nombres[i])
+		if err := anotar(id, nombres[i], dolares[i], habitantes[i], porHab[i]); err != nil {
+			return err
+		}
+		dol, hab, ph, err := celdas(id)
+		if err != nil {
+			return err
+		}
+		p("  %2d. %-20s %7s millones de dólares  %11s hab.  %7s dólares por habitante\n", i+1, nombres[i], dol, hab, ph)
+		return nil
 	}
 	for i := 0; i < 5 && i < len(nombres); i++ {
-		linea(i)
+		if err := linea(i); err != nil {
+			return err
+		}
 	}
 	p("  …\n")
 	for i := len(nombres) - 3; i < len(nombres); i++ {
-		linea(i)
+		if err := linea(i); err != nil {
+			return err
+		}
 	}
-	p("  %s recibe %s veces más por habitante que %s.\n", nombres[0], undecimal.Format(porHab[0]/porHab[len(porHab)-1]), nombres[len(nombres)-1])
+	ultimo := len(porHab) - 1
+	if err := l.Figure("veces_primera_ultima", porHab[0]/porHab[ultimo], ledger.Decimals(1), ledger.Unit("veces"), periodo, porPersona,
+		ledger.Definition("dólares por habitante de "+nombres[0]+" entre los de "+nombres[ultimo]+", los dos sin redondear")); err != nil {
+		return err
+	}
+	veces, err := l.Render(`  ` + nombres[0] + ` recibe {{cifra "veces_primera_ultima"}} veces más por habitante que ` + nombres[ultimo] + ".\n")
+	if err != nil {
+		return err
+	}
+	p("%s", veces)
 	p("  Montos en dólares corrientes; no se convierten a pesos (el FIX incluido en cifra termina en agosto de 2025).\n")
 
 	// 8. Gráficas: el mapa de las 32 entidades y las barras ordenadas.
@@ -183,21 +266,44 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p("\nGráficas:\n")
+	p("\nGráficas, cifras y nota metodológica:\n")
 	if err := guardar(stdout, mapa, *salida, "remesas_por_habitante_mapa"); err != nil {
 		return err
 	}
-	return guardar(stdout, barras, *salida, "remesas_por_habitante_barras")
+	if err := guardar(stdout, barras, *salida, "remesas_por_habitante_barras"); err != nil {
+		return err
+	}
+	return publicar(stdout, l, *salida)
 }
 
-// leer lee un CSV incluido en el programa e imprime su procedencia.
-func leer(stdout io.Writer, nombre, fuente string, rep *fetch.Report) (dataframe.DataFrame, error) {
+// publicar guarda el registro de cifras junto a las gráficas (cifras.json,
+// cifras.csv y metodologia.md) e imprime su resumen.
+func publicar(stdout io.Writer, l *ledger.Ledger, carpeta string) error {
+	if err := l.WriteDir(carpeta); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "  %s\n  %s\n  %s\n\n%s", filepath.Join(carpeta, ledger.JSONFile), filepath.Join(carpeta, ledger.CSVFile),
+		filepath.Join(carpeta, ledger.NoteFile), l.Summary())
+	return nil
+}
+
+// texto es la nota de un paso que no tiene reporte propio.
+type texto string
+
+func (t texto) String() string { return string(t) }
+
+// leer lee un CSV incluido en el programa, imprime su procedencia y la
+// anota en el registro de cifras.
+func leer(stdout io.Writer, l *ledger.Ledger, nombre, fuente string, rep *fetch.Report) (dataframe.DataFrame, error) {
 	b, err := datos.ReadFile(nombre)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
 	r := fetch.Describe(nombre, b) // tamaño y huella SHA-256: identifican el archivo exacto
 	fmt.Fprintf(stdout, "  %s\n    %s; %s bytes; SHA-256 %s\n", nombre, fuente, chart.Format{}.Format(float64(r.Size)), r.SHA256)
+	if err := l.SourceWith(r, fuente, fuentes[nombre]...); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	opts := []fetch.Option{fetch.Source(nombre)}
 	if rep != nil {
 		opts = append(opts, fetch.WithReport(rep))
