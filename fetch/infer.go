@@ -66,8 +66,8 @@ func classify(s string) valueKind {
 			}
 			return kindInt
 		}
-		if validNumber(s) {
-			if !floatInRange(s) {
+		if ok, exp := validNumberExp(s); ok {
+			if (exp || len(s) >= 20) && !floatInRange(s) {
 				return kindOutOfRange
 			}
 			return kindFloat
@@ -114,6 +114,12 @@ func intDigits(s string) (int, bool) {
 // [. digits] [e [sign] digits], or [sign] . digits [exponent]. No spaces,
 // no thousands separators, no "Inf" or "NaN", no hexadecimal.
 func validNumber(s string) bool {
+	ok, _ := validNumberExp(s)
+	return ok
+}
+
+// validNumberExp is validNumber, also reporting whether s has an exponent.
+func validNumberExp(s string) (ok, exp bool) {
 	s = unsign(s)
 	i, n := 0, len(s)
 	digits := 0
@@ -129,9 +135,10 @@ func validNumber(s string) bool {
 		}
 	}
 	if digits == 0 {
-		return false
+		return false, false
 	}
 	if i < n && (s[i] == 'e' || s[i] == 'E') {
+		exp = true
 		i++
 		if i < n && (s[i] == '-' || s[i] == '+') {
 			i++
@@ -142,10 +149,10 @@ func validNumber(s string) bool {
 			e++
 		}
 		if e == 0 {
-			return false
+			return false, false
 		}
 	}
-	return i == n
+	return i == n, exp
 }
 
 // groupedDigits reports whether s (unsigned) is digits in exact comma
@@ -438,9 +445,6 @@ func parseFloatValue(s string) (float64, bool) {
 // finite float64 that keeps its value: not 1e400 (which would become
 // +Inf) nor 1e-400 (which would become 0).
 func floatInRange(s string) bool {
-	if len(s) < 20 && strings.IndexAny(s, "eE") < 0 {
-		return true
-	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return false

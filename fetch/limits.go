@@ -228,6 +228,9 @@ func startCheck(cfg *config, head []byte) error {
 func readInput(cfg *config, r io.Reader, hint int64) (string, error) {
 	b := newInputBudget(cfg)
 	var sb strings.Builder
+	if l, ok := r.(interface{ Len() int }); ok && hint <= 0 {
+		hint = int64(l.Len()) // strings.Reader, bytes.Reader, bytes.Buffer
+	}
 	if hint > 0 && hint < b.lim.InputBytes {
 		sb.Grow(int(hint) + 1)
 	}
