@@ -16,7 +16,9 @@
 // WithReport and printable with its String method, records every decision:
 // encoding, delimiter, header line, skipped preamble and note lines, padded
 // and trimmed rows, dropped empty columns, and each column's type, why it
-// was chosen and which raw values became missing.
+// was chosen and which raw values became missing. LineColumn adds the
+// input line of every row as a column, so that after a filter a row can
+// still be found in the file (ReadCSV, ReadCSVFile, ReadExcel).
 //
 // # Input rules (CSV; the other readers follow them where they apply)
 //
