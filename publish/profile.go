@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dlclark/regexp2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -54,7 +55,9 @@ func compileECMA(expr string) (jsonschema.Regexp, error) {
 	if err != nil {
 		return nil, err
 	}
-	re.MatchTimeout = 0
+	// The profiles' patterns are linear, but a descriptor is untrusted
+	// input: a match that runs this long fails (and is reported).
+	re.MatchTimeout = 2 * time.Second
 	return ecmaRegexp{re}, nil
 }
 

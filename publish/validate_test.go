@@ -231,3 +231,19 @@ func TestValidateLabelsAndBlankRows(t *testing.T) {
 		t.Errorf("%d problems:\n%s", rep.Total, rep)
 	}
 }
+
+// A long path is matched by the ECMA-262 patterns without timing out.
+func TestValidateLongPath(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("a", 5000) + ".csv"
+	os.WriteFile(filepath.Join(dir, DescriptorFile), []byte(`{"resources": [{"name": "t", "path": "`+long+`"}]}`), 0o644)
+	rep, err := Validate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		if p.Code == "descriptor-error" {
+			t.Errorf("a long relative path is valid: %s", p)
+		}
+	}
+}
