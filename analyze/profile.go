@@ -68,6 +68,7 @@ const (
 	WarnTotalsRow       = "totals-row"           // rows equal to the sum of the rows they head or close: a sum counts them twice
 	WarnDatePlaceholder = "date-placeholder"     // "9999-99-99", "-001-11-30": a text column's "no date" placeholders
 	WarnBlank           = "blank-text"           // empty text or cells of spaces that are not missing values
+	WarnDuplicateRows   = "duplicate-rows"       // rows that repeat an earlier row exactly (a table-level warning)
 	WarnAllMissing      = "all-missing"          // no value at all
 	WarnSpaces          = "surrounding-spaces"   // values with leading or trailing spaces
 	WarnCodeZero        = "code-zero"            // code 0, often the national total
@@ -205,9 +206,15 @@ func (r ProfileReport) String() string {
 	return b.String()
 }
 
-// Warnings returns every warning of every column, as "column: code: message".
+// Warnings returns the table's warnings, as "(rows): code: message"
+// (duplicate rows), then every warning of every column, as "column: code:
+// message".
 func (r ProfileReport) Warnings() []string {
 	var out []string
+	if r.DuplicateRows > 0 {
+		out = append(out, fmt.Sprintf("(rows): %s: %d rows repeat an earlier row exactly (rows %s%s)",
+			WarnDuplicateRows, r.DuplicateRows, intList(shortList(r.Duplicates, 10)), more(r.DuplicateRows, 10)))
+	}
 	for _, c := range r.Columns {
 		for _, w := range c.Warnings {
 			out = append(out, c.Name+": "+w.Code+": "+w.Message)

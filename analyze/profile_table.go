@@ -173,8 +173,8 @@ func contains(v []string, s string) bool {
 // tableString prints the table-level findings of a profile.
 func (r ProfileReport) tableString(b *strings.Builder) {
 	if r.DuplicateRows > 0 {
-		fmt.Fprintf(b, "! duplicate-rows: %d rows repeat an earlier row exactly (rows %s%s); clean.Dedupe removes them and says which\n",
-			r.DuplicateRows, intList(shortList(r.Duplicates, 10)), more(r.DuplicateRows, 10))
+		fmt.Fprintf(b, "! %s: %d rows repeat an earlier row exactly (rows %s%s); clean.Dedupe removes them and says which\n",
+			WarnDuplicateRows, r.DuplicateRows, intList(shortList(r.Duplicates, 10)), more(r.DuplicateRows, 10))
 	}
 	if len(r.TotalsRows) > 0 {
 		n := len(r.TotalsRows)

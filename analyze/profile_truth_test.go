@@ -98,8 +98,8 @@ func TestProfileDuplicatesPlaceholdersBlanks(t *testing.T) {
 	if p.DuplicateRows != 1 || len(p.Duplicates) != 1 || p.Duplicates[0] != 79 {
 		t.Errorf("compranet duplicates %d %v", p.DuplicateRows, p.Duplicates)
 	}
-	if !strings.Contains(p.String(), "! duplicate-rows: 1 rows repeat an earlier row exactly (rows 79)") {
-		t.Errorf("String:\n%s", p.String()[:300])
+	if !strings.Contains(p.String(), "! duplicate-rows: 1 rows repeat an earlier row exactly (rows 79)") || p.Warnings()[0] != "(rows): duplicate-rows: 1 rows repeat an earlier row exactly (rows 79)" {
+		t.Errorf("String:\n%s\nWarnings: %q", p.String()[:300], p.Warnings()[:1])
 	}
 	if len(p.TotalsRows) != 0 {
 		t.Errorf("compranet totals %v", p.TotalsRows)
