@@ -104,8 +104,8 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 		rep.Hidden = len(idx) - cfg.topN
 		idx = idx[:cfg.topN]
 	}
-	if len(idx) > MaxBars {
-		return nil, fmt.Errorf("chart: Bar: %w: %d categories, more than the %d any chart draws; pass chart.TopN(20) to show the largest", ErrTooLarge, len(idx), MaxBars)
+	if lim := cfg.budgets().Bars; len(idx) > lim {
+		return nil, fmt.Errorf("chart: Bar: %w: %d categories, more than the %d any chart draws; pass chart.TopN(20) to show the largest (chart.WithLimits raises the limit)", ErrTooLarge, len(idx), lim)
 	}
 	if len(idx) > maxBars && !cfg.allowMany {
 		return nil, fmt.Errorf("chart: Bar: %w: %d categories are too many to read; pass chart.TopN(20) to show the largest, or chart.AllowMany()", ErrTooMany, len(idx))

@@ -9,7 +9,8 @@ import (
 	"gonum.org/v1/plot/vg"
 )
 
-// Budgets that keep a chart's rendering bounded whatever its input.
+// Budgets that keep a chart's rendering bounded whatever its input (the
+// defaults of Limits; WithLimits changes them).
 const (
 	// MaxPixels is the largest picture Render writes, in pixels at the
 	// chart's size and DPI (PNG and JPEG; SVG and PDF pages are held to
@@ -33,16 +34,53 @@ const (
 	maxTextBytes = 2000
 )
 
-// checkBudget returns an error wrapping ErrTooLarge when the chart would
-// draw more than MaxBars bars or MaxPoints points, values spanning more
-// than MaxSpan, or a picture of w×h points larger than MaxPixels.
-func (ch *Chart) checkBudget(w, h vg.Length) error {
-	items, points, values := bodyCounts(ch.body)
-	if items > MaxBars {
-		return fmt.Errorf("chart: %s: %w: %d bars or categories (at most %d); pass chart.TopN(20) to show the largest, or aggregate first", ch.kind, ErrTooLarge, items, MaxBars)
+// Limits are the budgets of what a chart draws. A zero field means its
+// default (MaxBars, MaxPoints, MaxPixels).
+type Limits struct {
+	Bars   int // bars or categories of any chart type
+	Points int // points of all lines together, or of a scatter
+	Pixels int // pixels of the picture at its size and DPI
+}
+
+// WithLimits changes the budgets of a chart (see Limits); a chart past one
+// is an error wrapping ErrTooLarge. Raise them only for pictures meant to
+// be that large.
+func WithLimits(l Limits) Option {
+	return func(c *config) {
+		if l.Bars < 0 || l.Points < 0 || l.Pixels < 0 {
+			c.fail("WithLimits(%+v): limits must not be negative", l)
+			return
+		}
+		c.limits = l
 	}
-	if points > MaxPoints {
-		return fmt.Errorf("chart: %s: %w: %d points (at most %d); aggregate by period or sample first", ch.kind, ErrTooLarge, points, MaxPoints)
+}
+
+// budgets returns the limits with defaults filled in.
+func (c *config) budgets() Limits {
+	l := c.limits
+	if l.Bars == 0 {
+		l.Bars = MaxBars
+	}
+	if l.Points == 0 {
+		l.Points = MaxPoints
+	}
+	if l.Pixels == 0 {
+		l.Pixels = MaxPixels
+	}
+	return l
+}
+
+// checkBudget returns an error wrapping ErrTooLarge when the chart would
+// draw more bars or points than its Limits, values spanning more than
+// MaxSpan, or a picture of w×h points larger than its pixel limit.
+func (ch *Chart) checkBudget(w, h vg.Length) error {
+	lim := ch.cfg.budgets()
+	items, points, values := bodyCounts(ch.body)
+	if items > lim.Bars {
+		return fmt.Errorf("chart: %s: %w: %d bars or categories (at most %d); pass chart.TopN(20) to show the largest, or aggregate first (chart.WithLimits raises the limit)", ch.kind, ErrTooLarge, items, lim.Bars)
+	}
+	if points > lim.Points {
+		return fmt.Errorf("chart: %s: %w: %d points (at most %d); aggregate by period or sample first (chart.WithLimits raises the limit)", ch.kind, ErrTooLarge, points, lim.Points)
 	}
 	if hb, ok := ch.body.(*histBody); ok {
 		for _, e := range hb.edges {
@@ -67,8 +105,8 @@ func (ch *Chart) checkBudget(w, h vg.Length) error {
 		dpi = 96
 	}
 	px := func(l vg.Length) float64 { return math.Ceil(float64(l) * dpi / 72) }
-	if wp, hp := px(w), px(h); !(wp*hp <= MaxPixels) {
-		return fmt.Errorf("chart: %s: %w: the picture would be %.0f×%.0f px (at most %d pixels); shorten the title and notes, or show fewer categories with chart.TopN", ch.kind, ErrTooLarge, wp, hp, MaxPixels)
+	if wp, hp := px(w), px(h); !(wp*hp <= float64(lim.Pixels)) {
+		return fmt.Errorf("chart: %s: %w: the picture would be %.0f×%.0f px (at most %d pixels); shorten the title and notes, or show fewer categories with chart.TopN", ch.kind, ErrTooLarge, wp, hp, lim.Pixels)
 	}
 	return nil
 }

@@ -108,7 +108,7 @@
 //	ticks.go        round numeric ticks and calendar ticks
 //	axes.go         value axes, gridlines, label de-overlapping
 //	text.go         the renderer: text measuring, wrapping, truncation
-//	budget.go       budgets (MaxBars, MaxPoints, MaxSpan, MaxPixels) and
+//	budget.go       Limits, WithLimits: budgets (MaxBars, MaxPoints, MaxSpan, MaxPixels) and
 //	                XML-safe text
 //	data.go         reading columns into typed slices, value checks
 //	report.go       Report of drawn and skipped rows

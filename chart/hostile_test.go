@@ -132,6 +132,12 @@ func TestHostileTooManyBars(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) || !errors.Is(err, errs.ErrTooLarge) || !strings.Contains(err.Error(), "TopN") {
 		t.Fatalf("100,000 bars: err = %v, want ErrTooLarge with a TopN hint", err)
 	}
+	if _, err := Bar(df, "c", "v", AllowMany(), WithLimits(Limits{Bars: 50})); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "100000 categories") {
+		t.Errorf("a lower limit: %v", err)
+	}
+	if _, err := Bar(df, "c", "v", WithLimits(Limits{Bars: -1})); !errors.Is(err, ErrArgument) {
+		t.Errorf("a negative limit: %v", err)
+	}
 	ch, err := Bar(df, "c", "v", TopN(20))
 	if err != nil {
 		t.Fatal(err)
@@ -186,6 +192,10 @@ func TestHostileHugeTitle(t *testing.T) {
 	}
 	if err := big.Render(io.Discard, "png"); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("20000×20000 px: err = %v, want ErrTooLarge", err)
+	}
+	small, _ := Bar(df, "c", "v", WithLimits(Limits{Pixels: 1000}))
+	if err := small.Render(io.Discard, "svg"); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("a pixel limit of 1000: err = %v, want ErrTooLarge", err)
 	}
 }
 

@@ -49,6 +49,8 @@ type config struct {
 
 	exactDates bool // dates are instants, not periods
 
+	limits Limits // budgets (budget.go)
+
 	err error
 }
 
