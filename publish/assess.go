@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -129,7 +130,8 @@ func (a Assessment) String() string {
 //     codes are kept".
 //
 // path is a CSV, TSV or TXT file, an Excel workbook (.xlsx, first sheet),
-// a JSON file, or a Data Package (its datapackage.json or its folder), in
+// a JSON file, a saved web page (.html: its largest table, which fails
+// flat: a page is not a data file), or a Data Package (its datapackage.json or its folder), in
 // which case every resource is assessed and a check passes only when it
 // passes for all. Score is the share of applicable checks passed. A file
 // that cannot be read is an error naming it.
@@ -266,9 +268,38 @@ func readAny(path string, format *string, opts ...fetch.Option) (dataframe.DataF
 		}
 		defer f.Close()
 		return fetch.ReadJSON(f, append(opts, fetch.Source(path))...)
+	case ".html", ".htm":
+		*format = "html"
+		return largestTable(path, opts)
 	}
 	*format = "csv"
 	return fetch.ReadCSVFile(path, opts...)
+}
+
+// largestTable reads the HTML table with the most cells of a page.
+func largestTable(path string, opts []fetch.Option) (dataframe.DataFrame, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	tables, err := fetch.HTMLTables(bytes.NewReader(b), fetch.Source(path))
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	best, cells := 0, -1
+	for i, t := range tables {
+		if n := t.Nrow() * t.Ncol(); n > cells {
+			best, cells = i, n
+		}
+	}
+	all, err := fetch.HTMLTables(bytes.NewReader(b), append(opts, fetch.Source(path))...)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	if best >= len(all) {
+		return dataframe.DataFrame{}, fmt.Errorf("%s: %w", path, ErrEmpty)
+	}
+	return all[best], nil
 }
 
 // prefixed is an error from another package re-worded with this package's

@@ -94,6 +94,9 @@ var formulaCell = regexp.MustCompile(`^\s*=[A-Za-zÁÉÍÓÚáéíóúÑñ.]+\(`
 
 func checkFlat(in *input) Check {
 	var ev []string
+	if in.format == "html" {
+		ev = append(ev, "a table inside a web page, not a data file to download")
+	}
 	var pre, notes []string
 	for _, s := range in.rep.Skipped {
 		switch s.Reason {
