@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,8 +13,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/datacon-mx/cifra/ledger"
 	"github.com/xuri/excelize/v2"
 )
+
+// actualizar rewrites publicado/ from this run, after the change has been
+// reviewed: go test ./examples/covid -actualizar
+var actualizar = flag.Bool("actualizar", false, "rewrite publicado/ with this run's ledger")
 
 // The test recomputes the findings from the raw files without cifra: the
 // cases with encoding/csv (BOM stripped by hand) and the catalogue with
@@ -66,6 +72,10 @@ func TestRun(t *testing.T) {
 	if err := run([]string{"-salida", dir}, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
+
+	t.Run("published ledger", func(t *testing.T) {
+		verificarPublicado(t, dir)
+	})
 	texto := out.String()
 
 	encabezado, filas := leerCasos(t)
@@ -108,15 +118,15 @@ func TestRun(t *testing.T) {
 	n := len(filas)
 	frases := []string{
 		fmt.Sprintf("Promedio ingenuo de INTUBADO: %.1f", float64(sumaIntubado)/float64(n)),
-		fmt.Sprintf("%d pacientes con respuesta; %d intubados (%.1f%%)", si+no, si, 100*float64(si)/float64(si+no)),
-		fmt.Sprintf("Filas con algo escrito en FECHA_DEF: %d de %d", escritas, n),
-		fmt.Sprintf("Defunciones (FECHA_DEF con una fecha real): %d, el %.1f%%", muertes, 100*float64(muertes)/float64(n)),
-		fmt.Sprintf("Casos confirmados (las clases con \"CONFIRMADO\" presentes en la muestra): %d de %d registros (%.1f%%)", confirmados, n, 100*float64(confirmados)/float64(n)),
+		fmt.Sprintf("%s pacientes con respuesta; %s intubados (%.1f%%)", miles(si+no), miles(si), 100*float64(si)/float64(si+no)),
+		fmt.Sprintf("Filas con algo escrito en FECHA_DEF: %s de %s", miles(escritas), miles(n)),
+		fmt.Sprintf("Defunciones (FECHA_DEF con una fecha real): %s, el %.1f%%", miles(muertes), 100*float64(muertes)/float64(n)),
+		fmt.Sprintf("Casos confirmados (las clases con \"CONFIRMADO\" presentes en la muestra): %s de %s registros (%.1f%%)", miles(confirmados), miles(n), 100*float64(confirmados)/float64(n)),
 		"MUESTRA TRUNCADA",
 		"SHA-256 ",
 	}
 	for e, c := range porClase {
-		frases = append(frases, fmt.Sprintf("%-70s %5d", e, c))
+		frases = append(frases, fmt.Sprintf("%-70s %5s", e, miles(c)))
 	}
 	for _, f := range frases {
 		t.Run(f, func(t *testing.T) {
@@ -143,5 +153,42 @@ func BenchmarkRun(b *testing.B) {
 		if err := run([]string{"-salida", dir}, io.Discard); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// miles writes n with comma thousands separators, as the story publishes
+// it: 10000 → "10,000".
+func miles(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// verificarPublicado compares the ledger this run wrote in dir with the one
+// published in publicado/cifras.json: a figure that moved beyond its
+// rounding, appeared or disappeared, or a source whose SHA-256 changed,
+// fails the test with the list of changes. Code lines and run times do not
+// count, and every source must be named by a relative path and a public
+// URL so the ledger is the same on every machine.
+func verificarPublicado(t *testing.T, dir string) {
+	t.Helper()
+	actual, err := ledger.Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range actual.Sources() {
+		if filepath.IsAbs(s.Path) || strings.Contains(s.URL, "127.0.0.1") {
+			t.Errorf("source %q: path %q depends on the machine", s.URL, s.Path)
+		}
+	}
+	if *actualizar {
+		if err := actual.WriteDir("publicado"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ledger.Verify("publicado", actual); err != nil {
+		t.Errorf("%v\nreview the change; if it is intended, run: go test . -actualizar", err)
 	}
 }
