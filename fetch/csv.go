@@ -61,6 +61,9 @@ func ReadCSVFile(path string, opts ...Option) (dataframe.DataFrame, error) {
 	}
 	defer f.Close()
 	var hint int64
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > cfg.lim().InputBytes {
+		return dataframe.DataFrame{}, tooLarge(cfg.source, fmt.Sprintf("%d bytes (read it with EachChunk)", st.Size()), cfg.lim().InputBytes, "InputBytes")
+	}
 	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
 		if st.Size() >= pipeMin && st.Size() < maxInput && st.Mode().IsRegular() && st.Size() <= cfg.lim().InputBytes {
 			return readCSVFilePipelined(cfg, f, st.Size())

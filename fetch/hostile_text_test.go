@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -408,5 +409,40 @@ func TestHostileHTMLSiblingTables(t *testing.T) {
 	}
 	if !strings.Contains(rep.String(), "heading: Delitos por municipio") {
 		t.Errorf("the last table's report does not name its heading:\n%s", rep.String())
+	}
+}
+
+func TestHostileJSONLongValue(t *testing.T) {
+	size, lim := 3<<20, Limits{LineBytes: 1 << 20}
+	if hostileFull() {
+		size, lim = 40<<20, Limits{}
+	}
+	for _, c := range []byte{'x', '9', ' '} {
+		t.Run(fmt.Sprintf("%q", c), func(t *testing.T) {
+			var r io.Reader
+			switch c {
+			case 'x': // one string
+				r = io.MultiReader(strings.NewReader(`[{"a":"`), io.LimitReader(repeatReader{c}, int64(size)), strings.NewReader(`"}]`))
+			case '9': // one number
+				r = io.MultiReader(strings.NewReader(`[{"a":`), io.LimitReader(repeatReader{c}, int64(size)), strings.NewReader(`}]`))
+			default: // whitespace between values
+				r = io.MultiReader(strings.NewReader(`[{"a":1},`), io.LimitReader(repeatReader{c}, int64(size)), strings.NewReader(`{"a":2}]`))
+			}
+			err := within(t, func() error { _, err := ReadJSON(r, WithLimits(lim)); return err })
+			wantErr(t, err, ErrTooLarge, "LineBytes")
+		})
+	}
+}
+
+func TestHostileCSVFileOverInputBudget(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "datos.csv")
+	if err := os.WriteFile(p, []byte("a,b\n"+strings.Repeat("1,2\n", 1<<18)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadCSVFile(p, WithLimits(Limits{InputBytes: 1 << 20}))
+	wantErr(t, err, ErrTooLarge, "InputBytes", "EachChunk")
+	df, err := ReadCSVFile(p, WithLimits(Limits{InputBytes: 2 << 20}))
+	if err != nil || df.Nrow() != 1<<18 {
+		t.Fatalf("rows %d, error %v; want %d rows", df.Nrow(), err, 1<<18)
 	}
 }

@@ -64,7 +64,7 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 	if r == nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: nil reader: %w", src, ErrEmpty)
 	}
-	guard := &budgetReader{r: r, max: cfg.lim().InputBytes, source: cfg.source}
+	guard := &budgetReader{r: r, max: cfg.lim().InputBytes, run: int64(cfg.lim().LineBytes), source: cfg.source}
 	br := bufio.NewReaderSize(guard, 64<<10)
 	dr, encName, err := jsonDecodeText(br, cfg)
 	if err != nil {

@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -106,12 +107,15 @@ func (t *jsonChecks) checkNotes() []string {
 }
 
 // budgetReader fails, wrapping ErrTooLarge, once more than max bytes
-// have been read.
+// have been read, or, when run is set, after more than run bytes with no
+// JSON punctuation (a quote, comma, colon, brace or bracket): one string,
+// number or run of whitespace the decoder would buffer whole.
 type budgetReader struct {
-	r      io.Reader
-	n, max int64
-	source string
-	err    error // set once the budget is passed; every later Read returns it
+	r          io.Reader
+	n, max     int64
+	run, since int64
+	source     string
+	err        error // set once the budget is passed; every later Read returns it
 }
 
 func (b *budgetReader) Read(p []byte) (int, error) {
@@ -123,6 +127,17 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 	if b.n > b.max {
 		b.err = &budgetError{tooLarge(b.source, fmt.Sprintf("more than %d bytes of input", b.max), b.max, "InputBytes")}
 		return n, b.err
+	}
+	if b.run > 0 {
+		if i := bytes.LastIndexAny(p[:n], `",:{}[]`); i >= 0 {
+			b.since = int64(n - i - 1)
+		} else {
+			b.since += int64(n)
+		}
+		if b.since > b.run {
+			b.err = &budgetError{tooLarge(b.source, fmt.Sprintf("a JSON value longer than %d bytes (before byte %d)", b.run, b.n), b.run, "LineBytes")}
+			return n, b.err
+		}
 	}
 	return n, err
 }
