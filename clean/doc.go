@@ -37,8 +37,9 @@
 //   - dates.go, dates_parse.go, dates_quarter.go: Dates, MonthNumber,
 //     IsDateSentinel; quarters ("2023T1" → "2023-Q1").
 //   - missing.go: SetMissing (markers and extra codes to missing values).
-//   - spreadsheet.go: StripFormulasString and StripFormulas (`="01"`, `=CONCATENAR(0,01)`,
-//     `'01`).
+//   - spreadsheet.go: StripFormulasString and StripFormulas (`="01"`,
+//     `=CONCATENAR(0,01)`, `'01`).
+//   - deprecated.go: the former names (CleanName, TitleCase, Unwrap…).
 //   - row.go: Row, the typed, missing-aware view of one row (Float, Int,
 //     String, Bool, Missing, FloatOr…). derive.go: Derive (a new column
 //     from a function of each row, in the type it returns) and NA.
@@ -50,7 +51,6 @@
 //   - bind.go: Bind and BindLabeled (stack tables with the same columns).
 //     match_names.go: MatchNames (exact, folded, fingerprint and fuzzy
 //     name matching between two lists, with how each match was made).
-//   - dates_quarter.go: quarters ("2023T1", "IV trimestre 2019") in Dates.
 //   - join*.go: Join and JoinReport; join_expect.go: Cardinality,
 //     JoinReport.Expect, Relation and ExtraRows (a join that multiplies
 //     rows fails loudly).
