@@ -278,6 +278,7 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 	}
 	scfg := *cfg
 	scfg.source = src
+	scfg.rowLines = lines
 	df, err = tableFromRecords(&scfg, header, rows, first, rep)
 	if err != nil {
 		return df, err

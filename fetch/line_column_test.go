@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -69,5 +70,20 @@ func TestLineColumnExcel(t *testing.T) {
 	_, rows, first, lines := sheetTable(grid, 0, 0, &config{}, &rep)
 	if len(rows) != 2 || first != 2 || lines[0] != 2 || lines[1] != 4 {
 		t.Errorf("rows %v, first %d, lines %v", rows, first, lines)
+	}
+}
+
+// An error names the sheet row of the value even when blank rows inside the
+// data were skipped.
+func TestExcelErrorLineAfterBlankRow(t *testing.T) {
+	recs := append(append(append(
+		biffRec(biffLabel, cellHead(0, 0, 0), xlStr8("votos")),
+		biffRec(biffRK, cellHead(1, 0, 0), xt32(12<<2|2))...),
+		biffRec(biffRK, cellHead(3, 0, 0), xt32(15<<2|2))...),
+		biffRec(biffLabel, cellHead(4, 0, 0), xlStr8("nulo"))...)
+	p := xlsTemp(t, testCFB("Workbook", testWorkbook(0x0600, nil, []testSheet{{name: "H", records: recs}})))
+	_, err := ReadExcel(p, ColumnType("votos", "int"))
+	if !errors.Is(err, ErrType) || !strings.Contains(err.Error(), "line 5") || !strings.Contains(err.Error(), "(row 3)") {
+		t.Errorf("err = %v; want line 5, row 3", err)
 	}
 }

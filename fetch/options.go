@@ -35,6 +35,7 @@ type config struct {
 	workers      int                    // Workers: 0 means choose
 	limits       Limits                 // WithLimits: zero fields mean the defaults
 	lineColumn   string                 // LineColumn: "" means none
+	rowLines     []int                  // the input line of each row, when a reader knows it (Excel)
 	// emptyAsString types a column with no values as String (EachChunk's
 	// first chunk) instead of Float.
 	emptyAsString bool

@@ -17,7 +17,9 @@ import (
 // rep. Readers that do not parse straight into typed columns (JSON, Excel,
 // HTML) end here, and it is the reference the fast CSV path is tested
 // against. rows may be ragged; short rows are padded with missing values.
-// firstLine is the 1-based input line or row of rows[0], for errors.
+// firstLine is the 1-based input line or row of rows[0], for errors;
+// cfg.rowLines, when set, gives each row's own line instead (a sheet whose
+// blank rows were skipped).
 func tableFromRecords(cfg *config, header []string, rows [][]string, firstLine int, rep *Report) (dataframe.DataFrame, error) {
 	names := uniqueNames(header)
 	if err := cfg.checkColumns(names); err != nil {
@@ -27,6 +29,9 @@ func tableFromRecords(cfg *config, header []string, rows [][]string, firstLine i
 	cols := make([]series.Series, 0, len(names))
 	want := cfg.wanted(names)
 	lineOf := func(i int) int { return firstLine + i }
+	if len(cfg.rowLines) == len(rows) {
+		lineOf = func(i int) int { return cfg.rowLines[i] }
+	}
 	hashes := newRowHashes(len(rows))
 	for j, name := range names {
 		if want != nil && !want[name] {

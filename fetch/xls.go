@@ -57,6 +57,7 @@ func readXLS(path string, cfg *config, rep *Report) (df dataframe.DataFrame, err
 	}
 	scfg := *cfg
 	scfg.source = src
+	scfg.rowLines = lines
 	df, err = tableFromRecords(&scfg, header, rows, first, rep)
 	if err != nil {
 		return df, err
