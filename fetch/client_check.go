@@ -74,7 +74,7 @@ func checkBody(rawURL, want, ct string, f *os.File, n int64, closeDelimited bool
 	if isHTML, err := refusePage(rawURL, want, ct, f, head); isHTML {
 		return err
 	}
-	if htmlContentType(ct) && want != "" && want != "html" && want != "xml" && want != "xls" && (startsWithTag(head) || reHTMLInside.Match(head)) {
+	if htmlContentType(ct) && want != "" && want != "html" && want != "xml" && want != "xls" && (startsWithTag(head) || !startsJSON(head) && reHTMLInside.Match(head)) {
 		return fmt.Errorf("fetch: %s: %w (Content-Type %q, expected %s): the body holds HTML markup; not cached", rawURL, ErrNotData, ct, kindName(want))
 	}
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || want == "zip" || want == "xlsx" {
@@ -227,6 +227,13 @@ func cachedPage(rawURL, want string, m cacheMeta) error {
 // reHTMLInside finds the elements of a page anywhere in a body: with an
 // HTML Content-Type, a "CSV" that holds them is a page.
 var reHTMLInside = regexp.MustCompile(`(?i)<(html|head|body|title|script|style|meta|div|table|h1|h2)[\s>/]`)
+
+// startsJSON reports whether head opens like JSON (a PHP API often serves
+// JSON as text/html, and its values may hold markup).
+func startsJSON(head []byte) bool {
+	b := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n\f")
+	return len(b) > 0 && (b[0] == '{' || b[0] == '[')
+}
 
 // startsWithTag reports whether head opens with markup ('<' and a letter,
 // '!' or '?') after whitespace: with an HTML Content-Type, a page whose

@@ -103,6 +103,7 @@ func TestHostileHTMLErrorPageNeverCached(t *testing.T) {
 	for _, tc := range cases {
 		routes[tc.path] = serveHTML(tc.body)
 	}
+	routes["/api/php"] = serveHTML([]byte(`{"success":true,"result":[{"notes":"<div><p>Datos de <b>INEGI</b></p></div>"}]}`))
 	routes["/tabla"] = serveHTML([]byte("<html><head><title>Mantenimiento de carreteras: margen de error por estado</title></head><body><h1>Mantenimiento de carreteras</h1><table><tr><td>Colima</td><td>12</td></tr></table></body></html>"))
 	srv := newHostileServer(t, routes)
 	for _, tc := range cases {
@@ -129,6 +130,10 @@ func TestHostileHTMLErrorPageNeverCached(t *testing.T) {
 	c, _, _ := testClient(t)
 	if _, err := c.Get(context.Background(), srv.URL+"/tabla"); err != nil {
 		t.Errorf("page with a table: %v", err)
+	}
+	// JSON served as text/html, with markup in its values, is data.
+	if _, err := c.GetAs(context.Background(), srv.URL+"/api/php", "json"); err != nil {
+		t.Errorf("JSON served as text/html: %v", err)
 	}
 }
 
