@@ -270,7 +270,15 @@ func (f *FigureInfo) setRatio(s figureSpec) error {
 		if den == 0 {
 			return fmt.Errorf("Ratio(%v, %v): denominator is zero: %w", num, den, ErrArgument)
 		}
-		per, ok := scaleOf(f.Value, num/den, s.per)
+		given := s.per
+		if hundred := 100.0; given == nil && f.Unit == "%" {
+			// A percentage is a ratio × 100: try that scale first, so a
+			// share of zero (0/43, which fits every scale) is one too.
+			if _, ok := scaleOf(f.Value, num/den, &hundred); ok {
+				given = &hundred
+			}
+		}
+		per, ok := scaleOf(f.Value, num/den, given)
 		if !ok {
 			want := "record the unrounded value, and pass Per(scale) if the scale is not a power of ten"
 			if s.per != nil {

@@ -307,3 +307,19 @@ func TestVerify(t *testing.T) {
 		t.Errorf("Verify of a missing file = %v", err)
 	}
 }
+
+// A share of zero fits every scale (0/43 × 1 = 0/43 × 100); with Unit("%")
+// it is a percentage, as the same share of any other count would be.
+func TestZeroShare(t *testing.T) {
+	l := New("Adjudicaciones")
+	if err := l.Figure("pct_ad", 0, Unit("%"), Ratio(0, 43), N(43)); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := l.Lookup("pct_ad")
+	if f.Per != 100 || f.Text != "0.0%" || f.Small {
+		t.Errorf("per %v, text %q, small %v; want 100, \"0.0%%\", false", f.Per, f.Text, f.Small)
+	}
+	if err := l.Figure("mal", 0.5, Unit("%"), Ratio(1, 2)); !errors.Is(err, ErrArgument) {
+		t.Errorf("0.5 as a percentage of 1/2: err %v, want ErrArgument", err)
+	}
+}
