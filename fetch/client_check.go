@@ -90,7 +90,7 @@ func checkBody(rawURL, want, ct string, f *os.File, n int64, closeDelimited bool
 	if !closeDelimited {
 		return nil
 	}
-	if (want == "csv" || want == "") && n <= csvCheckBytes && !bytes.ContainsRune(head, 0) && !bytes.HasPrefix(head, []byte("PK")) {
+	if (want == "csv" || want == "" && !startsJSON(head)) && n <= csvCheckBytes && !bytes.ContainsRune(head, 0) && !bytes.HasPrefix(head, []byte("PK")) {
 		if why := csvCut(f); why != "" {
 			return fmt.Errorf("fetch: %s: %w: the body ended with the connection after %d bytes and %s; not cached", rawURL, ErrTruncated, n, why)
 		}
