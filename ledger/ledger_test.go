@@ -312,7 +312,7 @@ func TestVerify(t *testing.T) {
 // it is a percentage, as the same share of any other count would be.
 func TestZeroShare(t *testing.T) {
 	l := New("Adjudicaciones")
-	if err := l.Figure("pct_ad", 0, Unit("%"), Ratio(0, 43), N(43)); err != nil {
+	if err := l.Figure("pct_ad", 0, Unit("%"), Ratio(0, 43), N(43), Decimals(1)); err != nil {
 		t.Fatal(err)
 	}
 	f, _ := l.Lookup("pct_ad")
