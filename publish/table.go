@@ -160,7 +160,9 @@ func (t *table) colNames() []string {
 // (codes keep their zeros) unless every value is an ISO date ("date"),
 // year-month ("yearmonth") or date-time ("datetime"), or the column is a
 // year ("anio", "año", "year", "ejercicio" with four-digit values).
-// Constraints come from the data: "required" when nothing is missing,
+// Text is written as it is, except that a line break written CRLF inside
+// a value becomes LF (as every CSV reader reads it back). Constraints come
+// from the data: "required" when nothing is missing,
 // minimum and maximum of numbers and dates, a pattern such as "[0-9]{2}"
 // for codes of fixed width, "unique" for a one-column primary key and for
 // text columns whose values are all different, and "categories" for text
@@ -236,6 +238,9 @@ func (p *Package) AddTable(name string, df dataframe.DataFrame, opts ...TableOpt
 		}
 	}
 	for _, n := range names {
+		if strings.TrimSpace(n) == "" {
+			return fail("%w: a column has no name (clean.Names gives every column one)", ErrArgument)
+		}
 		s, err := frame.Column(df, n)
 		if err != nil {
 			return fail("%w", err)
@@ -279,6 +284,11 @@ func newColumn(s series.Series, m *colMeta) (*column, error) {
 		for i := range c.cells {
 			if c.cells[i] == "" {
 				c.na[i] = true
+			}
+			// CSV readers turn a CRLF inside a quoted field into LF; writing
+			// LF keeps the value the same when it is read back.
+			if strings.Contains(c.cells[i], "\r\n") {
+				c.cells[i] = strings.ReplaceAll(c.cells[i], "\r\n", "\n")
 			}
 		}
 	case series.Int, series.Float:

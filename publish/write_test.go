@@ -228,3 +228,34 @@ func TestCatalogueGaps(t *testing.T) {
 		t.Errorf("filled fields listed:\n%s", got)
 	}
 }
+
+func TestWriteTextRoundTrip(t *testing.T) {
+	df := dataframe.New(
+		series.New([]string{"01", "02", "03", "04"}, series.String, "id"),
+		series.New([]string{"línea 1\r\nlínea 2", `con "comillas", y coma`, "  espacios  ", "N/D"}, series.String, "nota"),
+	)
+	dir := filepath.Join(t.TempDir(), "p")
+	p := New("texto")
+	if err := p.AddTable("t", df, PrimaryKey("id")); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Validate(dir)
+	if err != nil || !rep.Valid() {
+		t.Fatalf("%v\n%s", err, rep)
+	}
+	back, err := fetch.ReadPackage(dir, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := back.Col("nota").Records()
+	want := []string{"línea 1\nlínea 2", `con "comillas", y coma`, "  espacios  ", "N/D"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("notes read back %q", got)
+	}
+	if err := New("x").AddTable("t", dataframe.New(series.New([]string{"a"}, series.String, " ")), PrimaryKey()); !errors.Is(err, ErrArgument) {
+		t.Errorf("a column without a name: %v", err)
+	}
+}
