@@ -92,12 +92,8 @@ const maxListed = 100
 // and warns on the value columns compared and on the text columns whose
 // cell names the total ("Total", "Nacional").
 func profileTotals(rep *ProfileReport, df dataframe.DataFrame) {
-	cols, labels, err := totals.Table(df, nil)
-	if err != nil || len(cols) == 0 {
-		return
-	}
-	gs := totals.Find(cols, labels)
-	if len(gs) == 0 {
+	gs, _, labels, err := totals.FindFrame(df, nil)
+	if err != nil || len(gs) == 0 {
 		return
 	}
 	var rows []int

@@ -18,7 +18,9 @@ import (
 //
 // valueCols are the numeric columns compared (Int or Float); with none,
 // every numeric column except codes, years and ratios (names such as
-// cve_ent, año, tasa, porcentaje, or values that are all years). A row is
+// cve_ent, año, tasa, porcentaje, or values that are all years); if those
+// together find nothing, each is tried alone and the ones that agree are
+// compared together (a ratio column the names did not reveal). A row is
 // a total when it equals the sum of its block on every value column where
 // it and the whole block have a value, with at least one such column,
 // and at least two rows of the block are nonzero. Integers compare
@@ -39,7 +41,7 @@ func DropTotals(df dataframe.DataFrame, valueCols ...string) (dataframe.DataFram
 	if err := checkFrame("DropTotals", df); err != nil {
 		return df, rep, err
 	}
-	cols, labels, err := totals.Table(df, valueCols)
+	gs, cols, labels, err := totals.FindFrame(df, valueCols)
 	if err != nil {
 		return df, rep, fmt.Errorf("clean: DropTotals: %w", err)
 	}
@@ -47,12 +49,19 @@ func DropTotals(df dataframe.DataFrame, valueCols ...string) (dataframe.DataFram
 		rep.Notes = append(rep.Notes, "totals: no numeric value column to compare; nothing removed (name the value columns, after clean.Numbers)")
 		return df, rep, nil
 	}
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = fmt.Sprintf("%q", c.Name)
+	var names []string
+	used := map[string]bool{}
+	for _, g := range gs {
+		for _, c := range g.Columns {
+			used[c] = true
+		}
+	}
+	for _, c := range cols {
+		if len(gs) == 0 || used[c.Name] {
+			names = append(names, fmt.Sprintf("%q", c.Name))
+		}
 	}
 	on := strings.Join(names, ", ")
-	gs := totals.Find(cols, labels)
 	if len(gs) == 0 {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("totals: no row equals the sum of the rows it heads or closes on %s; nothing removed", on))
 		return df, rep, nil

@@ -17,7 +17,8 @@ var notSummed = map[string]bool{
 	"index": true, "ratio": true, "proporcion": true, "share": true, "lat": true,
 	"lon": true, "latitud": true, "longitud": true, "renglon": true, "orden": true,
 	"rank": true, "ranking": true, "esperanza": true, "densidad": true, "edad": true,
-	"percent": true, "ev": true,
+	"percent": true, "ev": true, "relacion": true, "razon": true, "capita": true,
+	"percapita": true, "promedios": true, "porcentajes": true, "tasas": true,
 }
 
 // notSummedFirst are words that mark such a column only as its first word

@@ -36,8 +36,9 @@
 // # Files
 //
 //   - doc.go: this overview.
-//   - totals.go: Find, Group, Column, Word (the detector and its levels).
+//   - totals.go: Find, FindAuto, Group, Column, Word (the detector, its
+//     levels, and the fallback for columns chosen automatically).
 //   - columns.go: Summable (which numeric columns add up).
-//   - frame.go: Table (value and label columns of a gota DataFrame),
-//     Group.Reason and Label for reports.
+//   - frame.go: FindFrame and Table (value and label columns of a gota
+//     DataFrame), Group.Reason and Label for reports.
 package totals

@@ -11,6 +11,21 @@ import (
 	"github.com/go-gota/gota/series"
 )
 
+// FindFrame finds the totals of df on valueCols (Find), or, when none is
+// named, on the Summable numeric columns (FindAuto). It returns the
+// groups, the value and label columns read (for reports), and Table's
+// errors.
+func FindFrame(df dataframe.DataFrame, valueCols []string) ([]Group, []Column, [][]string, error) {
+	cols, labels, err := Table(df, valueCols)
+	if err != nil || len(cols) == 0 {
+		return nil, cols, labels, err
+	}
+	if len(valueCols) == 0 {
+		return FindAuto(cols, labels), cols, labels, nil
+	}
+	return Find(cols, labels), cols, labels, nil
+}
+
 // Table reads the value columns of df — the named ones, which must be Int
 // or Float, or every numeric column that is Summable when none is named —
 // and its text columns, whose cells Find searches for totals words.

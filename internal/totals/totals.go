@@ -1,6 +1,7 @@
 package totals
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -92,6 +93,49 @@ func Find(cols []Column, labels [][]string) []Group {
 		uniq = append(uniq, g)
 	}
 	return uniq
+}
+
+// maxFallbackColumns bounds the columns FindAuto tries one by one.
+const maxFallbackColumns = 8
+
+// FindAuto is Find for value columns chosen automatically, some of which
+// may not add up (a ratio or an average the names did not reveal): when
+// all of them together find nothing, each is tried alone (up to 8), and
+// the columns that find the same totals rows as the best of them are
+// compared together.
+func FindAuto(cols []Column, labels [][]string) []Group {
+	gs := Find(cols, labels)
+	if len(gs) > 0 || len(cols) < 2 || len(cols) > maxFallbackColumns {
+		return gs
+	}
+	rows := make([]string, len(cols))
+	best := -1
+	bestN := 0
+	for i, c := range cols {
+		g := Find([]Column{c}, labels)
+		rows[i] = fmt.Sprint(rowList(g))
+		if len(g) > bestN {
+			best, bestN = i, len(g)
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	var agree []Column
+	for i, c := range cols {
+		if rows[i] == rows[best] {
+			agree = append(agree, c)
+		}
+	}
+	return Find(agree, labels)
+}
+
+func rowList(gs []Group) []int {
+	r := make([]int, len(gs))
+	for i, g := range gs {
+		r[i] = g.Row
+	}
+	return r
 }
 
 // candidate is a group a pass proposes: items [lo, hi) summed by item t.

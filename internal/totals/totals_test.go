@@ -203,3 +203,22 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestFindAuto: a ratio column whose name does not say so (men per 100
+// women, computed from the census figures) stops the columns together
+// from matching; FindAuto compares the columns that add up.
+func TestFindAuto(t *testing.T) {
+	cols, labels := census()
+	ratio := Column{Name: "hm", Values: make([]float64, len(cols[0].Values))}
+	for i := range ratio.Values {
+		ratio.Values[i] = 100 * cols[1].Values[i] / (cols[0].Values[i] - cols[1].Values[i])
+	}
+	all := append([]Column{ratio}, cols...)
+	if gs := Find(all, labels); len(gs) != 0 {
+		t.Fatalf("Find with the ratio: %+v", gs)
+	}
+	gs := FindAuto(all, labels)
+	if !equalInts(rowsOf(gs), []int{0, 1, 5}) || len(gs[0].Columns) != 2 {
+		t.Fatalf("FindAuto: %+v", gs)
+	}
+}
