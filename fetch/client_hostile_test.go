@@ -428,3 +428,24 @@ func TestHostileRedirectsNotRetried(t *testing.T) {
 		t.Errorf("waited to retry: %v", *slept)
 	}
 }
+
+// FuzzCheckBody feeds arbitrary bodies to the checks a download passes
+// before it is cached: errors are fine, panics are not.
+func FuzzCheckBody(f *testing.F) {
+	f.Add([]byte("entidad,total\nColima,\"12"), "csv", "text/csv")
+	f.Add([]byte("PK\x03\x04rest"), "zip", "application/zip")
+	f.Add([]byte("\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00"), "", "text/html")
+	f.Add([]byte("\x1f\x8b\x08\x00"), "gz", "")
+	f.Add([]byte(`{"a":[1,2`), "json", "application/json")
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, body []byte, want, ct string) {
+		fh, err := os.CreateTemp(dir, "body-*")
+		if err != nil {
+			t.Skip(err)
+		}
+		defer os.Remove(fh.Name())
+		defer fh.Close()
+		fh.Write(body)
+		checkBody("http://example.org/api/datos", want, ct, fh, int64(len(body)), true)
+	})
+}
