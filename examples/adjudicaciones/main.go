@@ -18,6 +18,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -28,15 +29,26 @@ import (
 	"github.com/datacon-mx/cifra/chart"
 	"github.com/datacon-mx/cifra/clean"
 	"github.com/datacon-mx/cifra/fetch"
+	"github.com/datacon-mx/cifra/ledger"
 )
 
 //go:embed data/*.csv
 var datos embed.FS
 
 // Las dos muestras de Compranet y el periodo que cubre cada una.
-var archivos = []struct{ ruta, periodo string }{
-	{"data/compranet_contratos_2010_2012_muestra.csv", "2010-2012"},
-	{"data/compranet_contratos_2014_muestra.csv", "2014"},
+var archivos = []struct{ ruta, periodo, url string }{
+	{"data/compranet_contratos_2010_2012_muestra.csv", "2010-2012",
+		"https://raw.githubusercontent.com/procurement-analytics/compranet-data/9d97e6275cf2a3add32c44e33222e40ff8721fff/data/sample/sample_Contratos2010_2012_150514080257.csv"},
+	{"data/compranet_contratos_2014_muestra.csv", "2014",
+		"https://raw.githubusercontent.com/procurement-analytics/compranet-data/9d97e6275cf2a3add32c44e33222e40ff8721fff/data/sample/sample_Contratos2014_150514075704.csv"},
+}
+
+// procedencia es lo que el registro de cifras necesita saber de las dos
+// muestras y los archivos no dicen (como lo cuenta data/README.md).
+var procedencia = []ledger.SourceOption{
+	ledger.Publisher("Secretaría de Hacienda y Crédito Público (SHCP) y Secretaría de la Función Pública (SFP), Compranet, datos abiertos «Contratos»"),
+	ledger.Processed("muestra de 399 filas del archivo oficial (que tiene cientos de miles), escrita como CSV UTF-8 con las 39 columnas de Compranet por procurement-analytics/compranet-data; el repositorio no dice cómo eligió las filas"),
+	ledger.CutDate("2015-05-14"), ledger.Retrieved("2026-11-28"), ledger.License("Términos de Libre Uso MX"),
 }
 
 // Las columnas que la historia usa. Se leen las 39 completas para poder
@@ -70,6 +82,9 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w := &escritor{w: stdout}
+	// El registro de cifras anota archivos, pasos y cada cifra publicada;
+	// los hallazgos se escriben desde él.
+	l := ledger.New("¿Quién compra sin licitar? Adjudicación directa en dos muestras de Compranet")
 
 	// 1. Leer las dos muestras y apilarlas en una sola tabla, con una columna
 	// "periodo" que dice de qué archivo viene cada fila.
@@ -85,14 +100,18 @@ func run(args []string, stdout io.Writer) error {
 		res := fetch.Describe(a.ruta, b)
 		w.linea("%s (Compranet, SHCP/SFP; muestra de 399 contratos %s)", a.ruta, a.periodo)
 		w.linea("  %d bytes, SHA-256 %s", res.Size, res.SHA256)
+		if err := l.SourceWith(res, "Compranet, contratos "+a.periodo+" (muestra de 399 filas)", append(procedencia, ledger.SourceURL(a.url))...); err != nil {
+			return err
+		}
 		var lectura fetch.Report
 		df, err := fetch.ReadCSV(bytes.NewReader(b), fetch.Source(a.ruta), fetch.WithReport(&lectura))
 		if err != nil {
 			return err
 		}
 		w.bloque(lectura.String())
+		l.Step("lectura de la muestra "+a.periodo, lectura)
 		var rep, sin int
-		if df, rep, sin, err = depurar(w, df, a.ruta); err != nil {
+		if df, rep, sin, err = depurar(w, l, df, a.ruta, a.periodo); err != nil {
 			return err
 		}
 		repetidas += rep
@@ -108,6 +127,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w.bloque(union.String())
+	l.Step("las dos muestras apiladas", union)
 	w.linea("Tabla unida: %d contratos (sin repetidos ni proveedor %q). Es una MUESTRA de Compranet, no el total de las compras.",
 		df.Nrow(), proveedorVacio)
 
@@ -135,6 +155,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w.bloque(recodificacion.String())
+	l.Step("tipos de procedimiento en tres familias", recodificacion)
 	otros := 0
 	for _, v := range valores {
 		if v != "" && familiaDe(v) == "" {
@@ -153,11 +174,13 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w.bloque(numeros.String())
+	l.Step("importes como números", numeros)
 	df, fechas, err := clean.Dates(df, "FECHA_INICIO")
 	if err != nil {
 		return err
 	}
 	w.bloque(fechas.String())
+	l.Step("fechas de inicio", fechas)
 	fix := analyze.FIX()
 	monedas := analyze.Currencies{Home: "MXN", Rates: map[string]analyze.ExchangeRates{"USD": fix}}
 	df, conversion, err := monedas.ConvertMixed(df, "IMPORTE_CONTRATO", "MONEDA", "FECHA_INICIO", "importe_mxn")
@@ -166,6 +189,7 @@ func run(args []string, stdout io.Writer) error {
 	}
 	w.linea("Dólares a pesos con %s (%s):", fix.Name, fix.Source)
 	w.bloque(conversion.String())
+	l.Step("dólares a pesos con el FIX", conversion)
 	convertidos := 0
 	for _, r := range conversion.Converted {
 		convertidos += r.Converted
@@ -194,18 +218,42 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	mayor := hallazgos(w, total, porTipo)
+	quitadas := fmt.Sprintf("Sin %d filas repetidas exactas ni %d contratos sin proveedor («%s»).", repetidas, sinProveedor, proveedorVacio)
+	excluidas := fmt.Sprintf("Se excluyeron %d filas repetidas exactas (contarían doble) y %d contratos sin proveedor («%s»).",
+		repetidas, sinProveedor, proveedorVacio)
+	mayor, err := hallazgos(w, l, total, porTipo, excluidas, conversion.Missing())
+	if err != nil {
+		return err
+	}
 
 	// 5. La gráfica: barras al 100% con la composición del importe de los
 	// compradores más grandes. El título sale de las cifras: la dependencia
 	// que entregó por adjudicación directa la mayor parte de su importe.
 	w.titulo("5. Gráfica")
-	titulo := fmt.Sprintf("En la muestra, la %s entregó por adjudicación directa el %.1f%% del importe de sus contratos",
-		mayor.siglas, 100*mayor.importeAD/mayor.importe)
+	titulo, err := l.Render("En la muestra, la " + mayor.siglas + ` entregó por adjudicación directa el {{cifra "pct_importe_ad_` +
+		clean.NameString(mayor.siglas) + `"}} del importe de sus contratos`)
+	if err != nil {
+		return err
+	}
 	w.linea("Título: %s", titulo)
-	quitadas := fmt.Sprintf("Sin %d filas repetidas exactas ni %d contratos sin proveedor («%s»).", repetidas, sinProveedor, proveedorVacio)
-	return graficar(w, porTipo, titulo, quitadas, *salida)
+	if err := graficar(w, porTipo, titulo, quitadas, *salida); err != nil {
+		return err
+	}
+	if err := l.WriteDir(*salida); err != nil {
+		return err
+	}
+	for _, f := range []string{ledger.JSONFile, ledger.CSVFile, ledger.NoteFile} {
+		w.linea("Registro de cifras guardado: %s", filepath.Join(*salida, f))
+	}
+	w.titulo("6. Registro de cifras")
+	w.bloque(l.Summary())
+	return nil
 }
+
+// texto es la nota de un paso que no tiene reporte propio.
+type texto string
+
+func (t texto) String() string { return string(t) }
 
 // fila son las cifras de una dependencia.
 type fila struct {
@@ -217,7 +265,7 @@ type fila struct {
 // depurar quita de una muestra las filas repetidas exactas (las 39
 // columnas iguales: el mismo contrato copiado dos veces, que contaría doble)
 // y los contratos sin proveedor ("---"), y dice cuáles quitó.
-func depurar(w *escritor, df dataframe.DataFrame, ruta string) (out dataframe.DataFrame, repetidas, sinProveedor int, err error) {
+func depurar(w *escritor, l *ledger.Ledger, df dataframe.DataFrame, ruta, periodo string) (out dataframe.DataFrame, repetidas, sinProveedor int, err error) {
 	dup, err := clean.Duplicates(df)
 	if err != nil {
 		return df, 0, 0, err
@@ -236,6 +284,7 @@ func depurar(w *escritor, df dataframe.DataFrame, ruta string) (out dataframe.Da
 		return df, 0, 0, err
 	}
 	w.bloque(sangrar(rep.String()))
+	l.Step("filas repetidas exactas quitadas, "+periodo, rep)
 	repetidas = len(rep.RemovedRows)
 	vacios := df.Filter(dataframe.F{Colname: "PROVEEDOR_CONTRATISTA", Comparator: series.Eq, Comparando: proveedorVacio})
 	if vacios.Err != nil {
@@ -246,10 +295,12 @@ func depurar(w *escritor, df dataframe.DataFrame, ruta string) (out dataframe.Da
 		importes := vacios.Col("IMPORTE_CONTRATO").Float()
 		monedas := vacios.Col("MONEDA").Records()
 		tipos := vacios.Col("TIPO_PROCEDIMIENTO").Records()
-		w.linea("Contratos con proveedor %q (no dicen a quién se le dio) en %s: %d; quedan fuera:", proveedorVacio, ruta, n)
+		nota := fmt.Sprintf("Contratos con proveedor %q (no dicen a quién se le dio) en %s: %d; quedan fuera:\n", proveedorVacio, ruta, n)
 		for i := range codigos {
-			w.linea("  contrato %s, importe %s %s, %s", codigos[i], pesos.Format(importes[i]), monedas[i], tipos[i])
+			nota += fmt.Sprintf("  contrato %s, importe %s %s, %s\n", codigos[i], pesos.Format(importes[i]), monedas[i], tipos[i])
 		}
+		w.bloque(nota)
+		l.Step("contratos sin proveedor quitados, "+periodo, texto(nota))
 		df = df.Filter(dataframe.F{Colname: "PROVEEDOR_CONTRATISTA", Comparator: series.Neq, Comparando: proveedorVacio})
 		if df.Err != nil {
 			return df, 0, 0, df.Err
@@ -282,10 +333,11 @@ func familiaDe(tipo string) string {
 	return ""
 }
 
-// hallazgos imprime, por dependencia (de mayor a menor importe), cuántos
-// contratos y qué parte del dinero fue por adjudicación directa, y devuelve
-// la dependencia con la mayor parte de su importe por adjudicación directa.
-func hallazgos(w *escritor, total, porTipo dataframe.DataFrame) fila {
+// hallazgos anota en el registro y luego imprime, por dependencia (de mayor
+// a menor importe), cuántos contratos y qué parte del dinero fue por
+// adjudicación directa, y devuelve la dependencia con la mayor parte de su
+// importe por adjudicación directa.
+func hallazgos(w *escritor, l *ledger.Ledger, total, porTipo dataframe.DataFrame, excluidas string, sinImporte int) (fila, error) {
 	filas := map[string]*fila{}
 	var orden []*fila
 	siglas := total.Col("SIGLAS").Records()
@@ -309,18 +361,69 @@ func hallazgos(w *escritor, total, porTipo dataframe.DataFrame) fila {
 		}
 	}
 	sort.SliceStable(orden, func(i, j int) bool { return orden[i].importe > orden[j].importe })
+
+	// Lo que acompaña a toda cifra de esta historia.
+	comun := []ledger.Option{ledger.Period("muestras de 2010–2012 y de 2014"),
+		ledger.Caveat("Muestras de 399 contratos por archivo, elegidas por un tercero sin decir cómo: sirven para el método, no para afirmar cuánto compra cada dependencia."),
+		ledger.Caveat(excluidas)}
+	dinero := ledger.Caveat(fmt.Sprintf("Pesos corrientes; los contratos en dólares se convierten con el FIX de su fecha y %d sin moneda, tipo de cambio o importe quedan fuera de las sumas.", sinImporte))
+	anotar := func(id, quien string, f fila) error {
+		for _, c := range []struct {
+			nombre string
+			valor  float64
+			o      []ledger.Option
+		}{
+			{"contratos_" + id, float64(f.contratos), []ledger.Option{ledger.Unit("contratos"),
+				ledger.Definition("contratos de " + quien + " en las muestras")}},
+			{"pct_contratos_ad_" + id, pct(f.ad, f.contratos), []ledger.Option{ledger.Unit("%"), ledger.Decimals(1),
+				ledger.Ratio(float64(f.ad), float64(f.contratos)), ledger.N(float64(f.contratos)),
+				ledger.Definition("contratos por adjudicación directa entre todos los contratos de " + quien)}},
+			{"millones_" + id, f.importe / 1e6, []ledger.Option{ledger.Unit("millones de pesos"), ledger.Decimals(1), dinero,
+				ledger.Definition("importe de los contratos de " + quien)}},
+			{"pct_importe_ad_" + id, 100 * f.importeAD / f.importe, []ledger.Option{ledger.Unit("%"), ledger.Decimals(1),
+				ledger.Ratio(f.importeAD, f.importe), ledger.N(float64(f.contratos)), dinero,
+				ledger.Definition("importe de los contratos por adjudicación directa entre el importe de todos los contratos de " + quien)}},
+		} {
+			if err := l.Figure(c.nombre, c.valor, append(c.o, comun...)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	var todos fila
 	for _, f := range orden {
 		todos.contratos += f.contratos
 		todos.ad += f.ad
 		todos.importe += f.importe
 		todos.importeAD += f.importeAD
-		w.linea("%-20s %3d contratos, %5.1f%% por adjudicación directa; %s, %5.1f%% del importe por adjudicación directa",
-			f.siglas, f.contratos, pct(f.ad, f.contratos), millones(f.importe), 100*f.importeAD/f.importe)
+		id := clean.NameString(f.siglas)
+		if err := anotar(id, f.siglas, *f); err != nil {
+			return fila{}, err
+		}
+		c := func(n string) string { return `{{cifra "` + n + "_" + id + `"}}` }
+		t, err := l.Render(c("contratos") + "\t" + c("pct_contratos_ad") + "\t" + c("millones") + "\t" + c("pct_importe_ad"))
+		if err != nil {
+			return fila{}, err
+		}
+		v := strings.Split(t, "\t")
+		w.linea("%-20s %3s contratos, %6s por adjudicación directa; %s millones de pesos, %6s del importe por adjudicación directa",
+			f.siglas, v[0], v[1], v[2], v[3])
 	}
-	w.linea("TOTAL: %d contratos, %d (%.1f%%) por adjudicación directa; %s, de los cuales %s (%.1f%%) por adjudicación directa.",
-		todos.contratos, todos.ad, pct(todos.ad, todos.contratos), millones(todos.importe),
-		millones(todos.importeAD), 100*todos.importeAD/todos.importe)
+	if err := anotar("total", "las siete dependencias", todos); err != nil {
+		return fila{}, err
+	}
+	if err := l.Figure("contratos_ad_total", float64(todos.ad), append([]ledger.Option{ledger.Unit("contratos"),
+		ledger.Definition("contratos por adjudicación directa de las siete dependencias")}, comun...)...); err != nil {
+		return fila{}, err
+	}
+	if err := l.Figure("millones_ad_total", todos.importeAD/1e6, append([]ledger.Option{ledger.Unit("millones de pesos"),
+		ledger.Decimals(1), dinero, ledger.Definition("importe de los contratos por adjudicación directa de las siete dependencias")}, comun...)...); err != nil {
+		return fila{}, err
+	}
+	if err := w.render(l, `TOTAL: {{cifra "contratos_total"}} contratos, {{cifra "contratos_ad_total"}} ({{cifra "pct_contratos_ad_total"}}) por adjudicación directa; `+
+		`{{cifra "millones_total"}} millones de pesos, de los cuales {{cifra "millones_ad_total"}} millones de pesos ({{cifra "pct_importe_ad_total"}}) por adjudicación directa.`); err != nil {
+		return fila{}, err
+	}
 	w.linea("Ojo: son muestras de 399 contratos por archivo; sirven para aprender el método, no para afirmar cuánto compra cada dependencia.")
 	mayor := orden[0]
 	for _, f := range orden {
@@ -328,7 +431,7 @@ func hallazgos(w *escritor, total, porTipo dataframe.DataFrame) fila {
 			mayor = f
 		}
 	}
-	return *mayor
+	return *mayor, nil
 }
 
 // graficar dibuja la composición del importe de cada dependencia por tipo de
@@ -379,9 +482,6 @@ func pct(a, b int) float64 {
 	return 100 * float64(a) / float64(b)
 }
 
-// millones escribe un importe en millones de pesos con un decimal.
-func millones(x float64) string { return fmt.Sprintf("%.1f millones de pesos", x/1e6) }
-
 // escritor imprime títulos, líneas y bloques de reporte.
 type escritor struct{ w io.Writer }
 
@@ -391,4 +491,14 @@ func (e *escritor) linea(f string, a ...any) {
 }
 func (e *escritor) bloque(s string) {
 	fmt.Fprintln(e.w, strings.TrimRight(s, "\n"))
+}
+
+// render imprime una frase cuyos números salen del registro de cifras.
+func (e *escritor) render(l *ledger.Ledger, frase string) error {
+	t, err := l.Render(frase)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.w, t)
+	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -12,7 +13,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/datacon-mx/cifra/ledger"
 )
+
+// actualizar rewrites publicado/ from this run, after the change has been
+// reviewed: go test ./examples/adjudicaciones -actualizar
+var actualizar = flag.Bool("actualizar", false, "rewrite publicado/ with this run's ledger")
 
 // esperado son las cifras de una dependencia calculadas directamente del
 // CSV crudo con encoding/csv, sin pasar por cifra.
@@ -93,7 +100,13 @@ func TestRun(t *testing.T) {
 	if err := run([]string{"-salida", dir}, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
-	texto := out.String()
+
+	t.Run("published ledger", func(t *testing.T) {
+		verificarPublicado(t, dir)
+	})
+	// The story writes thousands with commas ("1,002.9 millones"); the
+	// checks below read the numbers without them.
+	texto := regexp.MustCompile(`(\d),(\d\d\d)`).ReplaceAllString(out.String(), "$1$2")
 	esperados, usd, q := calcular(t)
 	if got := strings.Join(q.repetidos, ","); got != "198506,665468,646699" {
 		t.Errorf("filas repetidas según el cálculo independiente: %s", got)
@@ -217,5 +230,32 @@ func BenchmarkRun(b *testing.B) {
 		if err := run([]string{"-salida", dir}, io.Discard); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// verificarPublicado compares the ledger this run wrote in dir with the one
+// published in publicado/cifras.json: a figure that moved beyond its
+// rounding, appeared or disappeared, or a source whose SHA-256 changed,
+// fails the test with the list of changes. Code lines and run times do not
+// count, and every source must be named by a relative path and a public
+// URL so the ledger is the same on every machine.
+func verificarPublicado(t *testing.T, dir string) {
+	t.Helper()
+	actual, err := ledger.Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range actual.Sources() {
+		if filepath.IsAbs(s.Path) || strings.Contains(s.URL, "127.0.0.1") {
+			t.Errorf("source %q: path %q depends on the machine", s.URL, s.Path)
+		}
+	}
+	if *actualizar {
+		if err := actual.WriteDir("publicado"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ledger.Verify("publicado", actual); err != nil {
+		t.Errorf("%v\nreview the change; if it is intended, run: go test . -actualizar", err)
 	}
 }
