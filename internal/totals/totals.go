@@ -95,17 +95,23 @@ func Find(cols []Column, labels [][]string) []Group {
 	return uniq
 }
 
-// maxFallbackColumns bounds the columns FindAuto tries one by one.
-const maxFallbackColumns = 8
+// maxFallbackColumns and maxFallbackRows bound FindAuto's column by
+// column search: totals tables (exports by state and municipality) are
+// small, and a million-row table is not searched nine times.
+const (
+	maxFallbackColumns = 8
+	maxFallbackRows    = 100000
+)
 
 // FindAuto is Find for value columns chosen automatically, some of which
 // may not add up (a ratio or an average the names did not reveal): when
 // all of them together find nothing, each is tried alone (up to 8), and
 // the columns that find the same totals rows as the best of them are
-// compared together.
+// compared together. Tables of more than 100,000 rows or 8 columns get
+// Find alone.
 func FindAuto(cols []Column, labels [][]string) []Group {
 	gs := Find(cols, labels)
-	if len(gs) > 0 || len(cols) < 2 || len(cols) > maxFallbackColumns {
+	if len(gs) > 0 || len(cols) < 2 || len(cols) > maxFallbackColumns || len(cols[0].Values) > maxFallbackRows {
 		return gs
 	}
 	rows := make([]string, len(cols))
