@@ -241,7 +241,8 @@ func (f *Field) castTime(raw string) (time.Time, error) {
 		return parseAny(raw, "2006-01-02", "2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05",
 			"02/01/2006", "2/1/2006", "15:04:05", "15:04")
 	}
-	layout, err := Strptime(format)
+	// Early descriptors wrote patterns as "fmt:%d/%m/%Y".
+	layout, err := Strptime(strings.TrimPrefix(format, "fmt:"))
 	if err != nil {
 		return time.Time{}, err
 	}

@@ -28,6 +28,7 @@ func TestCast(t *testing.T) {
 		{Field{Type: "date"}, "15/03/2020", ""},
 		{Field{Type: "date", Format: "%d/%m/%Y"}, "15/03/2020", "2020-03-15"},
 		{Field{Type: "date", Format: "%d/%m/%Y"}, "31/02/2020", ""},
+		{Field{Type: "date", Format: "fmt:%d/%m/%Y"}, "15/03/2020", "2020-03-15"},
 		{Field{Type: "datetime"}, "2024-10-17T08:30:00", "2024-10-17T08:30:00"},
 		{Field{Type: "year"}, "2020", "2020"},
 		{Field{Type: "year"}, "20", ""},
