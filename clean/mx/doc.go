@@ -14,8 +14,9 @@
 //   - addcode.go: AddStateCode, AddMunicipalityCode and their Report.
 //   - gen_catalogue.go (build-ignored): regenerates data/municipios.csv.
 //   - similar.go, mojibake.go: suggestion scoring and mojibake repair
-//     (through clean.Similarity and clean.FixMojibake; the state catalogue
-//     itself lives in internal/mxstates, shared with chart.Choropleth).
+//     (with internal/textdist and internal/mojibake, as clean.Similarity
+//     and clean.FixMojibake; the state catalogue itself lives in
+//     internal/mxstates, shared with chart.Choropleth).
 //   - codes.go: the code forms of INEGI's exports (" 01 001 ",
 //     `=CONCATENAR(0,01)`, `="01"`, `'01`) that State and
 //     MunicipalityByCode accept.

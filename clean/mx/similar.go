@@ -3,15 +3,15 @@ package mx
 import (
 	"sort"
 
-	"github.com/datacon-mx/cifra/clean"
 	"github.com/datacon-mx/cifra/internal/fold"
+	"github.com/datacon-mx/cifra/internal/textdist"
 )
 
-// similarity scores two folded keys from 0 to 1 with clean.Similarity,
-// the one measure of how alike two names are: a name whose words all
-// appear in the other ("veracruz" in "veracruz de ignacio de la llave")
-// scores high, as does a small edit distance.
-func similarity(a, b string) float64 { return clean.Similarity(a, b) }
+// similarity scores two folded keys from 0 to 1 with the measure
+// clean.Similarity uses (internal/textdist): a name whose words all appear
+// in the other ("veracruz" in "veracruz de ignacio de la llave") scores
+// high, as does a small edit distance.
+func similarity(a, b string) float64 { return textdist.Similarity(a, b) }
 
 type scored struct {
 	name  string
