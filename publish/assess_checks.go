@@ -212,7 +212,8 @@ func checkISODates(in *input) Check {
 
 // totalsFinder finds total and subtotal rows and says where. The
 // assessment and the stages must agree on what a totals row is, so this is
-// internal/totals, the detector clean.DropTotals and analyze.Profile use.
+// internal/totals.FindFrame, the detector clean.DropTotals and
+// analyze.Profile use.
 type totalsFinder func(df dataframe.DataFrame) []string
 
 var findTotals totalsFinder = numericTotals
@@ -220,11 +221,10 @@ var findTotals totalsFinder = numericTotals
 // numericTotals lists the rows internal/totals finds: rows equal to the
 // sum of the block they head or close.
 func numericTotals(df dataframe.DataFrame) []string {
-	cols, labels, err := totals.Table(df, nil)
+	groups, cols, labels, err := totals.FindFrame(df, nil)
 	if err != nil || len(cols) == 0 {
 		return nil
 	}
-	groups := totals.Find(cols, labels)
 	var out []string
 	for _, g := range groups {
 		what := fmt.Sprintf("row %d", g.Row+1)
