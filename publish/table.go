@@ -187,6 +187,10 @@ func (p *Package) AddTable(name string, df dataframe.DataFrame, opts ...TableOpt
 	if p.table(name) != nil || name == stateCatalogue || name == municipalityCatalogue {
 		return fail("%w: the package already has a table with this name", ErrDuplicate)
 	}
+	switch name {
+	case "diccionario", "catalogo", "datapackage":
+		return fail("%w: %s.csv would clash with the files Write adds (%s, %s, %s)", ErrArgument, name, DescriptorFile, DictionaryCSVFile, CatalogueFile)
+	}
 	if df.Err != nil {
 		return fail("%w: the table carries an error: %v", ErrType, df.Err)
 	}

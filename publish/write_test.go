@@ -179,6 +179,7 @@ func TestAddTableErrors(t *testing.T) {
 		text        string
 	}{
 		{"bad name", "Población", nil, ErrArgument, `"poblacion"`},
+		{"a name Write uses", "diccionario", nil, ErrArgument, "diccionario.csv"},
 		{"no column", "t", []TableOption{PrimaryKey("cve_ent")}, ErrNoColumn, "cve_geo"},
 		{"national row is not a state", "t", []TableOption{StateKey("cve_geo")}, ErrReference, `row 33: "00"`},
 		{"repeated key", "t", []TableOption{PrimaryKey("pob_total_2020"), PrimaryKey("nombre_estado")}, nil, ""},
