@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -29,6 +30,7 @@ import (
 	"github.com/datacon-mx/cifra/chart"
 	"github.com/datacon-mx/cifra/clean"
 	"github.com/datacon-mx/cifra/fetch"
+	"github.com/datacon-mx/cifra/ledger"
 )
 
 //go:embed data/*.csv
@@ -45,6 +47,33 @@ const sancionadas = "data/sfp_empresas_sancionadas_nombres.csv"
 
 const proveedor = "PROVEEDOR_CONTRATISTA"
 
+// fuentes dice, archivo por archivo, lo que el registro de cifras necesita
+// saber y el archivo no dice (como lo cuenta data/README.md).
+var fuentes = map[string][]ledger.SourceOption{
+	muestras[0]: compranet("https://raw.githubusercontent.com/procurement-analytics/compranet-data/9d97e6275cf2a3add32c44e33222e40ff8721fff/data/sample/sample_Contratos2010_2012_150514080257.csv"),
+	muestras[1]: compranet("https://raw.githubusercontent.com/procurement-analytics/compranet-data/9d97e6275cf2a3add32c44e33222e40ff8721fff/data/sample/sample_Contratos2014_150514075704.csv"),
+	sancionadas: {
+		ledger.SourceURL("https://raw.githubusercontent.com/mxvscorrupcion/pemex_contrataciones/6c5e44aa29bf7f7d1bc17f376fd11eb3d146d55d/data/processed/lista_empresas_sancionadas.csv"),
+		ledger.Publisher("Secretaría de la Función Pública (SFP), Directorio de proveedores y contratistas sancionados"),
+		ledger.Processed("mxvscorrupcion/pemex_contrataciones quitó las formas jurídicas, pasó los nombres a mayúsculas y dejó sólo el nombre (sin RFC, sin dependencia que sancionó, sin fechas de la sanción)"),
+		ledger.Retrieved("2026-11-28"), ledger.License("Términos de Libre Uso MX"),
+	},
+}
+
+func compranet(url string) []ledger.SourceOption {
+	return []ledger.SourceOption{ledger.SourceURL(url),
+		ledger.Publisher("Secretaría de Hacienda y Crédito Público (SHCP) y Secretaría de la Función Pública (SFP), Compranet, datos abiertos «Contratos»"),
+		ledger.Processed("muestra de 399 filas del archivo oficial (que tiene cientos de miles), escrita como CSV UTF-8 con las 39 columnas de Compranet por procurement-analytics/compranet-data; el repositorio no dice cómo eligió las filas"),
+		ledger.CutDate("2015-05-14"), ledger.Retrieved("2026-11-28"), ledger.License("Términos de Libre Uso MX")}
+}
+
+// Lo que acompaña a las cifras de esta historia.
+var (
+	periodo = ledger.Period("muestras de 2010–2012 y de 2014")
+	muestra = ledger.Caveat("Muestras de 399 contratos por archivo, elegidas por un tercero sin decir cómo: enseñan el método, no describen todo Compranet.")
+	pista   = ledger.Caveat("Un nombre parecido al de una empresa sancionada es una pista, no un hallazgo: falta confirmar RFC, domicilio y fechas de la sanción.")
+)
+
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "proveedores:", err)
@@ -59,6 +88,9 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w := &escritor{w: stdout}
+	// El registro de cifras anota archivos, pasos y cada cifra publicada;
+	// los hallazgos se escriben desde él.
+	l := ledger.New("Un proveedor, muchos nombres: concentración de proveedores y cruce con la lista de sancionadas de la SFP")
 
 	// 1. Leer los contratos (sólo las columnas que usamos) y la lista SFP.
 	w.titulo("1. Los datos")
@@ -68,7 +100,7 @@ func run(args []string, stdout io.Writer) error {
 		// (el mismo contrato copiado dos veces cuenta doble) y se quitan,
 		// junto con los contratos sin proveedor ("---", que no es un
 		// nombre); luego se eligen las columnas que usamos.
-		df, err := leer(w, ruta, "Compranet (SHCP/SFP), muestra de 399 contratos")
+		df, err := leer(w, l, ruta, "Compranet (SHCP/SFP), muestra de 399 contratos")
 		if err != nil {
 			return err
 		}
@@ -77,6 +109,7 @@ func run(args []string, stdout io.Writer) error {
 			return err
 		}
 		w.bloque(dedupe.String())
+		l.Step("filas repetidas exactas quitadas, "+ruta, dedupe)
 		sinNombre := df.Filter(dataframe.F{Colname: proveedor, Comparator: series.Eq, Comparando: "---"}).Nrow()
 		df = df.Filter(dataframe.F{Colname: proveedor, Comparator: series.Neq, Comparando: "---"}).
 			Select([]string{proveedor, "IMPORTE_CONTRATO", "MONEDA"})
@@ -84,6 +117,7 @@ func run(args []string, stdout io.Writer) error {
 			return df.Err
 		}
 		w.linea("Contratos con proveedor \"---\" (sin nombre), fuera: %d.", sinNombre)
+		l.Step("contratos sin proveedor quitados, "+ruta, nota(fmt.Sprintf("Contratos con proveedor \"---\" (sin nombre), fuera: %d.", sinNombre)))
 		partes = append(partes, df)
 	}
 	contratos, union, err := clean.Bind(partes...)
@@ -91,11 +125,22 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w.bloque(union.String())
-	sfp, err := leer(w, sancionadas, "SFP, Directorio de proveedores y contratistas sancionados (procesado por mxvscorrupcion)")
+	l.Step("las dos muestras apiladas", union)
+	sfp, err := leer(w, l, sancionadas, "SFP, Directorio de proveedores y contratistas sancionados (procesado por mxvscorrupcion)")
 	if err != nil {
 		return err
 	}
-	w.linea("%d contratos; %d nombres en la lista de sancionadas.", contratos.Nrow(), sfp.Nrow())
+	if err := l.Figure("contratos", float64(contratos.Nrow()), ledger.Unit("contratos"), periodo, muestra,
+		ledger.Definition("contratos de las dos muestras, sin filas repetidas exactas ni proveedor «---»")); err != nil {
+		return err
+	}
+	if err := l.Figure("nombres_sfp", float64(sfp.Nrow()), ledger.Unit("nombres"),
+		ledger.Definition("nombres de empresas en la lista de sancionadas de la SFP (copia procesada)")); err != nil {
+		return err
+	}
+	if err := w.render(l, `{{cifra "contratos"}} contratos; {{cifra "nombres_sfp"}} nombres en la lista de sancionadas.`); err != nil {
+		return err
+	}
 	w.linea("Son MUESTRAS: las cifras enseñan el método, no describen todo Compranet.")
 
 	// Limpieza de texto: espacios repetidos, Unicode NFC, mojibake.
@@ -104,6 +149,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w.bloque(texto.String())
+	l.Step("limpieza de texto de los nombres", texto)
 
 	// 2. Variantes del mismo nombre. Fingerprint junta los nombres que sólo
 	// difieren en mayúsculas, acentos, puntuación, orden de palabras o forma
@@ -114,15 +160,24 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	huellas := clean.Clusters(nombres, clean.Fingerprint)
-	w.linea("Fingerprint encontró %d proveedores escritos de más de una manera:", len(huellas))
-	for _, c := range huellas {
-		w.linea("  %-55s ← %s", c.Canonical, variantes(c))
+	if err := l.Figure("proveedores_con_variantes", float64(len(huellas)), ledger.Unit("proveedores"), periodo, muestra,
+		ledger.Definition("proveedores escritos de más de una manera que sólo difieren en mayúsculas, acentos, puntuación, orden de palabras o forma jurídica (clean.Fingerprint)")); err != nil {
+		return err
 	}
+	if err := w.render(l, `Fingerprint encontró {{cifra "proveedores_con_variantes"}} proveedores escritos de más de una manera:`); err != nil {
+		return err
+	}
+	grupos := ""
+	for _, c := range huellas {
+		grupos += fmt.Sprintf("  %-55s ← %s\n", c.Canonical, variantes(c))
+	}
+	w.bloque(grupos)
 	fusionados, aplicar, err := clean.ApplyClusters(contratos, proveedor, huellas)
 	if err != nil {
 		return err
 	}
 	w.linea("Celdas cambiadas: %d.", cambiadas(aplicar))
+	l.Step("variantes fusionadas (Fingerprint)", nota(grupos+aplicar.String()))
 
 	// Nearest (distancia de edición) encuentra erratas ("ORDOÑES" y
 	// "ORDOÑEZ"), pero también puede juntar empresas distintas: sus grupos
@@ -132,10 +187,12 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	cercanos := clean.Clusters(nombres, clean.Nearest)
-	w.linea("Nearest propone %d grupos más (revisar a mano antes de fusionar):", len(cercanos))
+	propuestos := fmt.Sprintf("Nearest propone %d grupos más (revisar a mano antes de fusionar):\n", len(cercanos))
 	for _, c := range cercanos {
-		w.linea("  distancia %d: %s", c.Distance, variantes(c))
+		propuestos += fmt.Sprintf("  distancia %d: %s\n", c.Distance, variantes(c))
 	}
+	w.bloque(propuestos)
+	l.Step("grupos de Nearest (no se aplican en los hallazgos)", nota(propuestos))
 	revisados, _, err := clean.ApplyClusters(fusionados, proveedor, cercanos)
 	if err != nil {
 		return err
@@ -143,38 +200,87 @@ func run(args []string, stdout io.Writer) error {
 
 	// 3. Concentración antes y después de fusionar variantes.
 	w.titulo("3. Concentración de proveedores")
+	otraMoneda := contratos.Nrow() - enPesos(contratos).Nrow()
+	soloPesos := ledger.Caveat(fmt.Sprintf("Importes sólo de contratos en pesos: %d contratos en otra moneda quedan fuera de las sumas.", otraMoneda))
 	for _, etapa := range []struct {
-		nombre string
-		df     dataframe.DataFrame
+		id, nombre string
+		df         dataframe.DataFrame
 	}{
-		{"nombres tal como vienen (espacios limpios)", contratos},
-		{"tras fusionar variantes (Fingerprint)", fusionados},
-		{"si además se aceptan los grupos de Nearest", revisados},
+		{"crudos", "nombres tal como vienen (espacios limpios)", contratos},
+		{"fusionados", "tras fusionar variantes (Fingerprint)", fusionados},
+		{"nearest", "si además se aceptan los grupos de Nearest", revisados},
 	} {
 		c, err := concentracion(etapa.df)
 		if err != nil {
 			return err
 		}
-		w.linea("%-48s %3d proveedores distintos; los 10 mayores tienen %.1f%% de los contratos y %.1f%% del importe",
-			etapa.nombre+":", c.distintos, c.top10Contratos, c.top10Importe)
+		como := " (" + etapa.nombre + ")"
+		for _, f := range []struct {
+			nombre string
+			valor  float64
+			o      []ledger.Option
+		}{
+			{"proveedores_distintos_" + etapa.id, float64(c.distintos), []ledger.Option{ledger.Unit("proveedores"),
+				ledger.Definition("nombres de proveedor distintos" + como)}},
+			{"pct_contratos_top10_" + etapa.id, 100 * c.contratosTop / c.contratosTotal, []ledger.Option{ledger.Unit("%"), ledger.Decimals(1),
+				ledger.Ratio(c.contratosTop, c.contratosTotal), ledger.N(c.contratosTotal),
+				ledger.Definition("contratos de los 10 proveedores con más contratos entre todos los contratos" + como)}},
+			{"pct_importe_top10_" + etapa.id, 100 * c.importeTop / c.importeTotal, []ledger.Option{ledger.Unit("%"), ledger.Decimals(1),
+				ledger.Ratio(c.importeTop, c.importeTotal), ledger.N(float64(c.contratosPesos)), soloPesos,
+				ledger.Definition("importe de los 10 proveedores con más importe entre el importe de todos los contratos en pesos" + como)}},
+		} {
+			if err := l.Figure(f.nombre, f.valor, append(f.o, periodo, muestra)...); err != nil {
+				return err
+			}
+		}
+		t, err := l.Render(`{{cifra "proveedores_distintos_` + etapa.id + `"}}` + "\t" +
+			`{{cifra "pct_contratos_top10_` + etapa.id + `"}}` + "\t" + `{{cifra "pct_importe_top10_` + etapa.id + `"}}`)
+		if err != nil {
+			return err
+		}
+		v := strings.Split(t, "\t")
+		w.linea("%-48s %3s proveedores distintos; los 10 mayores tienen %s de los contratos y %s del importe",
+			etapa.nombre+":", v[0], v[1], v[2])
 	}
-	w.linea("(Importes sólo de contratos en pesos: %d contratos en otra moneda quedan fuera de las sumas.)",
-		contratos.Nrow()-enPesos(contratos).Nrow())
+	if err := l.Figure("contratos_otra_moneda", float64(otraMoneda), ledger.Unit("contratos"), periodo, muestra,
+		ledger.Definition("contratos en una moneda distinta del peso, fuera de las sumas de importe")); err != nil {
+		return err
+	}
+	if err := w.render(l, `(Importes sólo de contratos en pesos: {{cifra "contratos_otra_moneda"}} contratos en otra moneda quedan fuera de las sumas.)`); err != nil {
+		return err
+	}
 
 	// 4. Cruce con la lista de la SFP.
 	w.titulo("4. ¿Algún proveedor está en la lista de sancionadas?")
-	pistas, err := cruzar(w, fusionados, sfp)
+	pistas, err := cruzar(w, l, fusionados, sfp)
 	if err != nil {
 		return err
 	}
 
 	// 5. Gráfica: los 10 mayores proveedores por importe, ya fusionados.
 	w.titulo("5. Gráfica")
-	return graficar(w, fusionados, pistas, *salida)
+	if err := graficar(w, l, fusionados, pistas, *salida); err != nil {
+		return err
+	}
+	if err := l.WriteDir(*salida); err != nil {
+		return err
+	}
+	for _, f := range []string{ledger.JSONFile, ledger.CSVFile, ledger.NoteFile} {
+		w.linea("Registro de cifras guardado: %s", filepath.Join(*salida, f))
+	}
+	w.titulo("6. Registro de cifras")
+	w.bloque(l.Summary())
+	return nil
 }
 
-// leer lee un CSV incrustado, imprime su procedencia y el reporte de lectura.
-func leer(w *escritor, ruta, fuente string, opts ...fetch.Option) (dataframe.DataFrame, error) {
+// nota es el texto de un paso que no tiene reporte propio.
+type nota string
+
+func (n nota) String() string { return string(n) }
+
+// leer lee un CSV incrustado, imprime su procedencia y el reporte de
+// lectura, y anota los dos en el registro de cifras.
+func leer(w *escritor, l *ledger.Ledger, ruta, fuente string, opts ...fetch.Option) (dataframe.DataFrame, error) {
 	b, err := datos.ReadFile(ruta)
 	if err != nil {
 		return dataframe.DataFrame{}, err
@@ -182,6 +288,9 @@ func leer(w *escritor, ruta, fuente string, opts ...fetch.Option) (dataframe.Dat
 	w.linea("%s (%s)", ruta, fuente)
 	res := fetch.Describe(ruta, b)
 	w.linea("  %d bytes, SHA-256 %s", res.Size, res.SHA256)
+	if err := l.SourceWith(res, fuente, fuentes[ruta]...); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	var rep fetch.Report
 	opts = append(opts, fetch.Source(ruta), fetch.WithReport(&rep))
 	df, err := fetch.ReadCSV(bytes.NewReader(b), opts...)
@@ -189,16 +298,18 @@ func leer(w *escritor, ruta, fuente string, opts ...fetch.Option) (dataframe.Dat
 		return df, err
 	}
 	w.bloque(rep.String())
+	l.Step("lectura de "+ruta, rep)
 	return df, nil
 }
 
 type medida struct {
-	distintos                    int
-	top10Contratos, top10Importe float64
+	distintos, contratosPesos    int
+	contratosTop, contratosTotal float64
+	importeTop, importeTotal     float64
 }
 
-// concentracion cuenta proveedores distintos y la parte de los 10 mayores en
-// número de contratos y en importe (contratos en pesos).
+// concentracion cuenta proveedores distintos y cuánto suman los 10 mayores
+// en número de contratos y en importe (contratos en pesos), con los totales.
 func concentracion(df dataframe.DataFrame) (medida, error) {
 	var m medida
 	porProveedor, err := analyze.GroupBy(df, proveedor).Agg(analyze.Count().As("contratos"))
@@ -206,30 +317,32 @@ func concentracion(df dataframe.DataFrame) (medida, error) {
 		return m, err
 	}
 	m.distintos = porProveedor.Nrow()
-	if m.top10Contratos, err = parteTop10(porProveedor, "contratos"); err != nil {
+	if m.contratosTop, m.contratosTotal, err = sumaTop10(porProveedor, "contratos"); err != nil {
 		return m, err
 	}
-	m.top10Importe, err = parteTop10(enPesos(df), "IMPORTE_CONTRATO")
+	pesos := enPesos(df)
+	m.contratosPesos = pesos.Nrow()
+	m.importeTop, m.importeTotal, err = sumaTop10(pesos, "IMPORTE_CONTRATO")
 	return m, err
 }
 
-// parteTop10 es el porcentaje del total de col que suman los 10 mayores.
-func parteTop10(df dataframe.DataFrame, col string) (float64, error) {
-	top, err := analyze.TopN(df, proveedor, col, 10)
+// sumaTop10 suma col de los 10 mayores y de todos.
+func sumaTop10(df dataframe.DataFrame, col string) (top, total float64, err error) {
+	t, err := analyze.TopN(df, proveedor, col, 10)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	top, err = analyze.Share(top, col, "pct")
-	if err != nil {
-		return 0, err
-	}
-	suma := 0.0
-	for i, nombre := range top.Col(proveedor).Records() {
+	valores := t.Col(col).Float()
+	for i, nombre := range t.Col(proveedor).Records() {
+		total += valores[i]
 		if nombre != analyze.OtherLabel {
-			suma += top.Col("pct").Elem(i).Float()
+			top += valores[i]
 		}
 	}
-	return suma, nil
+	if total == 0 {
+		return 0, 0, fmt.Errorf("%s: la suma de %s es cero", proveedor, col)
+	}
+	return top, total, nil
 }
 
 // cruzar busca los proveedores en la lista SFP. clean.Join sobre la
@@ -237,7 +350,7 @@ func parteTop10(df dataframe.DataFrame, col string) (float64, error) {
 // de palabras) da el reporte del cruce; clean.MatchNames dice cómo se hizo
 // cada coincidencia: exacta, plegada, por huella o difusa (con su distancia
 // de edición), y qué parecidos cercanos no se aceptaron.
-func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) ([]string, error) {
+func cruzar(w *escritor, l *ledger.Ledger, contratos, sfp dataframe.DataFrame) ([]string, error) {
 	prov, err := analyze.GroupBy(contratos, proveedor).Sorted().Agg(analyze.Count().As("contratos"))
 	if err != nil {
 		return nil, err
@@ -252,6 +365,7 @@ func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) ([]string, error) {
 		return nil, err
 	}
 	w.bloque(rep.String())
+	l.Step("cruce por huella con la lista de la SFP", rep)
 
 	nombres, err := clean.ColumnValues(prov, proveedor)
 	if err != nil {
@@ -262,16 +376,36 @@ func cruzar(w *escritor, contratos, sfp dataframe.DataFrame) ([]string, error) {
 		return nil, err
 	}
 	pistas, cercanos := clean.MatchNames(nombres, lista, 3)
-	w.linea("Pistas (%d proveedores de la muestra cuyo nombre se parece a uno de la lista SFP):", len(pistas))
 	var encontrados []string
 	porTipo := map[clean.MatchKind]int{}
+	lineas := ""
 	for _, p := range pistas {
-		w.linea("  %s  ~  %s  [%s]", p.Left, p.Right, como(p))
+		lineas += fmt.Sprintf("  %s  ~  %s  [%s]\n", p.Left, p.Right, como(p))
 		encontrados = append(encontrados, p.Left)
 		porTipo[p.How]++
 	}
-	w.linea("Exactas: %d; plegadas: %d; por huella: %d; difusas: %d.", porTipo[clean.MatchExact],
-		porTipo[clean.MatchFolded], porTipo[clean.MatchFingerprint], porTipo[clean.MatchFuzzy])
+	for _, c := range []struct {
+		nombre, def string
+		n           int
+	}{
+		{"pistas_sfp", "proveedores de la muestra cuyo nombre coincide con uno de la lista de la SFP (clean.MatchNames)", len(pistas)},
+		{"pistas_exactas", "coincidencias exactas", porTipo[clean.MatchExact]},
+		{"pistas_plegadas", "coincidencias sin mayúsculas, acentos ni puntuación", porTipo[clean.MatchFolded]},
+		{"pistas_por_huella", "coincidencias por huella: sin forma jurídica, acentos ni orden de palabras", porTipo[clean.MatchFingerprint]},
+		{"pistas_difusas", "coincidencias por distancia de edición", porTipo[clean.MatchFuzzy]},
+	} {
+		if err := l.Figure(c.nombre, float64(c.n), ledger.Unit("proveedores"), ledger.Small(false), periodo, muestra, pista,
+			ledger.Definition(c.def)); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.render(l, `Pistas ({{cifra "pistas_sfp"}} proveedores de la muestra cuyo nombre se parece a uno de la lista SFP):`); err != nil {
+		return nil, err
+	}
+	w.bloque(lineas)
+	if err := w.render(l, `Exactas: {{cifra "pistas_exactas"}}; plegadas: {{cifra "pistas_plegadas"}}; por huella: {{cifra "pistas_por_huella"}}; difusas: {{cifra "pistas_difusas"}}.`); err != nil {
+		return nil, err
+	}
 	w.linea("Parecidos cercanos que NO se aceptan (difieren sus palabras distintivas: son empresas distintas hasta que se demuestre lo contrario):")
 	for _, p := range cercanos {
 		w.linea("  %s  ~  %s  [distancia %d]", p.Left, p.Right, p.Distance)
@@ -306,7 +440,7 @@ func huella(df dataframe.DataFrame, col string) series.Series {
 
 // graficar dibuja los 10 proveedores con más importe (en pesos) tras
 // fusionar variantes.
-func graficar(w *escritor, df dataframe.DataFrame, pistas []string, salida string) error {
+func graficar(w *escritor, l *ledger.Ledger, df dataframe.DataFrame, pistas []string, salida string) error {
 	top, err := analyze.TopN(enPesos(df), proveedor, "IMPORTE_CONTRATO", 10)
 	if err != nil {
 		return err
@@ -324,8 +458,17 @@ func graficar(w *escritor, df dataframe.DataFrame, pistas []string, salida strin
 			}
 		}
 	}
+	if err := l.Figure("top10_con_nombre_sancionado", float64(len(resaltar)), ledger.Unit("de los 10 mayores proveedores"), ledger.Small(false),
+		periodo, muestra, pista,
+		ledger.Definition("proveedores entre los 10 con más importe en pesos (variantes fusionadas) cuyo nombre coincide con uno de la lista de la SFP (título de la gráfica)")); err != nil {
+		return err
+	}
+	titulo, err := l.Render(`{{cifra "top10_con_nombre_sancionado"}} de los 10 mayores proveedores de la muestra tienen el nombre de una empresa sancionada: una pista, no un hallazgo`)
+	if err != nil {
+		return err
+	}
 	opciones := []chart.Option{
-		chart.Title(fmt.Sprintf("%d de los 10 mayores proveedores de la muestra tienen el nombre de una empresa sancionada: una pista, no un hallazgo", len(resaltar))),
+		chart.Title(titulo),
 		chart.Subtitle("Importe de sus contratos, millones de pesos, tras fusionar las variantes de cada nombre; en color, nombre igual al de la lista SFP"),
 		chart.MillionsOfPesos(),
 		chart.Note("Muestras de 399 contratos de 2010–2012 y 399 de 2014 de Compranet; sólo contratos en pesos."),
@@ -380,5 +523,17 @@ func (e *escritor) linea(f string, a ...any) {
 	fmt.Fprintf(e.w, f+"\n", a...)
 }
 func (e *escritor) bloque(s string) {
-	fmt.Fprintln(e.w, strings.TrimRight(s, "\n"))
+	if s = strings.TrimRight(s, "\n"); s != "" {
+		fmt.Fprintln(e.w, s)
+	}
+}
+
+// render imprime una frase cuyos números salen del registro de cifras.
+func (e *escritor) render(l *ledger.Ledger, frase string) error {
+	t, err := l.Render(frase)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.w, t)
+	return nil
 }
