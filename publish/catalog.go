@@ -3,7 +3,6 @@ package publish
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -156,11 +155,11 @@ func (p *Package) catalogueDCAT(d descriptor) ([]byte, error) {
 		}
 		ds.Distribution = append(ds.Distribution, dist)
 	}
-	b, err := json.MarshalIndent(ds, "", "  ")
+	b, err := marshal(ds)
 	if err != nil {
 		return nil, fmt.Errorf("publish: Write: %w", err)
 	}
-	return append(b, '\n'), nil
+	return b, nil
 }
 
 var repeatingInterval = regexp.MustCompile(`^R\d*/P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$`)

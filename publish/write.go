@@ -95,11 +95,10 @@ func (p *Package) Write(dir string) error {
 		sum := sha256.Sum256(data)
 		d.Resources = append(d.Resources, t.resource(path, int64(len(data)), "sha256:"+hex.EncodeToString(sum[:])))
 	}
-	js, err := json.MarshalIndent(d, "", "  ")
+	js, err := marshal(d)
 	if err != nil {
 		return fmt.Errorf("publish: Write: %w", err)
 	}
-	js = append(js, '\n')
 	if err := writeFile(dir, DescriptorFile, js); err != nil {
 		return err
 	}
@@ -207,4 +206,17 @@ func (t *table) resource(path string, size int64, hash string) resource {
 		r.Schema.Fields = append(r.Schema.Fields, c.field)
 	}
 	return r
+}
+
+// marshal writes v as indented JSON ending in a line break, with "&", "<"
+// and ">" as themselves (JSON allows them; only HTML needs them escaped).
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
