@@ -154,12 +154,13 @@ func (t *table) colNames() []string {
 
 // AddTable adds df to the package as the table name (lower-case ASCII,
 // digits, "-", "_", "."; the data file is name.csv). The table's Table
-// Schema is built from its values: Int columns are "integer", Float
-// columns "integer" when every value is whole (counts read as floats)
-// and "number" otherwise, Bool "boolean"; String columns stay "string"
-// (codes keep their zeros) unless every value is an ISO date ("date"),
-// year-month ("yearmonth") or date-time ("datetime"), or the column is a
-// year ("anio", "año", "year", "ejercicio" with four-digit values).
+// Schema is built from its values: Int columns are "integer" ("year"
+// when named ano, anio, year, ejercicio or ciclo and every value is a
+// year), Float columns "integer" when every value is whole (counts read
+// as floats; fetch.ReadPackage then reads them as Int) and "number"
+// otherwise, Bool "boolean"; String columns stay "string" (codes keep
+// their zeros) unless every value is an ISO date ("date"), year-month
+// ("yearmonth") or date-time ("datetime").
 // Text is written as it is, except that a line break written CRLF inside
 // a value becomes LF (as every CSV reader reads it back). Constraints come
 // from the data: "required" when nothing is missing,
