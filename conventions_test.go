@@ -117,8 +117,8 @@ func TestNoColumnEverywhere(t *testing.T) {
 		if !strings.HasPrefix(msg, tc.pkg+": ") || strings.Count(msg, tc.pkg+": ") != 1 {
 			t.Errorf("%s: %q should start with %q once", tc.call, msg, tc.pkg+": ")
 		}
-		if !strings.Contains(msg, `"`+nope+`"`) {
-			t.Errorf("%s: %q does not name the column", tc.call, msg)
+		if want := `column "` + nope + `": no such column (columns: `; !strings.Contains(msg, want) {
+			t.Errorf("%s: %q lacks the shared shape %q…", tc.call, msg, want)
 		}
 	}
 }

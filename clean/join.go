@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/datacon-mx/cifra/internal/frame"
 	"github.com/go-gota/gota/dataframe"
@@ -163,10 +164,10 @@ func (c Config) joinKeys(left, right dataframe.DataFrame, on []string) ([]string
 	seen := map[string]bool{}
 	for i := range lkeys {
 		if !has(lnames, lkeys[i]) {
-			return nil, nil, fmt.Errorf("clean: join: left key column %q: %w (columns: %q)", lkeys[i], ErrNoColumn, lnames)
+			return nil, nil, fmt.Errorf("clean: join: left key column %q: %w (columns: %s)", lkeys[i], ErrNoColumn, strings.Join(lnames, ", "))
 		}
 		if !has(rnames, rkeys[i]) {
-			return nil, nil, fmt.Errorf("clean: join: right key column %q: %w (columns: %q)", rkeys[i], ErrNoColumn, rnames)
+			return nil, nil, fmt.Errorf("clean: join: right key column %q: %w (columns: %s)", rkeys[i], ErrNoColumn, strings.Join(rnames, ", "))
 		}
 		if seen[lkeys[i]] {
 			return nil, nil, fmt.Errorf("clean: join: %w: key %q named twice", ErrBadArgument, lkeys[i])

@@ -177,7 +177,7 @@ func checkIDs(df dataframe.DataFrame, op string, ids []string) error {
 	seen := map[string]bool{}
 	for _, id := range ids {
 		if !have[id] {
-			return fmt.Errorf("clean: %s: column %q: %w (columns: %q)", op, id, ErrNoColumn, df.Names())
+			return fmt.Errorf("clean: %s: column %q: %w (columns: %s)", op, id, ErrNoColumn, strings.Join(df.Names(), ", "))
 		}
 		if seen[id] {
 			return fmt.Errorf("clean: %s: %w: identifier %q named twice", op, ErrBadArgument, id)

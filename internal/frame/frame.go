@@ -3,6 +3,7 @@ package frame
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/datacon-mx/cifra/internal/errs"
 	"github.com/go-gota/gota/dataframe"
@@ -83,7 +84,7 @@ func Column(df dataframe.DataFrame, name string) (series.Series, error) {
 			return df.Col(name), nil
 		}
 	}
-	return series.Series{}, fmt.Errorf("column %q: %w (columns: %v)", name, errs.ErrNoColumn, df.Names())
+	return series.Series{}, fmt.Errorf("column %q: %w (columns: %s)", name, errs.ErrNoColumn, strings.Join(df.Names(), ", "))
 }
 
 // FloatsOf returns the values of s as float64, with NaN for missing values,

@@ -3,6 +3,7 @@ package frame
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/datacon-mx/cifra/internal/errs"
 	"github.com/go-gota/gota/dataframe"
@@ -57,7 +58,7 @@ func View(df dataframe.DataFrame, name string) (series.Series, error) {
 		}
 	}
 	if idx < 0 {
-		return series.Series{}, fmt.Errorf("column %q: %w (columns: %v)", name, errs.ErrNoColumn, names)
+		return series.Series{}, fmt.Errorf("column %q: %w (columns: %s)", name, errs.ErrNoColumn, strings.Join(names, ", "))
 	}
 	cols, err := Views(df)
 	if err != nil {
