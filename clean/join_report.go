@@ -118,20 +118,6 @@ func sumRows(u []UnmatchedKey) int {
 	return n
 }
 
-// Cardinality names the relation found among matched keys: "one-to-one",
-// "one-to-many" (a left key matches several right rows), "many-to-one" or
-// "many-to-many".
-func (r JoinReport) Cardinality() string {
-	l, rr := "one", "one"
-	if len(r.DuplicatedLeft) > 0 {
-		l = "many"
-	}
-	if len(r.DuplicatedRight) > 0 {
-		rr = "many"
-	}
-	return l + "-to-" + rr
-}
-
 const listMax = 15
 
 // String prints the report as a short block.
@@ -141,8 +127,12 @@ func (r JoinReport) String() string {
 	if strings.Join(r.Keys, ",") != strings.Join(r.RightKeys, ",") {
 		keys += " = " + quoteList(r.RightKeys)
 	}
+	rel := r.Relation().String()
+	if extra := r.ExtraRows(); extra > 0 {
+		rel += fmt.Sprintf("; ROWS MULTIPLIED: %d right keys repeat, adding %d rows — check with Expect", len(r.DuplicatedRight), extra)
+	}
 	fmt.Fprintf(&b, "clean: %s join on %s: left %d rows, right %d rows → %d rows (%s)\n",
-		r.How, keys, r.LeftRows, r.RightRows, r.Rows, r.Cardinality())
+		r.How, keys, r.LeftRows, r.RightRows, r.Rows, rel)
 	fmt.Fprintf(&b, "  matched: %d left rows, %d right rows\n", r.MatchedLeft, r.MatchedRight)
 	if r.MissingKeyLeft > 0 || r.MissingKeyRight > 0 {
 		fmt.Fprintf(&b, "  missing keys (never match): %d left rows, %d right rows\n", r.MissingKeyLeft, r.MissingKeyRight)
