@@ -167,13 +167,13 @@ func (a Agg) needsNumber() bool {
 // validate checks the arguments of a.
 func (a Agg) validate() error {
 	if a.kind != aggCount && a.col == "" {
-		return fmt.Errorf("analyze: aggregate %s: empty column name: %w", a.Name(), ErrBadArgument)
+		return fmt.Errorf("analyze: aggregate %s: empty column name: %w", a.Name(), ErrArgument)
 	}
 	if (a.kind == aggQuantile || a.kind == aggWQuantile) && !(a.q >= 0 && a.q <= 1) {
-		return fmt.Errorf("analyze: aggregate %s: quantile %v outside [0, 1]: %w", a.Name(), a.q, ErrBadArgument)
+		return fmt.Errorf("analyze: aggregate %s: quantile %v outside [0, 1]: %w", a.Name(), a.q, ErrArgument)
 	}
 	if (a.kind == aggWSum || a.kind == aggWMean || a.kind == aggWQuantile) && a.weight == "" {
-		return fmt.Errorf("analyze: aggregate %s: empty weight column name: %w", a.Name(), ErrBadArgument)
+		return fmt.Errorf("analyze: aggregate %s: empty weight column name: %w", a.Name(), ErrArgument)
 	}
 	return nil
 }

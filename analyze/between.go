@@ -29,7 +29,7 @@ func ChangeBetween(df dataframe.DataFrame, col, periodCol, from, to string, keys
 	var rep ChangeReport
 	from, to = periodText(from), periodText(to)
 	if from == to {
-		return df, rep, fmt.Errorf("analyze: %s: from and to are both %q: %w", fn, from, ErrBadArgument)
+		return df, rep, fmt.Errorf("analyze: %s: from and to are both %q: %w", fn, from, ErrArgument)
 	}
 	v, p, g, err := changeInputs(fn, df, col, periodCol, keys)
 	if err != nil {
@@ -60,7 +60,7 @@ func ChangeBetween(df dataframe.DataFrame, col, periodCol, from, to string, keys
 		}
 		if slot[id] >= 0 {
 			return df, rep, fmt.Errorf("analyze: %s: column %q rows %d and %d: period %q appears twice in one group (add the missing key columns): %w",
-				fn, periodCol, slot[id]+1, i+1, s, ErrBadArgument)
+				fn, periodCol, slot[id]+1, i+1, s, ErrArgument)
 		}
 		slot[id] = i
 		found = true

@@ -118,7 +118,7 @@ func periodOrder(fn string, g grouping, p *column) ([][]int, error) {
 	rows := make([][]int, g.n)
 	for i, id := range g.ids {
 		if p.na[i] {
-			return nil, fmt.Errorf("analyze: %s: column %q row %d: missing period: %w", fn, p.name, i+1, ErrBadArgument)
+			return nil, fmt.Errorf("analyze: %s: column %q row %d: missing period: %w", fn, p.name, i+1, ErrArgument)
 		}
 		rows[id] = append(rows[id], i)
 	}
@@ -143,7 +143,7 @@ func periodOrder(fn string, g grouping, p *column) ([][]int, error) {
 			}
 			if same {
 				return nil, fmt.Errorf("analyze: %s: column %q rows %d and %d: period %q appears twice in one group (add the missing key columns): %w",
-					fn, p.name, r[k-1]+1, r[k]+1, p.str(r[k]), ErrBadArgument)
+					fn, p.name, r[k-1]+1, r[k]+1, p.str(r[k]), ErrArgument)
 			}
 		}
 	}
@@ -358,7 +358,7 @@ func YoY(df dataframe.DataFrame, col, dateCol string, keys ...string) (dataframe
 		k := strconv.Itoa(int(g.ids[i])) + "\x00" + d.String()
 		if prev, dup := where[k]; dup {
 			return df, ChangeReport{}, fmt.Errorf("analyze: %s: column %q rows %d and %d: date %q appears twice in one group (add the missing key columns): %w",
-				fn, dateCol, prev+1, i+1, d.String(), ErrBadArgument)
+				fn, dateCol, prev+1, i+1, d.String(), ErrArgument)
 		}
 		where[k] = i
 	}
@@ -410,7 +410,7 @@ func IndexTo(df dataframe.DataFrame, col, periodCol, base string, keys ...string
 		if s == base && !p.na[i] {
 			if baseRow[g.ids[i]] >= 0 {
 				return df, ChangeReport{}, fmt.Errorf("analyze: %s: column %q rows %d and %d: base period %q appears twice in one group (add the missing key columns): %w",
-					fn, periodCol, baseRow[g.ids[i]]+1, i+1, base, ErrBadArgument)
+					fn, periodCol, baseRow[g.ids[i]]+1, i+1, base, ErrArgument)
 			}
 			baseRow[g.ids[i]] = i
 			found = true

@@ -25,7 +25,7 @@ type column struct {
 // checkFrame returns the gota error carried by df, wrapped.
 func checkFrame(fn string, df dataframe.DataFrame) error {
 	if df.Err != nil {
-		return fmt.Errorf("analyze: %s: input table: %w: %v", fn, ErrBadFrame, df.Err)
+		return fmt.Errorf("analyze: %s: input table: %w: %v", fn, ErrFrame, df.Err)
 	}
 	return nil
 }
@@ -54,7 +54,7 @@ func getSeries(fn string, df dataframe.DataFrame, name string) (series.Series, e
 		err = s.Err
 	}
 	if err != nil {
-		return s, fmt.Errorf("analyze: %s: column %q: %w: %v", fn, name, ErrBadFrame, err)
+		return s, fmt.Errorf("analyze: %s: column %q: %w: %v", fn, name, ErrFrame, err)
 	}
 	return s, nil
 }
@@ -224,7 +224,7 @@ func withColumns(fn string, df dataframe.DataFrame, cols ...series.Series) (data
 	names := df.Names()
 	views, err := frame.Views(df) // frame.New below copies them once
 	if err != nil {
-		return df, fmt.Errorf("analyze: %s: %w: %v", fn, ErrBadFrame, err)
+		return df, fmt.Errorf("analyze: %s: %w: %v", fn, ErrFrame, err)
 	}
 	out := make([]series.Series, 0, len(names)+len(cols))
 	used := make([]bool, len(cols))
@@ -243,7 +243,7 @@ func withColumns(fn string, df dataframe.DataFrame, cols ...series.Series) (data
 	}
 	res, err := frame.New(out...)
 	if err != nil {
-		return res, fmt.Errorf("analyze: %s: %w: %v", fn, ErrBadFrame, err)
+		return res, fmt.Errorf("analyze: %s: %w: %v", fn, ErrFrame, err)
 	}
 	return res, nil
 }
@@ -252,7 +252,7 @@ func withColumns(fn string, df dataframe.DataFrame, cols ...series.Series) (data
 func newFrame(fn string, cols ...series.Series) (dataframe.DataFrame, error) {
 	res, err := frame.New(cols...)
 	if err != nil {
-		return res, fmt.Errorf("analyze: %s: %w: %v", fn, ErrBadFrame, err)
+		return res, fmt.Errorf("analyze: %s: %w: %v", fn, ErrFrame, err)
 	}
 	return res, nil
 }
@@ -286,11 +286,11 @@ func parseNumber(v string) (float64, error) {
 // of the input columns of the same call.
 func checkOutName(fn, as string, inputs ...string) error {
 	if as == "" {
-		return fmt.Errorf("analyze: %s: empty output column name: %w", fn, ErrBadArgument)
+		return fmt.Errorf("analyze: %s: empty output column name: %w", fn, ErrArgument)
 	}
 	for _, in := range inputs {
 		if as == in {
-			return fmt.Errorf("analyze: %s: output column %q would overwrite an input column: %w", fn, as, ErrBadArgument)
+			return fmt.Errorf("analyze: %s: output column %q would overwrite an input column: %w", fn, as, ErrArgument)
 		}
 	}
 	return nil

@@ -56,7 +56,7 @@ func Crosstab(df dataframe.DataFrame, rowKey, colKey string) (dataframe.DataFram
 func (o CrosstabOptions) Crosstab(df dataframe.DataFrame, rowKey, colKey string) (dataframe.DataFrame, error) {
 	const fn = "Crosstab"
 	if o.Percent < Counts || o.Percent > TotalPercent {
-		return df, fmt.Errorf("analyze: %s: unknown percent mode %d: %w", fn, o.Percent, ErrBadArgument)
+		return df, fmt.Errorf("analyze: %s: unknown percent mode %d: %w", fn, o.Percent, ErrArgument)
 	}
 	rk, err := readColumn(fn, df, rowKey)
 	if err != nil {
@@ -69,7 +69,7 @@ func (o CrosstabOptions) Crosstab(df dataframe.DataFrame, rowKey, colKey string)
 	agg := o.Agg
 	if o.Value != "" {
 		if agg != (Agg{}) {
-			return df, fmt.Errorf("analyze: %s: set Value or Agg, not both: %w", fn, ErrBadArgument)
+			return df, fmt.Errorf("analyze: %s: set Value or Agg, not both: %w", fn, ErrArgument)
 		}
 		agg = Sum(o.Value)
 	}
@@ -78,7 +78,7 @@ func (o CrosstabOptions) Crosstab(df dataframe.DataFrame, rowKey, colKey string)
 	}
 	additive := agg.kind == aggCount || agg.kind == aggSum || agg.kind == aggWSum || agg.kind == aggMissing
 	if o.Percent != Counts && !additive {
-		return df, fmt.Errorf("analyze: %s: percentages of %s do not add up; use Count, Sum or WeightedSum: %w", fn, agg.Name(), ErrBadArgument)
+		return df, fmt.Errorf("analyze: %s: percentages of %s do not add up; use Count, Sum or WeightedSum: %w", fn, agg.Name(), ErrArgument)
 	}
 	rg, cg := factorize(rk), factorize(ck)
 	rOrder, cOrder := sortedOrder(rg, []*column{rk}), sortedOrder(cg, []*column{ck})
@@ -167,7 +167,7 @@ func (o CrosstabOptions) Crosstab(df dataframe.DataFrame, rowKey, colKey string)
 			}
 		}
 		if names[name] {
-			return df, fmt.Errorf("analyze: %s: column key %q: output column %q appears twice (it clashes with the row key or the totals): %w", fn, colKey, name, ErrBadArgument)
+			return df, fmt.Errorf("analyze: %s: column key %q: output column %q appears twice (it clashes with the row key or the totals): %w", fn, colKey, name, ErrArgument)
 		}
 		names[name] = true
 		v := make([]float64, rows)

@@ -28,7 +28,7 @@ type ExchangeRates struct {
 // error.
 func NewExchangeRates(name string, days []string, rates []float64) (ExchangeRates, error) {
 	if len(days) != len(rates) {
-		return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: %d days and %d rates: %w", len(days), len(rates), ErrBadArgument)
+		return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: %d days and %d rates: %w", len(days), len(rates), ErrArgument)
 	}
 	type dv struct {
 		day  int64
@@ -42,7 +42,7 @@ func NewExchangeRates(name string, days []string, rates []float64) (ExchangeRate
 			return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: row %d: day %q: %w", i+1, s, ErrBadDate)
 		}
 		if !(rates[i] > 0) || math.IsInf(rates[i], 0) {
-			return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: row %d (%s): rate %v is not a positive number: %w", i+1, s, rates[i], ErrBadArgument)
+			return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: row %d (%s): rate %v is not a positive number: %w", i+1, s, rates[i], ErrArgument)
 		}
 		pts[i] = dv{int64(d.ordinal()), d.String(), rates[i]}
 	}
@@ -50,7 +50,7 @@ func NewExchangeRates(name string, days []string, rates []float64) (ExchangeRate
 	r := ExchangeRates{Name: name}
 	for i, p := range pts {
 		if i > 0 && p.day == pts[i-1].day {
-			return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: day %s appears twice: %w", p.date, ErrBadArgument)
+			return ExchangeRates{}, fmt.Errorf("analyze: NewExchangeRates: day %s appears twice: %w", p.date, ErrArgument)
 		}
 		r.days = append(r.days, p.day)
 		r.dates = append(r.dates, p.date)

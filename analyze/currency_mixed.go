@@ -116,16 +116,16 @@ func sortedKeys[V any](m map[string]V) []string {
 // report counts them by currency. Currency codes are compared trimmed and
 // without regard to case ("usd " is "USD").
 //
-// Errors: an empty Home (ErrBadArgument), a missing column (ErrNoColumn),
+// Errors: an empty Home (ErrArgument), a missing column (ErrNoColumn),
 // a non-numeric amount column (ErrNotNumeric), a date that is not ISO in a
 // row that needs a rate (ErrBadDate), an output name that is empty or
-// overwrites an input (ErrBadArgument).
+// overwrites an input (ErrArgument).
 func (c Currencies) ConvertMixed(df dataframe.DataFrame, amountCol, currencyCol, dateCol, as string) (dataframe.DataFrame, CurrenciesReport, error) {
 	const fn = "Currencies.ConvertMixed"
 	home := normCurrency(c.Home)
 	rep := CurrenciesReport{Home: home, Converted: map[string]ConvertReport{}, NoRates: map[string]int{}}
 	if home == "" {
-		return df, rep, fmt.Errorf("analyze: %s: empty Home currency: %w", fn, ErrBadArgument)
+		return df, rep, fmt.Errorf("analyze: %s: empty Home currency: %w", fn, ErrArgument)
 	}
 	if err := checkOutName(fn, as, amountCol, currencyCol, dateCol); err != nil {
 		return df, rep, err

@@ -125,11 +125,11 @@ func TestCurrenciesErrors(t *testing.T) {
 		cols [4]string
 		want error
 	}{
-		{"no home", Currencies{Rates: usd}, df, [4]string{"importe", "moneda", "fecha", "x"}, ErrBadArgument},
+		{"no home", Currencies{Rates: usd}, df, [4]string{"importe", "moneda", "fecha", "x"}, ErrArgument},
 		{"no amount column", Currencies{Home: "MXN"}, df, [4]string{"monto", "moneda", "fecha", "x"}, ErrNoColumn},
 		{"no currency column", Currencies{Home: "MXN"}, df, [4]string{"importe", "divisa", "fecha", "x"}, ErrNoColumn},
 		{"text amounts", Currencies{Home: "MXN"}, df, [4]string{"moneda", "importe", "fecha", "x"}, ErrNotNumeric},
-		{"output overwrites", Currencies{Home: "MXN"}, df, [4]string{"importe", "moneda", "fecha", "importe"}, ErrBadArgument},
+		{"output overwrites", Currencies{Home: "MXN"}, df, [4]string{"importe", "moneda", "fecha", "importe"}, ErrArgument},
 		{"date not ISO", Currencies{Home: "MXN", Rates: usd}, bad, [4]string{"importe", "moneda", "fecha", "x"}, ErrBadDate},
 	}
 	for _, tt := range tests {

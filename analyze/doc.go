@@ -94,6 +94,6 @@
 // them by key. Functions that add columns keep the row order of the input.
 //
 // All errors wrap one of the package sentinels (ErrNoColumn, ErrNotNumeric,
-// ErrBadArgument, ErrBadDate, ErrBadFrame, ErrNoBase); messages start with
+// ErrArgument, ErrBadDate, ErrFrame, ErrNoBase); messages start with
 // "analyze:".
 package analyze

@@ -113,8 +113,8 @@ func TestGroupByErrors(t *testing.T) {
 		{"missing key", []string{"nope"}, []Agg{Count()}, ErrNoColumn},
 		{"missing value col", []string{"k"}, []Agg{Sum("nope")}, ErrNoColumn},
 		{"text column", []string{"k"}, []Agg{Sum("txt")}, ErrNotNumeric},
-		{"bad quantile", []string{"k"}, []Agg{Quantile("num", 1.5)}, ErrBadArgument},
-		{"duplicate output", []string{"k"}, []Agg{Sum("num"), Sum("num")}, ErrBadArgument},
+		{"bad quantile", []string{"k"}, []Agg{Quantile("num", 1.5)}, ErrArgument},
+		{"duplicate output", []string{"k"}, []Agg{Sum("num"), Sum("num")}, ErrArgument},
 		{"missing weight", []string{"k"}, []Agg{WeightedMean("num", "w")}, ErrNoColumn},
 	}
 	for _, tc := range tests {

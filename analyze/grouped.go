@@ -49,10 +49,10 @@ func (g *Grouped) Keys() []string { return append([]string(nil), g.keys...) }
 //
 // Errors: a missing key or value column (ErrNoColumn), a numeric aggregate
 // over a column that is not numeric (ErrNotNumeric), a bad quantile
-// (ErrBadArgument), two output columns with the same name (ErrBadArgument).
+// (ErrArgument), two output columns with the same name (ErrArgument).
 func (g *Grouped) Agg(aggs ...Agg) (dataframe.DataFrame, error) {
 	if g == nil {
-		return dataframe.DataFrame{}, fmt.Errorf("analyze: Agg on a nil *Grouped: %w", ErrBadArgument)
+		return dataframe.DataFrame{}, fmt.Errorf("analyze: Agg on a nil *Grouped: %w", ErrArgument)
 	}
 	const fn = "GroupBy"
 	if len(aggs) == 0 {
@@ -64,7 +64,7 @@ func (g *Grouped) Agg(aggs ...Agg) (dataframe.DataFrame, error) {
 	seen := map[string]bool{}
 	for _, k := range g.keys {
 		if seen[k] {
-			return dataframe.DataFrame{}, fmt.Errorf("analyze: %s: key %q given twice: %w", fn, k, ErrBadArgument)
+			return dataframe.DataFrame{}, fmt.Errorf("analyze: %s: key %q given twice: %w", fn, k, ErrArgument)
 		}
 		seen[k] = true
 	}
@@ -73,7 +73,7 @@ func (g *Grouped) Agg(aggs ...Agg) (dataframe.DataFrame, error) {
 			return dataframe.DataFrame{}, err
 		}
 		if seen[a.Name()] {
-			return dataframe.DataFrame{}, fmt.Errorf("analyze: %s: output column %q appears twice (rename one with As): %w", fn, a.Name(), ErrBadArgument)
+			return dataframe.DataFrame{}, fmt.Errorf("analyze: %s: output column %q appears twice (rename one with As): %w", fn, a.Name(), ErrArgument)
 		}
 		seen[a.Name()] = true
 	}

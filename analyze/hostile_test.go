@@ -140,7 +140,7 @@ func TestHostileZeroPartial(t *testing.T) {
 		t.Errorf("zero Partial Merge: %v", err)
 	}
 	var nilP *Partial
-	if err := nilP.Add(df); !errors.Is(err, ErrBadArgument) {
+	if err := nilP.Add(df); !errors.Is(err, ErrArgument) {
 		t.Errorf("nil Partial Add: %v", err)
 	}
 }

@@ -33,7 +33,7 @@ type PriceIndex struct {
 // year, a bad or repeated period and a value that is missing or ≤ 0.
 func NewPriceIndex(name string, months []string, values []float64) (PriceIndex, error) {
 	if len(months) != len(values) {
-		return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: %d months and %d values: %w", len(months), len(values), ErrBadArgument)
+		return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: %d months and %d values: %w", len(months), len(values), ErrArgument)
 	}
 	type mv struct {
 		m string
@@ -54,7 +54,7 @@ func NewPriceIndex(name string, months []string, values []float64) (PriceIndex, 
 				i+1, m, months[0], ErrBadDate)
 		}
 		if !(values[i] > 0) || math.IsInf(values[i], 0) {
-			return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: row %d (%s): value %v is not a positive number: %w", i+1, m, values[i], ErrBadArgument)
+			return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: row %d (%s): value %v is not a positive number: %w", i+1, m, values[i], ErrArgument)
 		}
 		pts[i] = mv{d.String(), values[i]}
 		if d.prec != precQuarter {
@@ -65,7 +65,7 @@ func NewPriceIndex(name string, months []string, values []float64) (PriceIndex, 
 	ix := PriceIndex{Name: name, months: make([]string, len(pts)), values: make([]float64, len(pts)), quarterly: quarterly}
 	for i, p := range pts {
 		if i > 0 && p.m == pts[i-1].m {
-			return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: period %s appears twice: %w", p.m, ErrBadArgument)
+			return PriceIndex{}, fmt.Errorf("analyze: NewPriceIndex: period %s appears twice: %w", p.m, ErrArgument)
 		}
 		ix.months[i], ix.values[i] = p.m, p.v
 	}

@@ -41,8 +41,8 @@ func TestRateEdgeCases(t *testing.T) {
 		per          float64
 		want         error
 	}{
-		{"n", "pob", "", 1000, ErrBadArgument},
-		{"n", "pob", "t", 0, ErrBadArgument},
+		{"n", "pob", "", 1000, ErrArgument},
+		{"n", "pob", "t", 0, ErrArgument},
 		{"x", "pob", "t", 1000, ErrNoColumn},
 	} {
 		if _, err := Rate(df, bad.num, bad.den, bad.per, bad.as); !errors.Is(err, bad.want) {
@@ -98,7 +98,7 @@ func TestChangeYoYIndex(t *testing.T) {
 	if _, _, err := IndexTo(df, "v", "mes", "1999", "ent"); !errors.Is(err, ErrNoBase) {
 		t.Errorf("missing base: %v", err)
 	}
-	if _, _, err := Change(df, "v", "mes"); !errors.Is(err, ErrBadArgument) {
+	if _, _, err := Change(df, "v", "mes"); !errors.Is(err, ErrArgument) {
 		t.Errorf("repeated period without keys: %v", err)
 	}
 	if _, _, err := YoY(df, "v", "ent"); !errors.Is(err, ErrBadDate) {
@@ -220,7 +220,7 @@ func TestTopN(t *testing.T) {
 	if total != 71 {
 		t.Errorf("TopN loses money: total %v, want 71", total)
 	}
-	if _, err := TopN(df, "proveedor", "importe", 0); !errors.Is(err, ErrBadArgument) {
+	if _, err := TopN(df, "proveedor", "importe", 0); !errors.Is(err, ErrArgument) {
 		t.Errorf("n=0: %v", err)
 	}
 }
@@ -299,7 +299,7 @@ func TestCrosstab(t *testing.T) {
 	if got := floatsOf(t, mean, "LP"); got[0] != 3 || !math.IsNaN(got[1]) {
 		t.Errorf("mean LP = %v (an empty cell of a mean is missing)", got)
 	}
-	if _, err := (CrosstabOptions{Agg: Mean("importe"), Percent: ColPercent}).Crosstab(df, "sexo", "proc"); !errors.Is(err, ErrBadArgument) {
+	if _, err := (CrosstabOptions{Agg: Mean("importe"), Percent: ColPercent}).Crosstab(df, "sexo", "proc"); !errors.Is(err, ErrArgument) {
 		t.Errorf("percent of means: %v", err)
 	}
 }
@@ -386,7 +386,7 @@ func TestChangeBetween(t *testing.T) {
 	if _, _, err := ChangeBetween(df, "v", "anio", "1990", "1991", "ent"); !errors.Is(err, ErrNoBase) {
 		t.Errorf("absent periods: %v", err)
 	}
-	if _, _, err := ChangeBetween(df, "v", "anio", "2019", "2024"); !errors.Is(err, ErrBadArgument) {
+	if _, _, err := ChangeBetween(df, "v", "anio", "2019", "2024"); !errors.Is(err, ErrArgument) {
 		t.Errorf("repeated period: %v", err)
 	}
 }

@@ -65,7 +65,7 @@ func NewPartial(keys []string, aggs ...Agg) (*Partial, error) {
 	seen := map[string]bool{}
 	for _, k := range keys {
 		if seen[k] {
-			return nil, fmt.Errorf("analyze: NewPartial: key %q given twice: %w", k, ErrBadArgument)
+			return nil, fmt.Errorf("analyze: NewPartial: key %q given twice: %w", k, ErrArgument)
 		}
 		seen[k] = true
 	}
@@ -75,7 +75,7 @@ func NewPartial(keys []string, aggs ...Agg) (*Partial, error) {
 			return nil, err
 		}
 		if seen[a.Name()] {
-			return nil, fmt.Errorf("analyze: NewPartial: output column %q appears twice (rename one with As): %w", a.Name(), ErrBadArgument)
+			return nil, fmt.Errorf("analyze: NewPartial: output column %q appears twice (rename one with As): %w", a.Name(), ErrArgument)
 		}
 		seen[a.Name()] = true
 		p.states = append(p.states, &aggState{a: a, isInt: true})
@@ -91,7 +91,7 @@ func NewPartial(keys []string, aggs ...Agg) (*Partial, error) {
 // counts rows with no keys, as NewPartial(nil) does.
 func (p *Partial) ready(fn string) error {
 	if p == nil {
-		return fmt.Errorf("analyze: %s on a nil *Partial: %w", fn, ErrBadArgument)
+		return fmt.Errorf("analyze: %s on a nil *Partial: %w", fn, ErrArgument)
 	}
 	if p.index != nil {
 		return nil
@@ -108,7 +108,7 @@ func (p *Partial) ready(fn string) error {
 			return err
 		}
 		if seen[a.Name()] {
-			return fmt.Errorf("analyze: %s: output column %q appears twice: %w", fn, a.Name(), ErrBadArgument)
+			return fmt.Errorf("analyze: %s: output column %q appears twice: %w", fn, a.Name(), ErrArgument)
 		}
 		seen[a.Name()] = true
 		p.states = append(p.states, &aggState{a: a, isInt: true})
@@ -228,7 +228,7 @@ func (p *Partial) checkKeyType(i int, t series.Type) error {
 	}
 	old := p.keyTypes[i]
 	if (old == series.String) != (t == series.String) {
-		return fmt.Errorf("analyze: Partial: key column %q is %s in one chunk and %s in another: %w", p.keys[i], old, t, ErrBadArgument)
+		return fmt.Errorf("analyze: Partial: key column %q is %s in one chunk and %s in another: %w", p.keys[i], old, t, ErrArgument)
 	}
 	if old == series.Int && t == series.Float {
 		p.keyTypes[i] = series.Float
@@ -266,16 +266,16 @@ func (p *Partial) Merge(o *Partial) error {
 		return err
 	}
 	if len(o.keys) != len(p.keys) || len(o.aggs) != len(p.aggs) {
-		return fmt.Errorf("analyze: Partial.Merge: different keys or aggregates: %w", ErrBadArgument)
+		return fmt.Errorf("analyze: Partial.Merge: different keys or aggregates: %w", ErrArgument)
 	}
 	for i := range p.keys {
 		if p.keys[i] != o.keys[i] {
-			return fmt.Errorf("analyze: Partial.Merge: key %q vs %q: %w", p.keys[i], o.keys[i], ErrBadArgument)
+			return fmt.Errorf("analyze: Partial.Merge: key %q vs %q: %w", p.keys[i], o.keys[i], ErrArgument)
 		}
 	}
 	for i := range p.aggs {
 		if p.aggs[i] != o.aggs[i] {
-			return fmt.Errorf("analyze: Partial.Merge: aggregate %s vs %s: %w", p.aggs[i], o.aggs[i], ErrBadArgument)
+			return fmt.Errorf("analyze: Partial.Merge: aggregate %s vs %s: %w", p.aggs[i], o.aggs[i], ErrArgument)
 		}
 	}
 	for i, t := range o.keyTypes {

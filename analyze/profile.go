@@ -86,7 +86,7 @@ const (
 // never fails: a table carrying a gota error gives a report with Err set.
 func Profile(df dataframe.DataFrame) ProfileReport {
 	if df.Err != nil {
-		return ProfileReport{Err: fmt.Errorf("analyze: Profile: %w: %v", ErrBadFrame, df.Err)}
+		return ProfileReport{Err: fmt.Errorf("analyze: Profile: %w: %v", ErrFrame, df.Err)}
 	}
 	rep := ProfileReport{Rows: df.Nrow()}
 	h := newRowHasher(df.Nrow())

@@ -204,7 +204,7 @@ func TestQuarterlyIndex(t *testing.T) {
 		{"month then quarter", []string{"2024-01", "2024-Q1"}, ErrBadDate},
 		{"quarter then day", []string{"2024-Q1", "2024-04-01"}, ErrBadDate},
 		{"year", []string{"2024"}, ErrBadDate},
-		{"quarter twice", []string{"2024-Q1", "2024-q1"}, ErrBadArgument},
+		{"quarter twice", []string{"2024-Q1", "2024-q1"}, ErrArgument},
 	}
 	for _, tc := range bad {
 		t.Run("bad/"+tc.name, func(t *testing.T) {
@@ -342,8 +342,8 @@ func TestPeriodStepsQuarters(t *testing.T) {
 		}
 		check(t, "v_2023-Q1", floatsOf(t, out, "v_2023-Q1"), []float64{10})
 		check(t, "pct_change", floatsOf(t, out, "pct_change"), []float64{300})
-		if _, _, err := ChangeBetween(df, "v", "periodo", "2023-Q1", " 2023-q1"); !errors.Is(err, ErrBadArgument) {
-			t.Errorf("2023-Q1 to 2023-q1: err = %v, want ErrBadArgument (the same quarter)", err)
+		if _, _, err := ChangeBetween(df, "v", "periodo", "2023-Q1", " 2023-q1"); !errors.Is(err, ErrArgument) {
+			t.Errorf("2023-Q1 to 2023-q1: err = %v, want ErrArgument (the same quarter)", err)
 		}
 	})
 	errs := []struct {
@@ -351,7 +351,7 @@ func TestPeriodStepsQuarters(t *testing.T) {
 		periods []string
 		want    error
 	}{
-		{"same quarter twice", []string{"2023-Q1", "2023-q1"}, ErrBadArgument},
+		{"same quarter twice", []string{"2023-Q1", "2023-q1"}, ErrArgument},
 		{"quarters and months", []string{"2023-Q1", "2023-04"}, ErrBadDate},
 	}
 	for _, tc := range errs {

@@ -45,7 +45,7 @@ func Rank(df dataframe.DataFrame, col string) (dataframe.DataFrame, error) {
 func (o RankOptions) Rank(df dataframe.DataFrame, col string) (dataframe.DataFrame, error) {
 	const fn = "Rank"
 	if o.Ties < TiesMin || o.Ties > TiesAverage {
-		return df, fmt.Errorf("analyze: %s: unknown ties rule %d: %w", fn, o.Ties, ErrBadArgument)
+		return df, fmt.Errorf("analyze: %s: unknown ties rule %d: %w", fn, o.Ties, ErrArgument)
 	}
 	name := o.As
 	if name == "" {
@@ -144,7 +144,7 @@ type TopNOptions struct {
 func (o TopNOptions) TopN(df dataframe.DataFrame, labelCol, valueCol string, n int) (dataframe.DataFrame, error) {
 	const fn = "TopN"
 	if n < 1 {
-		return df, fmt.Errorf("analyze: %s: n = %d, want at least 1: %w", fn, n, ErrBadArgument)
+		return df, fmt.Errorf("analyze: %s: n = %d, want at least 1: %w", fn, n, ErrArgument)
 	}
 	other := o.Other
 	if other == "" {

@@ -102,7 +102,7 @@ func (o RateOptions) RateWithReport(df dataframe.DataFrame, num, den string, per
 		return df, rep, err
 	}
 	if !(per > 0) || math.IsInf(per, 0) {
-		return df, rep, fmt.Errorf("analyze: %s: per = %v, want a positive number such as 100000: %w", fn, per, ErrBadArgument)
+		return df, rep, fmt.Errorf("analyze: %s: per = %v, want a positive number such as 100000: %w", fn, per, ErrArgument)
 	}
 	flagName := o.FlagName
 	if flagName == "" {

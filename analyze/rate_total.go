@@ -26,7 +26,7 @@ func appendRateTotal(fn string, out dataframe.DataFrame, o RateOptions, num, den
 	}
 	for _, name := range out.Names() {
 		if name == totalName {
-			return out, fmt.Errorf("analyze: %s: column %q already exists (the total row's flag): %w", fn, totalName, ErrBadArgument)
+			return out, fmt.Errorf("analyze: %s: column %q already exists (the total row's flag): %w", fn, totalName, ErrArgument)
 		}
 	}
 	var sn, sd float64
@@ -48,7 +48,7 @@ func appendRateTotal(fn string, out dataframe.DataFrame, o RateOptions, num, den
 	}
 	views, err := frame.Views(out)
 	if err != nil {
-		return out, fmt.Errorf("analyze: %s: %w: %v", fn, ErrBadFrame, err)
+		return out, fmt.Errorf("analyze: %s: %w: %v", fn, ErrFrame, err)
 	}
 	row := make([]series.Series, len(views))
 	labelled := false
@@ -77,7 +77,7 @@ func appendRateTotal(fn string, out dataframe.DataFrame, o RateOptions, num, den
 			row[j] = frame.Strings(name, []string{""}, []bool{true})
 		case series.Int:
 			if !na[0] && (v != math.Trunc(v) || math.Abs(v) > 1<<53) {
-				return out, fmt.Errorf("analyze: %s: the total of %q, %v, does not fit its Int column: %w", fn, name, v, ErrBadArgument)
+				return out, fmt.Errorf("analyze: %s: the total of %q, %v, does not fit its Int column: %w", fn, name, v, ErrArgument)
 			}
 			row[j] = frame.Ints(name, []int{int(v)}, na)
 		case series.Bool:
@@ -92,7 +92,7 @@ func appendRateTotal(fn string, out dataframe.DataFrame, o RateOptions, num, den
 	}
 	all := out.RBind(one)
 	if all.Err != nil {
-		return out, fmt.Errorf("analyze: %s: adding the total row: %w: %v", fn, ErrBadFrame, all.Err)
+		return out, fmt.Errorf("analyze: %s: adding the total row: %w: %v", fn, ErrFrame, all.Err)
 	}
 	flags := make([]bool, all.Nrow())
 	flags[len(flags)-1] = true

@@ -98,11 +98,11 @@ func (o OutlierOptions) Outliers(df dataframe.DataFrame, col string) (dataframe.
 			k = 3.5
 		}
 	default:
-		return df, OutlierReport{}, fmt.Errorf("analyze: %s: unknown method %d: %w", fn, o.Method, ErrBadArgument)
+		return df, OutlierReport{}, fmt.Errorf("analyze: %s: unknown method %d: %w", fn, o.Method, ErrArgument)
 	}
 	rep := OutlierReport{Method: o.Method, K: k}
 	if !(k > 0) {
-		return df, rep, fmt.Errorf("analyze: %s: k = %v, want > 0: %w", fn, k, ErrBadArgument)
+		return df, rep, fmt.Errorf("analyze: %s: k = %v, want > 0: %w", fn, k, ErrArgument)
 	}
 	name := o.As
 	if name == "" {

@@ -46,7 +46,7 @@ func TestRateTotalRow(t *testing.T) {
 	if !strings.Contains(rep.String(), "total row: 2.97305") {
 		t.Errorf("report:\n%s", rep)
 	}
-	if _, _, err := (RateOptions{Total: true}).RateWithReport(out.Drop([]string{"tasa", "tasa_small"}), "homicidios", "poblacion", 100_000, "tasa"); !errors.Is(err, ErrBadArgument) {
+	if _, _, err := (RateOptions{Total: true}).RateWithReport(out.Drop([]string{"tasa", "tasa_small"}), "homicidios", "poblacion", 100_000, "tasa"); !errors.Is(err, ErrArgument) {
 		t.Errorf("existing tasa_total column: %v", err)
 	}
 }

@@ -20,7 +20,7 @@ import (
 func Rolling(df dataframe.DataFrame, col, periodCol string, window int, keys ...string) (dataframe.DataFrame, error) {
 	const fn = "Rolling"
 	if window < 1 {
-		return df, fmt.Errorf("analyze: %s: window = %d, want at least 1: %w", fn, window, ErrBadArgument)
+		return df, fmt.Errorf("analyze: %s: window = %d, want at least 1: %w", fn, window, ErrArgument)
 	}
 	v, p, g, err := changeInputs(fn, df, col, periodCol, keys)
 	if err != nil {

@@ -44,7 +44,7 @@ func AllowMany() Option { return func(c *config) { c.allowMany = true } }
 // names the categories and valueCol their numeric values.
 //
 // Errors: a missing column (ErrNoColumn), a non-numeric value column
-// (ErrNotNumeric), no rows (ErrNoData), a missing or infinite value
+// (ErrNotNumeric), no rows (ErrEmpty), a missing or infinite value
 // (ErrMissing, ErrNotFinite; or SkipMissing), more than 40 categories
 // (ErrTooMany; use TopN or AllowMany), a Highlight label that matches no
 // category (ErrNoMatch), a category in more than one row (ErrDuplicate,
@@ -84,7 +84,7 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 		idx = append(idx, i)
 	}
 	if len(idx) == 0 {
-		return nil, fmt.Errorf("chart: Bar: %w: column %q has %d rows and none has a value", ErrNoData, valueCol, len(values))
+		return nil, fmt.Errorf("chart: Bar: %w: column %q has %d rows and none has a value", ErrEmpty, valueCol, len(values))
 	}
 	order(idx, labels, values, cfg)
 	all := make([]string, len(idx))

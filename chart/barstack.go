@@ -115,7 +115,7 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 		rep.Drawn++
 	}
 	if len(cats) == 0 {
-		return nil, fmt.Errorf("chart: %s: %w: column %q has %d rows and none has a value", who, ErrNoData, valueCol, len(values))
+		return nil, fmt.Errorf("chart: %s: %w: column %q has %d rows and none has a value", who, ErrEmpty, valueCol, len(values))
 	}
 	if len(names) > maxSeries {
 		return nil, fmt.Errorf("chart: %s: %w: %d series in %q are too many colours to tell apart (at most %d); group the small ones as \"Otros\"", who, ErrTooMany, len(names), seriesCol, maxSeries)

@@ -178,10 +178,10 @@ func TestBadInput(t *testing.T) {
 		}, chart.ErrNotFinite, "+Inf"},
 		{"all missing skipped", func() (*chart.Chart, error) {
 			return chart.Bar(mk(strs("e", "a"), nums("v", math.NaN())), "e", "v", chart.SkipMissing())
-		}, chart.ErrNoData, "none has a value"},
+		}, chart.ErrEmpty, "none has a value"},
 		{"empty", func() (*chart.Chart, error) {
 			return chart.Bar(mk(strs("e"), nums("v")), "e", "v")
-		}, chart.ErrNoData, ""},
+		}, chart.ErrEmpty, ""},
 		{"highlight typo", func() (*chart.Chart, error) { return chart.Bar(good, "e", "v", chart.Highlight("zz")) }, chart.ErrNoMatch, `"zz"`},
 		{"highlight cut by TopN", func() (*chart.Chart, error) {
 			return chart.Bar(homicideRates(), "entidad", "tasa", chart.TopN(3), chart.Highlight("yucatan"))
@@ -195,8 +195,8 @@ func TestBadInput(t *testing.T) {
 			}
 			return chart.Bar(mk(strs("e", l...), nums("v", v...)), "e", "v")
 		}, chart.ErrTooMany, "TopN"},
-		{"bad option", func() (*chart.Chart, error) { return chart.Bar(good, "e", "v", chart.Decimals(-1)) }, chart.ErrOption, "Decimals(-1)"},
-		{"bad locale", func() (*chart.Chart, error) { return chart.Bar(good, "e", "v", chart.WithLocale("xx")) }, chart.ErrOption, `"xx"`},
+		{"bad option", func() (*chart.Chart, error) { return chart.Bar(good, "e", "v", chart.Decimals(-1)) }, chart.ErrArgument, "Decimals(-1)"},
+		{"bad locale", func() (*chart.Chart, error) { return chart.Bar(good, "e", "v", chart.WithLocale("xx")) }, chart.ErrArgument, `"xx"`},
 		{"bad date", func() (*chart.Chart, error) {
 			return chart.Line(mk(strs("x", "2024-01", "enero"), nums("y", 1, 2)), "x", "y")
 		}, chart.ErrBadDate, `row 2`},
@@ -211,10 +211,10 @@ func TestBadInput(t *testing.T) {
 		}, chart.ErrMissing, "SkipMissing"},
 		{"histogram missing column", func() (*chart.Chart, error) { return chart.Histogram(good, "w") }, chart.ErrNoColumn, ""},
 		{"scatter text", func() (*chart.Chart, error) { return chart.Scatter(good, "e", "v") }, chart.ErrNotNumeric, ""},
-		{"bins", func() (*chart.Chart, error) { return chart.Histogram(good, "v", chart.Bins(-1)) }, chart.ErrOption, ""},
+		{"bins", func() (*chart.Chart, error) { return chart.Histogram(good, "v", chart.Bins(-1)) }, chart.ErrArgument, ""},
 		{"size", func() (*chart.Chart, error) {
 			return chart.Bar(good, "e", "v", chart.WithSize(chart.Size{Width: -640}))
-		}, chart.ErrOption, ""},
+		}, chart.ErrArgument, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ch, err := tc.run()

@@ -75,7 +75,7 @@
 //     columns there are);
 //   - text that is not a number in a value column: ErrNotNumeric (clean
 //     it first, e.g. with clean.Numbers);
-//   - no rows, or no row with a value: ErrEmpty (formerly ErrNoData);
+//   - no rows, or no row with a value: ErrEmpty (formerly ErrEmpty);
 //   - a missing value (NaN) or an infinite one: ErrMissing, ErrNotFinite —
 //     unless SkipMissing is given, which leaves the rows out, prints a
 //     note on the chart ("Sin dato: …") and lists them in Report;

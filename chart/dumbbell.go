@@ -62,7 +62,7 @@ func readPairs(df dataframe.DataFrame, who, labelCol, fromCol, toCol string, cfg
 		p.to = append(p.to, to[i])
 	}
 	if len(p.labels) == 0 {
-		return nil, fmt.Errorf("chart: %s: %w: no row has both %q and %q", who, ErrNoData, fromCol, toCol)
+		return nil, fmt.Errorf("chart: %s: %w: no row has both %q and %q", who, ErrEmpty, fromCol, toCol)
 	}
 	rep.Drawn = len(p.labels)
 	if p.hl, err = highlightMask(who, p.labels, cfg.highlight); err != nil {

@@ -32,7 +32,7 @@ func Bins(n int) Option {
 // edge and exclude the upper one, except the last.
 //
 // Errors: a missing column (ErrNoColumn), a non-numeric column
-// (ErrNotNumeric), no values (ErrNoData), a missing or infinite value
+// (ErrNotNumeric), no values (ErrEmpty), a missing or infinite value
 // (ErrMissing, ErrNotFinite; or SkipMissing).
 func Histogram(df dataframe.DataFrame, col string, opts ...Option) (*Chart, error) {
 	cfg, err := newConfig(opts)
@@ -56,7 +56,7 @@ func Histogram(df dataframe.DataFrame, col string, opts ...Option) (*Chart, erro
 		xs = append(xs, v)
 	}
 	if len(xs) == 0 {
-		return nil, fmt.Errorf("chart: Histogram: %w: column %q has %d rows and none has a value", ErrNoData, col, len(vs))
+		return nil, fmt.Errorf("chart: Histogram: %w: column %q has %d rows and none has a value", ErrEmpty, col, len(vs))
 	}
 	rep.Drawn = len(xs)
 	edges := binEdges(xs, cfg.bins)

@@ -127,7 +127,7 @@ type lineSeries struct {
 //
 // Errors: a missing column (ErrNoColumn), a non-numeric y (ErrNotNumeric),
 // an x that is neither a date nor a number (ErrBadDate), no rows
-// (ErrNoData), a missing or infinite value (ErrMissing, ErrNotFinite; with
+// (ErrEmpty), a missing or infinite value (ErrMissing, ErrNotFinite; with
 // SkipMissing the line is broken there and a note is added), an x repeated
 // within a line (ErrDuplicate: aggregate first or pass Series), more than
 // eight lines without Highlight (ErrTooMany).
@@ -211,7 +211,7 @@ func readLines(df dataframe.DataFrame, who, xCol, yCol string, cfg *config) (*li
 		ls.y = append(ls.y, ys[i])
 	}
 	if rep.Drawn == 0 {
-		return fail(fmt.Errorf("chart: "+who+": %w: column %q has %d rows and none has a value", ErrNoData, yCol, len(ys)))
+		return fail(fmt.Errorf("chart: "+who+": %w: column %q has %d rows and none has a value", ErrEmpty, yCol, len(ys)))
 	}
 	for _, ls := range lines {
 		sort.Stable(byX{ls})

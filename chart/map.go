@@ -154,7 +154,7 @@ func Choropleth(df dataframe.DataFrame, codeCol, valueCol string, opts ...Option
 		rep.Drawn++
 	}
 	if len(byCode) == 0 {
-		return nil, fmt.Errorf("chart: Choropleth: %w: no state has a value in %q", ErrNoData, valueCol)
+		return nil, fmt.Errorf("chart: Choropleth: %w: no state has a value in %q", ErrEmpty, valueCol)
 	}
 	b := &mapBody{cfg: cfg, states: sts, values: byCode}
 	var all []float64

@@ -65,7 +65,7 @@ func defaultConfig() *config {
 
 func (c *config) fail(format string, args ...any) {
 	if c.err == nil {
-		c.err = fmt.Errorf("%w: "+format, append([]any{ErrOption}, args...)...)
+		c.err = fmt.Errorf("%w: "+format, append([]any{ErrArgument}, args...)...)
 	}
 }
 

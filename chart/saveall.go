@@ -13,7 +13,7 @@ import (
 // the web and social media and the SVG for the graphics desk to retouch.
 func (ch *Chart) SaveAll(dir, name string, formats ...string) ([]string, error) {
 	if name == "" {
-		return nil, fmt.Errorf("chart: %w: SaveAll needs a file name", ErrOption)
+		return nil, fmt.Errorf("chart: %w: SaveAll needs a file name", ErrArgument)
 	}
 	if len(formats) == 0 {
 		formats = []string{"png", "svg"}

@@ -42,7 +42,7 @@ func TestSaveAll(t *testing.T) {
 	if _, err := ch.SaveAll(dir, "tasa", "gif"); !errors.Is(err, ErrFormat) {
 		t.Errorf("gif: err = %v, want ErrFormat", err)
 	}
-	if _, err := ch.SaveAll(dir, ""); !errors.Is(err, ErrOption) {
-		t.Errorf("empty name: err = %v, want ErrOption", err)
+	if _, err := ch.SaveAll(dir, ""); !errors.Is(err, ErrArgument) {
+		t.Errorf("empty name: err = %v, want ErrArgument", err)
 	}
 }

@@ -28,7 +28,7 @@ func TrendLine() Option { return func(c *config) { c.trend = true } }
 // least-squares line.
 //
 // Errors: a missing column (ErrNoColumn), a non-numeric column
-// (ErrNotNumeric), no rows (ErrNoData), a missing or infinite value
+// (ErrNotNumeric), no rows (ErrEmpty), a missing or infinite value
 // (ErrMissing, ErrNotFinite; or SkipMissing), a Highlight label that
 // matches no point (ErrNoMatch).
 func Scatter(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart, error) {
@@ -45,7 +45,7 @@ func Scatter(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart,
 		return nil, err
 	}
 	if len(cfg.highlight) > 0 && cfg.labelCol == "" {
-		return nil, fmt.Errorf("chart: Scatter: %w: Highlight needs chart.Labels(col) to name the points", ErrOption)
+		return nil, fmt.Errorf("chart: Scatter: %w: Highlight needs chart.Labels(col) to name the points", ErrArgument)
 	}
 	var labels []string
 	if cfg.labelCol != "" {
@@ -78,7 +78,7 @@ func Scatter(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart,
 		b.labels = append(b.labels, lbl)
 	}
 	if len(b.x) == 0 {
-		return nil, fmt.Errorf("chart: Scatter: %w: no row has both %q and %q", ErrNoData, xCol, yCol)
+		return nil, fmt.Errorf("chart: Scatter: %w: no row has both %q and %q", ErrEmpty, xCol, yCol)
 	}
 	rep.Drawn = len(b.x)
 	if b.hl, err = highlightMask("Scatter", b.labels, cfg.highlight); err != nil {

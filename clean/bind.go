@@ -35,14 +35,14 @@ func Bind(frames ...dataframe.DataFrame) (dataframe.DataFrame, Report, error) {
 // changed, naming each table's type, and a note with the rows of each table.
 //
 // Errors: no table, a label count that differs from the table count,
-// or a label column name that is empty or already a column (ErrBadArgument);
+// or a label column name that is empty or already a column (ErrArgument);
 // a table carrying an error (ErrFrame).
 func BindLabeled(col string, labels []string, frames ...dataframe.DataFrame) (dataframe.DataFrame, Report, error) {
 	if strings.TrimSpace(col) == "" {
-		return dataframe.DataFrame{}, Report{}, fmt.Errorf("clean: bind: %w: empty label column name", ErrBadArgument)
+		return dataframe.DataFrame{}, Report{}, fmt.Errorf("clean: bind: %w: empty label column name", ErrArgument)
 	}
 	if len(labels) != len(frames) {
-		return dataframe.DataFrame{}, Report{}, fmt.Errorf("clean: bind: %w: %d labels for %d tables", ErrBadArgument, len(labels), len(frames))
+		return dataframe.DataFrame{}, Report{}, fmt.Errorf("clean: bind: %w: %d labels for %d tables", ErrArgument, len(labels), len(frames))
 	}
 	return bind(col, labels, frames)
 }
@@ -50,7 +50,7 @@ func BindLabeled(col string, labels []string, frames ...dataframe.DataFrame) (da
 func bind(col string, labels []string, frames []dataframe.DataFrame) (dataframe.DataFrame, Report, error) {
 	var rep Report
 	if len(frames) == 0 {
-		return dataframe.DataFrame{}, rep, fmt.Errorf("clean: bind: %w: no table to bind", ErrBadArgument)
+		return dataframe.DataFrame{}, rep, fmt.Errorf("clean: bind: %w: no table to bind", ErrArgument)
 	}
 	for i, f := range frames {
 		if f.Err != nil {
@@ -63,7 +63,7 @@ func bind(col string, labels []string, frames []dataframe.DataFrame) (dataframe.
 	}
 	for _, n := range names {
 		if col != "" && n == col {
-			return dataframe.DataFrame{}, rep, fmt.Errorf("clean: bind: %w: label column %q is already a column", ErrBadArgument, col)
+			return dataframe.DataFrame{}, rep, fmt.Errorf("clean: bind: %w: label column %q is already a column", ErrArgument, col)
 		}
 	}
 	total := 0

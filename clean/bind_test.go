@@ -163,12 +163,12 @@ func TestBindErrors(t *testing.T) {
 		call func() error
 		want error
 	}{
-		{"no tables", func() error { _, _, err := Bind(); return err }, ErrBadArgument},
+		{"no tables", func() error { _, _, err := Bind(); return err }, ErrArgument},
 		{"a column missing", func() error { _, _, err := Bind(a, noY); return err }, ErrNoColumn},
 		{"an extra column", func() error { _, _, err := Bind(a, extra); return err }, ErrNoColumn},
-		{"label count", func() error { _, _, err := BindLabeled("f", []string{"1"}, a, a); return err }, ErrBadArgument},
-		{"empty label column", func() error { _, _, err := BindLabeled(" ", []string{"1"}, a); return err }, ErrBadArgument},
-		{"label column exists", func() error { _, _, err := BindLabeled("x", []string{"1"}, a); return err }, ErrBadArgument},
+		{"label count", func() error { _, _, err := BindLabeled("f", []string{"1"}, a, a); return err }, ErrArgument},
+		{"empty label column", func() error { _, _, err := BindLabeled(" ", []string{"1"}, a); return err }, ErrArgument},
+		{"label column exists", func() error { _, _, err := BindLabeled("x", []string{"1"}, a); return err }, ErrArgument},
 		{"table with an error", func() error { _, _, err := Bind(a, broken); return err }, ErrFrame},
 	}
 	for _, tt := range tests {

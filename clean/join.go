@@ -88,7 +88,7 @@ func Join(left, right dataframe.DataFrame, how How, on ...string) (dataframe.Dat
 //
 // Errors: a key column missing on either side (ErrNoColumn), an unknown
 // How, different numbers of left and right keys, or no shared column to
-// join on (ErrBadArgument); a frame carrying an error (ErrFrame).
+// join on (ErrArgument); a frame carrying an error (ErrFrame).
 func (c Config) Join(left, right dataframe.DataFrame, how How, on ...string) (dataframe.DataFrame, JoinReport, error) {
 	rep := JoinReport{How: how}
 	if left.Err != nil {
@@ -98,7 +98,7 @@ func (c Config) Join(left, right dataframe.DataFrame, how How, on ...string) (da
 		return dataframe.DataFrame{}, rep, fmt.Errorf("clean: join: right table: %w: %v", ErrFrame, right.Err)
 	}
 	if how < Inner || how > Anti {
-		return dataframe.DataFrame{}, rep, fmt.Errorf("clean: join: %w: unknown join kind %d", ErrBadArgument, int(how))
+		return dataframe.DataFrame{}, rep, fmt.Errorf("clean: join: %w: unknown join kind %d", ErrArgument, int(how))
 	}
 	lkeys, rkeys, err := c.joinKeys(left, right, on)
 	if err != nil {
@@ -143,7 +143,7 @@ func (c Config) joinKeys(left, right dataframe.DataFrame, on []string) ([]string
 	lkeys := on
 	if len(lkeys) == 0 {
 		if len(c.RightOn) > 0 {
-			return nil, nil, fmt.Errorf("clean: join: %w: RightOn is set but no left key is named", ErrBadArgument)
+			return nil, nil, fmt.Errorf("clean: join: %w: RightOn is set but no left key is named", ErrArgument)
 		}
 		for _, n := range lnames {
 			if has(rnames, n) {
@@ -151,13 +151,13 @@ func (c Config) joinKeys(left, right dataframe.DataFrame, on []string) ([]string
 			}
 		}
 		if len(lkeys) == 0 {
-			return nil, nil, fmt.Errorf("clean: join: %w: no key named and no column name shared by both sides (left %v, right %v)", ErrBadArgument, lnames, rnames)
+			return nil, nil, fmt.Errorf("clean: join: %w: no key named and no column name shared by both sides (left %v, right %v)", ErrArgument, lnames, rnames)
 		}
 	}
 	rkeys := lkeys
 	if len(c.RightOn) > 0 {
 		if len(c.RightOn) != len(lkeys) {
-			return nil, nil, fmt.Errorf("clean: join: %w: %d left keys %q but %d right keys %q", ErrBadArgument, len(lkeys), lkeys, len(c.RightOn), c.RightOn)
+			return nil, nil, fmt.Errorf("clean: join: %w: %d left keys %q but %d right keys %q", ErrArgument, len(lkeys), lkeys, len(c.RightOn), c.RightOn)
 		}
 		rkeys = c.RightOn
 	}
@@ -170,7 +170,7 @@ func (c Config) joinKeys(left, right dataframe.DataFrame, on []string) ([]string
 			return nil, nil, fmt.Errorf("clean: join: right key column %q: %w (columns: %s)", rkeys[i], ErrNoColumn, strings.Join(rnames, ", "))
 		}
 		if seen[lkeys[i]] {
-			return nil, nil, fmt.Errorf("clean: join: %w: key %q named twice", ErrBadArgument, lkeys[i])
+			return nil, nil, fmt.Errorf("clean: join: %w: key %q named twice", ErrArgument, lkeys[i])
 		}
 		seen[lkeys[i]] = true
 	}

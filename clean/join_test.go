@@ -319,9 +319,9 @@ func TestJoinErrors(t *testing.T) {
 	}{
 		{"missing left key", ErrNoColumn, func() error { _, _, err := Join(l, r, Inner, "zz"); return err }},
 		{"missing right key", ErrNoColumn, func() error { _, _, err := Join(l, r, Inner, "a"); return err }},
-		{"no shared column", ErrBadArgument, func() error { _, _, err := Join(l, r, Inner); return err }},
-		{"bad how", ErrBadArgument, func() error { _, _, err := Join(l, l, How(42), "a"); return err }},
-		{"right keys count", ErrBadArgument, func() error {
+		{"no shared column", ErrArgument, func() error { _, _, err := Join(l, r, Inner); return err }},
+		{"bad how", ErrArgument, func() error { _, _, err := Join(l, l, How(42), "a"); return err }},
+		{"right keys count", ErrArgument, func() error {
 			_, _, err := Config{RightOn: []string{"b", "c"}}.Join(l, r, Inner, "a")
 			return err
 		}},
@@ -400,7 +400,7 @@ func TestJoinEmpty(t *testing.T) {
 	if _, _, err := Join(zero, right, Inner, "k"); !errors.Is(err, ErrNoColumn) {
 		t.Fatalf("zero frame: %v", err)
 	}
-	if _, err := Longer(zero, nil, "n", "v"); !errors.Is(err, ErrBadArgument) {
+	if _, err := Longer(zero, nil, "n", "v"); !errors.Is(err, ErrArgument) {
 		t.Fatalf("zero frame longer: %v", err)
 	}
 }

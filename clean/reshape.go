@@ -10,7 +10,7 @@ import (
 	"github.com/go-gota/gota/series"
 )
 
-// ErrDuplicateKey is the former name of ErrDuplicate, which Wider wraps
+// ErrDuplicate is the former name of ErrDuplicate, which Wider wraps
 // when two rows have the same identifiers and the same name (one cell
 // would have two values).
 //
@@ -31,7 +31,7 @@ var ErrDuplicateKey = ErrDuplicate
 //
 // Errors: an identifier column that does not exist (ErrNoColumn); no
 // column left to turn into rows, an empty or clashing namesTo/valuesTo
-// (ErrBadArgument).
+// (ErrArgument).
 func Longer(df dataframe.DataFrame, idCols []string, namesTo, valuesTo string) (dataframe.DataFrame, error) {
 	if df.Err != nil {
 		return dataframe.DataFrame{}, fmt.Errorf("clean: longer: %w: %v", ErrFrame, df.Err)
@@ -44,7 +44,7 @@ func Longer(df dataframe.DataFrame, idCols []string, namesTo, valuesTo string) (
 		isID[c] = true
 	}
 	if strings.TrimSpace(namesTo) == "" || strings.TrimSpace(valuesTo) == "" || namesTo == valuesTo || isID[namesTo] || isID[valuesTo] {
-		return dataframe.DataFrame{}, fmt.Errorf("clean: longer: %w: namesTo %q and valuesTo %q must be two new, non-empty names distinct from the identifiers", ErrBadArgument, namesTo, valuesTo)
+		return dataframe.DataFrame{}, fmt.Errorf("clean: longer: %w: namesTo %q and valuesTo %q must be two new, non-empty names distinct from the identifiers", ErrArgument, namesTo, valuesTo)
 	}
 	var valCols []column
 	for _, n := range df.Names() {
@@ -53,7 +53,7 @@ func Longer(df dataframe.DataFrame, idCols []string, namesTo, valuesTo string) (
 		}
 	}
 	if len(valCols) == 0 {
-		return dataframe.DataFrame{}, fmt.Errorf("clean: longer: %w: every column is an identifier; nothing to turn into rows", ErrBadArgument)
+		return dataframe.DataFrame{}, fmt.Errorf("clean: longer: %w: every column is an identifier; nothing to turn into rows", ErrArgument)
 	}
 	nrow, nval := df.Nrow(), len(valCols)
 	total := nrow * nval
@@ -180,7 +180,7 @@ func checkIDs(df dataframe.DataFrame, op string, ids []string) error {
 			return fmt.Errorf("clean: %s: column %q: %w (columns: %s)", op, id, ErrNoColumn, strings.Join(df.Names(), ", "))
 		}
 		if seen[id] {
-			return fmt.Errorf("clean: %s: %w: identifier %q named twice", op, ErrBadArgument, id)
+			return fmt.Errorf("clean: %s: %w: identifier %q named twice", op, ErrArgument, id)
 		}
 		seen[id] = true
 	}
@@ -198,7 +198,7 @@ func checkIDs(df dataframe.DataFrame, op string, ids []string) error {
 //
 // Errors: a column that does not exist (ErrNoColumn); a missing or empty
 // name, a name equal to an identifier column, or namesFrom/valuesFrom
-// among the identifiers (ErrBadArgument); two rows with the same
+// among the identifiers (ErrArgument); two rows with the same
 // identifiers and name (ErrDuplicate, naming them).
 func Wider(df dataframe.DataFrame, idCols []string, namesFrom, valuesFrom string) (dataframe.DataFrame, error) {
 	if df.Err != nil {
@@ -272,7 +272,7 @@ func Wider(df dataframe.DataFrame, idCols []string, namesFrom, valuesFrom string
 		}
 		g := group[r]
 		if prev := cells[j][g]; prev >= 0 {
-			return dataframe.DataFrame{}, fmt.Errorf("clean: wider: %w: rows %d and %d have the same identifiers (%s) and %s %q", ErrDuplicateKey, prev, r, describeRow(ids, int(prev)), namesFrom, n)
+			return dataframe.DataFrame{}, fmt.Errorf("clean: wider: %w: rows %d and %d have the same identifiers (%s) and %s %q", ErrDuplicate, prev, r, describeRow(ids, int(prev)), namesFrom, n)
 		}
 		cells[j][g] = int32(r)
 	}

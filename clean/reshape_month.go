@@ -53,7 +53,7 @@ func MonthColumns(df dataframe.DataFrame) []string {
 // number from 1 to 9999, or a month that is not a month, is an error
 // wrapping ErrBadDate that names the column, row and value; a missing
 // column wraps ErrNoColumn; an existing column named as wraps
-// ErrBadArgument.
+// ErrArgument.
 func ISOMonth(df dataframe.DataFrame, yearCol, monthCol, as string) (dataframe.DataFrame, error) {
 	if df.Err != nil {
 		return dataframe.DataFrame{}, fmt.Errorf("clean: iso month: %w: %v", ErrFrame, df.Err)
@@ -63,11 +63,11 @@ func ISOMonth(df dataframe.DataFrame, yearCol, monthCol, as string) (dataframe.D
 	}
 	for _, n := range df.Names() {
 		if n == as {
-			return dataframe.DataFrame{}, fmt.Errorf("clean: iso month: %w: column %q already exists", ErrBadArgument, as)
+			return dataframe.DataFrame{}, fmt.Errorf("clean: iso month: %w: column %q already exists", ErrArgument, as)
 		}
 	}
 	if strings.TrimSpace(as) == "" {
-		return dataframe.DataFrame{}, fmt.Errorf("clean: iso month: %w: the new column needs a name", ErrBadArgument)
+		return dataframe.DataFrame{}, fmt.Errorf("clean: iso month: %w: the new column needs a name", ErrArgument)
 	}
 	years := readColumn(df.Col(yearCol))
 	months := readColumn(df.Col(monthCol))

@@ -179,9 +179,9 @@ func TestReshapeErrors(t *testing.T) {
 		f    func() error
 	}{
 		{"longer no id", ErrNoColumn, func() error { _, err := Longer(df, []string{"nope"}, "n", "v2"); return err }},
-		{"longer clash", ErrBadArgument, func() error { _, err := Longer(df, []string{"id"}, "id", "v2"); return err }},
-		{"longer nothing", ErrBadArgument, func() error { _, err := Longer(df, []string{"id", "k", "v"}, "n", "w"); return err }},
-		{"wider duplicate", ErrDuplicateKey, func() error { _, err := Wider(df, []string{"id"}, "k", "v"); return err }},
+		{"longer clash", ErrArgument, func() error { _, err := Longer(df, []string{"id"}, "id", "v2"); return err }},
+		{"longer nothing", ErrArgument, func() error { _, err := Longer(df, []string{"id", "k", "v"}, "n", "w"); return err }},
+		{"wider duplicate", ErrDuplicate, func() error { _, err := Wider(df, []string{"id"}, "k", "v"); return err }},
 		{"wider no column", ErrNoColumn, func() error { _, err := Wider(df, []string{"id"}, "nope", "v"); return err }},
 		{"iso month bad", ErrBadDate, func() error { _, err := ISOMonth(df, "v", "k", "p"); return err }},
 	}

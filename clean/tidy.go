@@ -233,7 +233,7 @@ func (c Config) FillDown(df dataframe.DataFrame, cols ...string) (dataframe.Data
 		return df, rep, err
 	}
 	if len(cols) == 0 {
-		return df, rep, fmt.Errorf("clean: fill down: name the columns to fill: %w", ErrBadArgument)
+		return df, rep, fmt.Errorf("clean: fill down: name the columns to fill: %w", ErrArgument)
 	}
 	if _, err := columnsFor("fill down", df, cols); err != nil {
 		return df, rep, err
