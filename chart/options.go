@@ -145,8 +145,10 @@ func RefLine(value float64, label string) Option {
 // categories) were left out.
 func SkipMissing() Option { return func(c *config) { c.skipMissing = true } }
 
-// WithTheme replaces the theme.
-func WithTheme(t Theme) Option { return func(c *config) { c.theme = t } }
+// WithTheme sets the theme. A zero field keeps DefaultTheme's, so
+// WithTheme(Theme{Primary: c}) changes the bar colour only and
+// WithTheme(Theme{}) changes nothing.
+func WithTheme(t Theme) Option { return func(c *config) { c.theme = t.withDefaults() } }
 
 // WithSize sets the output size: Web (default), Social, Print or your own.
 // A zero field keeps Web's (WithSize(Size{}) is Web).

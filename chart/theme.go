@@ -74,6 +74,35 @@ func DefaultTheme() Theme {
 	}
 }
 
+// withDefaults returns t with every zero field taken from DefaultTheme,
+// so Theme{Primary: c} changes the bar colour and nothing else.
+func (t Theme) withDefaults() Theme {
+	d := DefaultTheme()
+	if t.Font.Typeface == "" {
+		t.Font = d.Font
+	}
+	for _, f := range []struct{ v, def *vg.Length }{
+		{&t.TitleSize, &d.TitleSize}, {&t.SubtitleSize, &d.SubtitleSize}, {&t.LabelSize, &d.LabelSize},
+		{&t.ValueSize, &d.ValueSize}, {&t.NoteSize, &d.NoteSize}, {&t.Margin, &d.Margin},
+	} {
+		if *f.v == 0 {
+			*f.v = *f.def
+		}
+	}
+	for _, c := range []struct{ v, def *color.Color }{
+		{&t.Text, &d.Text}, {&t.Muted, &d.Muted}, {&t.Grid, &d.Grid}, {&t.Axis, &d.Axis},
+		{&t.Background, &d.Background}, {&t.Primary, &d.Primary}, {&t.Accent, &d.Accent}, {&t.Neutral, &d.Neutral},
+	} {
+		if *c.v == nil {
+			*c.v = *c.def
+		}
+	}
+	if len(t.Palette) == 0 {
+		t.Palette = d.Palette
+	}
+	return t
+}
+
 // Size is an output size in pixels at a resolution in dots per inch. Font
 // sizes are in points, so a higher DPI at the same pixel size gives larger
 // text: presets pick the DPI that keeps text readable where they are seen.

@@ -24,6 +24,7 @@ func TestZeroOptionsAreDefaults(t *testing.T) {
 		"WithSize(Size{})":     chart.WithSize(chart.Size{}),
 		"WithLocale(\"\")":     chart.WithLocale(""),
 		"WithFormat(Format{})": chart.WithFormat(chart.Format{}),
+		"WithTheme(Theme{})":   chart.WithTheme(chart.Theme{}),
 	} {
 		if got := svg(o); got != want {
 			t.Errorf("%s changed the chart", name)
