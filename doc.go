@@ -48,10 +48,13 @@
 // analyze.RateOptions{}.Rate. The packages whose settings are many and
 // interact, fetch and chart (and the packages above the stages), take
 // functional options (opts ...Option). Options give the same result in any
-// order; a later option for the same setting replaces an earlier one; a
-// zero value given to an option means the default (chart.WithFormat of a
-// zero chart.Format changes nothing). No method shares its name with a
-// type.
+// order; a later option for the same setting replaces an earlier one. A
+// zero value means the default: a zero settings field, a zero struct or
+// field given to an option (chart.WithFormat(chart.Format{}) and
+// chart.WithSize(chart.Size{}) change nothing), an empty name, and a zero
+// count where zero has no other meaning (chart.TopN(0)). Where zero is a
+// real request it is documented as such (fetch.WithRetries(0) turns
+// retries off). No method shares its name with a type.
 //
 // Rows. A row number in any message or report field is the 1-based row of
 // the table the call received: row 1 is the first data row. The same bad
