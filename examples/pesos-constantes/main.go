@@ -18,12 +18,14 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/datacon-mx/cifra/analyze"
 	"github.com/datacon-mx/cifra/chart"
 	"github.com/datacon-mx/cifra/clean"
 	"github.com/datacon-mx/cifra/fetch"
+	"github.com/datacon-mx/cifra/ledger"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -43,6 +45,30 @@ const (
 	milMill = 1e9    // mil millones de pesos
 )
 
+// fuentes dice, archivo por archivo, lo que el registro de cifras necesita
+// saber y el archivo no dice (como lo cuenta data/README.md).
+var fuentes = map[string][]ledger.SourceOption{
+	archivoCuenta: {
+		ledger.SourceURL("https://raw.githubusercontent.com/lapanquecita/cuenta-publica/c7f322ebb5043733a847f6e554d20622e40beefa/data_total.csv"),
+		ledger.Publisher("Secretaría de Hacienda y Crédito Público (SHCP), Cuenta Pública"),
+		ledger.Processed("el autor de lapanquecita/cuenta-publica leyó los tomos .xls oficiales de cada año y los juntó en un CSV con una fila por año, ramo y etapa, con sus propios nombres de columna; en 2021–2023 el Consejo de la Judicatura Federal aparece dos veces"),
+		ledger.CutDate("2023"), ledger.Retrieved("2026-11-28"), ledger.License("Términos de Libre Uso MX"),
+	},
+	archivoINPC: {
+		ledger.SourceURL("https://raw.githubusercontent.com/lapanquecita/cuenta-publica/c7f322ebb5043733a847f6e554d20622e40beefa/assets/IPC.csv"),
+		ledger.Publisher("Instituto Nacional de Estadística y Geografía (INEGI), Índice Nacional de Precios al Consumidor"),
+		ledger.Processed("sólo el índice general en dos columnas (Fecha, IPC), sin los encabezados ni las notas con que INEGI lo publica"),
+		ledger.CutDate("2024-03"), ledger.Retrieved("2026-11-28"), ledger.License("Términos de Libre Uso de la Información del INEGI"),
+	},
+}
+
+// Lo que acompaña a las cifras de esta historia.
+var (
+	ejercido      = ledger.Caveat("Gasto ejercido (etapa Ejercicio) de la Cuenta Pública, suma de los ramos; el Aprobado no es gasto.")
+	deflactor     = ledger.Caveat("Pesos de " + base + ": deflactado con el promedio anual del INPC (base 2a quincena de julio de 2018 = 100).")
+	cambianDeRamo = ledger.Caveat("Los programas cambian de ramo de un año a otro (se crean ramos, se fusionan, se pasan programas de uno a otro): el cambio de un ramo no mide sólo más o menos gasto en lo mismo.")
+)
+
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "pesos-constantes:", err)
@@ -58,21 +84,37 @@ func run(args []string, stdout io.Writer) error {
 	}
 	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
 	mm := func(pesos float64) string { return chart.Format{Decimals: 1}.Format(pesos/milMill) + " mil millones" }
-	pct := func(x float64) string { return chart.Format{Decimals: 1}.Format(x) + "%" }
-	p("El presupuesto en pesos de hoy: Cuenta Pública %s–%s\n\n", desde, hasta)
+	titulo := fmt.Sprintf("El presupuesto en pesos de hoy: Cuenta Pública %s–%s", desde, hasta)
+	p("%s\n\n", titulo)
+	// El registro de cifras anota archivos, pasos y cada cifra publicada;
+	// los hallazgos se escriben desde él.
+	l := ledger.New(titulo)
+	// cifra anota una cifra y devuelve su texto publicado.
+	cifra := func(nombre string, valor float64, o ...ledger.Option) (string, error) {
+		if err := l.Figure(nombre, valor, o...); err != nil {
+			return "", err
+		}
+		return l.Render(`{{cifra "` + nombre + `"}}`)
+	}
+	enMM := []ledger.Option{ledger.Decimals(1)}
+	enPct := []ledger.Option{ledger.Unit("%"), ledger.Decimals(1)}
+	con := func(base []ledger.Option, o ...ledger.Option) []ledger.Option {
+		return append(append([]ledger.Option{}, base...), o...)
+	}
 
 	// 1. Leer la Cuenta Pública y el INPC.
 	p("Datos usados:\n")
 	var repCuenta fetch.Report
-	cuenta, err := leer(stdout, archivoCuenta, "SHCP, Cuenta Pública, gasto por ramo (totales)", &repCuenta)
+	cuenta, err := leer(stdout, l, archivoCuenta, "SHCP, Cuenta Pública, gasto por ramo (totales)", &repCuenta)
 	if err != nil {
 		return err
 	}
-	tablaINPC, err := leer(stdout, archivoINPC, "INEGI, Índice Nacional de Precios al Consumidor, mensual", nil)
+	tablaINPC, err := leer(stdout, l, archivoINPC, "INEGI, Índice Nacional de Precios al Consumidor, mensual", nil)
 	if err != nil {
 		return err
 	}
 	p("\nCómo se leyó la Cuenta Pública:\n%s", sangria(repCuenta.String()))
+	l.Step("lectura de la Cuenta Pública", repCuenta)
 	cuenta = clean.Names(cuenta) // CICLO → ciclo, GC_GASTO_DE_OPERACIÓN → gc_gasto_de_operacion
 
 	// 2. Las cuatro etapas del presupuesto vienen apiladas en una columna.
@@ -85,11 +127,18 @@ func run(args []string, stdout io.Writer) error {
 	p("\nLas cuatro etapas del presupuesto en %s (suma de los ramos, pesos de ese año):\n", hasta)
 	nombres, sumas := etapas.Col("presupuesto").Records(), etapas.Col("total_sum").Float()
 	for i := range nombres {
-		p("  %-11s %s de pesos\n", nombres[i], mm(sumas[i]))
+		t, err := cifra("etapa_"+clean.NameString(nombres[i])+"_"+hasta, sumas[i]/milMill, con(enMM,
+			ledger.Unit("mil millones de pesos de "+hasta), ledger.Period(hasta),
+			ledger.Definition("suma de los ramos de la Cuenta Pública en la etapa "+nombres[i]))...)
+		if err != nil {
+			return err
+		}
+		p("  %-11s %s mil millones de pesos\n", nombres[i], t)
 	}
 	p("  Se usa %q: el gasto que la Cuenta Pública reporta como ejercido. Aprobado\n"+
 		"  es lo que autorizó la Cámara, no gasto.\n", etapa)
-	if err := compararDevengado(p, cuenta); err != nil {
+	devengado, err := compararDevengado(p, l, cuenta)
+	if err != nil {
 		return err
 	}
 	gasto := filtrar(cuenta, "presupuesto", series.Eq, etapa)
@@ -111,6 +160,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p("\nPesos constantes de %s (promedio anual del INPC, base 2a quincena de julio de 2018 = 100):\n%s", base, sangria(deflactado.String()))
+	l.Step("pesos constantes de "+base+" (gasto ejercido)", deflactado)
 
 	// 4. El total por año, nominal y real.
 	anual, err := analyze.GroupBy(gasto, "ciclo").Sorted().Agg(
@@ -130,12 +180,40 @@ func run(args []string, stdout io.Writer) error {
 	real0 := real.Col("real_" + desde).Float()[0]
 	cambioNominal, cambioReal := nominal.Col("pct_change").Float()[0], real.Col("pct_change").Float()[0]
 
-	p("\nHallazgos (gasto ejercido, suma de los ramos de la Cuenta Pública):\n")
-	p("  Total %s: %s de pesos de ese año = %s de pesos de %s.\n", desde, mm(nom0), mm(real0), base)
-	p("  Total %s: %s de pesos.\n", hasta, mm(nom1))
-	p("  Cambio %s→%s: nominal %s, real %s.\n", desde, hasta, pct(cambioNominal), pct(cambioReal))
-	p("  La inflación explica %s de cada 100 pesos del aumento nominal.\n",
-		chart.Format{Decimals: chart.Whole}.Format(100*(real0-nom0)/(nom1-nom0)))
+	periodo := ledger.Period(desde + "–" + hasta)
+	for _, c := range []struct {
+		nombre string
+		valor  float64
+		o      []ledger.Option
+	}{
+		{"total_nominal_" + desde, nom0 / milMill, con(enMM, ledger.Unit("mil millones de pesos de "+desde), ledger.Period(desde), ejercido,
+			ledger.Definition("gasto ejercido de todos los ramos en "+desde+", en pesos de ese año"))},
+		{"total_real_" + desde, real0 / milMill, con(enMM, ledger.Unit("mil millones de pesos de "+base), ledger.Period(desde), ejercido, deflactor,
+			ledger.Definition("gasto ejercido de todos los ramos en "+desde+", en pesos de "+base))},
+		{"total_nominal_" + hasta, nom1 / milMill, con(enMM, ledger.Unit("mil millones de pesos de "+hasta), ledger.Period(hasta), ejercido,
+			ledger.Definition("gasto ejercido de todos los ramos en "+hasta))},
+		{"cambio_nominal", cambioNominal, con(enPct, ledger.Ratio(nom1-nom0, nom0), ledger.N(nom0), periodo, ejercido,
+			ledger.Alternative("con la etapa Devengado en lugar de Ejercicio", devengado),
+			ledger.Definition("cambio del gasto ejercido total de "+desde+" a "+hasta+" en pesos de cada año"))},
+		{"cambio_real", cambioReal, con(enPct, ledger.Ratio(nom1-real0, real0), ledger.N(real0), periodo, ejercido, deflactor,
+			ledger.Definition("cambio del gasto ejercido total de "+desde+" a "+hasta+" en pesos de "+base))},
+		{"inflacion_de_cada_100", 100 * (real0 - nom0) / (nom1 - nom0), []ledger.Option{ledger.Decimals(0), ledger.Unit("de cada 100 pesos del aumento nominal"),
+			ledger.Ratio(real0-nom0, nom1-nom0), ledger.N(nom1 - nom0), periodo, ejercido, deflactor,
+			ledger.Definition("lo que el gasto de " + desde + " sube sólo por la inflación entre todo el aumento nominal, por 100")}},
+	} {
+		if err := l.Figure(c.nombre, c.valor, c.o...); err != nil {
+			return err
+		}
+	}
+	hallazgo, err := l.Render("\nHallazgos (gasto ejercido, suma de los ramos de la Cuenta Pública):\n" +
+		"  Total " + desde + `: {{cifra "total_nominal_` + desde + `"}} mil millones de pesos de ese año = {{cifra "total_real_` + desde + `"}} mil millones de pesos de ` + base + ".\n" +
+		"  Total " + hasta + `: {{cifra "total_nominal_` + hasta + `"}} mil millones de pesos.` + "\n" +
+		"  Cambio " + desde + "→" + hasta + `: nominal {{cifra "cambio_nominal"}}, real {{cifra "cambio_real"}}.` + "\n" +
+		`  La inflación explica {{cifra "inflacion_de_cada_100"}} de cada 100 pesos del aumento nominal.` + "\n")
+	if err != nil {
+		return err
+	}
+	p("%s", hallazgo)
 
 	// 5. Un ramo debería aparecer una vez por año. En esta copia procesada el
 	// Consejo de la Judicatura Federal aparece dos veces en algunos años:
@@ -145,12 +223,15 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	if dup.Nrow() > 0 {
-		p("\n  Ojo: %d filas repiten ramo y año (se suman por ramo y año):\n", dup.Nrow())
+		ojo := fmt.Sprintf("Ojo: %d filas repiten ramo y año (se suman por ramo y año):\n", dup.Nrow())
 		c, n, t := dup.Col("ciclo").Records(), dup.Col("ramo").Records(), dup.Col("total").Float()
 		for i := range c {
-			p("    %s  %s  %s de pesos\n", c[i], n[i], mm(t[i]))
+			ojo += fmt.Sprintf("  %s  %s  %s de pesos\n", c[i], n[i], mm(t[i]))
 		}
+		p("\n%s", sangria(ojo))
+		l.Step("filas que repiten ramo y año, sumadas", texto(ojo))
 	}
+	repetidas := ledger.Caveat(fmt.Sprintf("En esta copia procesada %d filas repiten ramo y año (el Consejo de la Judicatura Federal en 2021–2023): se suman por ramo y año.", dup.Nrow()))
 	porRamo, err := analyze.GroupBy(gasto, "ramo", "ciclo").Agg(
 		analyze.Sum("total").As("total"), analyze.Sum("total_real").As("total_real"))
 	if err != nil {
@@ -186,11 +267,32 @@ func run(args []string, stdout io.Writer) error {
 	p("\n  Los %d ramos con más gasto en %s (en pesos de %s):\n", nRamos, hasta, base)
 	r, r0, r1, rp := ramos.Col("ramo").Records(), ramos.Col("total_real_"+desde).Float(), ramos.Col("total_real_"+hasta).Float(), ramos.Col("pct_change").Float()
 	peor := 0 // el ramo grande al que peor le fue en términos reales
+	idPeor := ""
 	for i := range r {
-		p("  %d. %s\n       %s: %s → %s: %s; cambio real %s (nominal %s)\n", i+1, r[i],
-			desde, mm(r0[i]), hasta, mm(r1[i]), pct(rp[i]), pct(cambioNominalDe[r[i]]))
-		if rp[i] < rp[peor] {
-			peor = i
+		id := clean.NameString(r[i])
+		var t [4]string
+		for j, c := range []struct {
+			nombre string
+			valor  float64
+			o      []ledger.Option
+		}{
+			{"real_" + desde + "_" + id, r0[i] / milMill, con(enMM, ledger.Unit("mil millones de pesos de "+base), ledger.Period(desde), deflactor,
+				ledger.Definition("gasto ejercido del ramo "+r[i]+" en "+desde+", en pesos de "+base))},
+			{"real_" + hasta + "_" + id, r1[i] / milMill, con(enMM, ledger.Unit("mil millones de pesos de "+base), ledger.Period(hasta),
+				ledger.Definition("gasto ejercido del ramo "+r[i]+" en "+hasta))},
+			{"cambio_real_" + id, rp[i], con(enPct, ledger.Ratio(r1[i]-r0[i], r0[i]), ledger.N(r0[i]), periodo, deflactor,
+				ledger.Definition("cambio del gasto ejercido del ramo "+r[i]+" de "+desde+" a "+hasta+" en pesos de "+base))},
+			{"cambio_nominal_" + id, cambioNominalDe[r[i]], con(enPct, periodo,
+				ledger.Definition("cambio del gasto ejercido del ramo "+r[i]+" de "+desde+" a "+hasta+" en pesos de cada año"))},
+		} {
+			if t[j], err = cifra(c.nombre, c.valor, con(c.o, ejercido, cambianDeRamo, repetidas)...); err != nil {
+				return err
+			}
+		}
+		p("  %d. %s\n       %s: %s mil millones → %s: %s mil millones; cambio real %s (nominal %s)\n", i+1, r[i],
+			desde, t[0], hasta, t[1], t[2], t[3])
+		if rp[i] < rp[peor] || i == 0 {
+			peor, idPeor = i, id
 		}
 	}
 	// Un ramo sin gasto en uno de los dos años no se compara. Se listan por
@@ -208,7 +310,12 @@ func run(args []string, stdout io.Writer) error {
 			ninguno = append(ninguno, n)
 		}
 	}
-	p("  No se comparan %d ramos: no tienen gasto con ese nombre en los dos años.\n", len(sinComparar))
+	sinComp, err := cifra("ramos_sin_comparar", float64(len(sinComparar)), ledger.Unit("ramos"), ledger.Small(false), periodo,
+		ledger.Definition("ramos sin gasto con ese nombre en "+desde+" o en "+hasta), cambianDeRamo)
+	if err != nil {
+		return err
+	}
+	p("  No se comparan %s ramos: no tienen gasto con ese nombre en los dos años.\n", sinComp)
 	for _, g := range []struct {
 		que   string
 		lista []string
@@ -237,8 +344,16 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	tituloLineas, err := l.Render(`Descontada la inflación, el gasto creció {{cifra "cambio_real"}} y no {{cifra "cambio_nominal"}}`)
+	if err != nil {
+		return err
+	}
+	cambioPeor, err := l.Render(`{{cifra "cambio_real_` + idPeor + `"}}`)
+	if err != nil {
+		return err
+	}
 	lineas, err := chart.Line(largo, "ciclo", "pesos", chart.Series("serie"),
-		chart.Title(fmt.Sprintf("Descontada la inflación, el gasto creció %s y no %s", pct(cambioReal), pct(cambioNominal))),
+		chart.Title(tituloLineas),
 		chart.Subtitle(fmt.Sprintf("Gasto ejercido de los ramos federales, %s–%s, en pesos", desde, hasta)),
 		chart.Highlight("Pesos de "+base),
 		chart.Abbreviate(),
@@ -259,7 +374,7 @@ func run(args []string, stdout io.Writer) error {
 	}
 	corto := graf.Col("ramo").Records()[peor]
 	pendiente, err := chart.Slope(graf, "ramo", desde, hasta,
-		chart.Title(titularRamo(corto, rp[peor], desde)),
+		chart.Title(titularRamo(corto, cambioPeor, desde)),
 		chart.Subtitle(fmt.Sprintf("Gasto ejercido de los %d ramos más grandes, miles de millones de pesos de %s", nRamos, base)),
 		chart.Highlight(corto),
 		chart.Decimals(0),
@@ -269,20 +384,39 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p("\nGráficas:\n")
+	p("\nGráficas, cifras y nota metodológica:\n")
 	if err := guardar(stdout, lineas, *salida, "gasto_nominal_vs_real"); err != nil {
 		return err
 	}
-	return guardar(stdout, pendiente, *salida, "ramos_pesos_constantes")
+	if err := guardar(stdout, pendiente, *salida, "ramos_pesos_constantes"); err != nil {
+		return err
+	}
+	return publicar(stdout, l, *salida)
 }
+
+// publicar guarda el registro de cifras junto a las gráficas (cifras.json,
+// cifras.csv y metodologia.md) e imprime su resumen.
+func publicar(stdout io.Writer, l *ledger.Ledger, carpeta string) error {
+	if err := l.WriteDir(carpeta); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "  %s\n  %s\n  %s\n\n%s", filepath.Join(carpeta, ledger.JSONFile), filepath.Join(carpeta, ledger.CSVFile),
+		filepath.Join(carpeta, ledger.NoteFile), l.Summary())
+	return nil
+}
+
+// texto es la nota de un paso que no tiene reporte propio.
+type texto string
+
+func (t texto) String() string { return string(t) }
 
 // compararDevengado imprime cuánto difieren Devengado y Ejercicio (la suma
 // de los ramos, año por año) y cuánto cambiaría el hallazgo con la otra
 // etapa: la elección de etapa es una decisión que se dice, no se esconde.
-func compararDevengado(p func(string, ...any), cuenta dataframe.DataFrame) error {
+func compararDevengado(p func(string, ...any), l *ledger.Ledger, cuenta dataframe.DataFrame) (cambioDevengado float64, err error) {
 	sumas, err := analyze.GroupBy(cuenta, "ciclo", "presupuesto").Sorted().Agg(analyze.Sum("total").As("total"))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	dev, ej := map[string]float64{}, map[string]float64{}
 	c, e, t := sumas.Col("ciclo").Records(), sumas.Col("presupuesto").Records(), sumas.Col("total").Float()
@@ -302,14 +436,33 @@ func compararDevengado(p func(string, ...any), cuenta dataframe.DataFrame) error
 			peor, anioPeor = d, a
 		}
 	}
-	f2 := chart.Format{Decimals: 2}
-	p("  Devengado contra Ejercicio (suma de los ramos): la mayor diferencia es de %s%% (%s);\n"+
-		"  en %s, %s%%; en %s, %s%%. Con Devengado, el cambio nominal %s→%s sería %s%%\n"+
-		"  (con Ejercicio, %s%%): la elección no cambia el hallazgo.\n",
-		f2.Format(peor), anioPeor, desde, f2.Format(100*(dev[desde]-ej[desde])/ej[desde]),
-		hasta, f2.Format(100*(dev[hasta]-ej[hasta])/ej[hasta]), desde, hasta,
-		f2.Format(100*(dev[hasta]/dev[desde]-1)), f2.Format(100*(ej[hasta]/ej[desde]-1)))
-	return nil
+	cambioDevengado = 100 * (dev[hasta]/dev[desde] - 1)
+	dif := func(a string) ledger.Option { return ledger.Ratio(dev[a]-ej[a], ej[a]) }
+	for _, c := range []struct {
+		nombre, def string
+		valor       float64
+		o           ledger.Option
+	}{
+		{"dif_devengado_max", "mayor diferencia anual entre Devengado y Ejercicio, en % del Ejercicio (" + anioPeor + ")", peor, dif(anioPeor)},
+		{"dif_devengado_" + desde, "diferencia entre Devengado y Ejercicio en " + desde + ", en % del Ejercicio", 100 * (dev[desde] - ej[desde]) / ej[desde], dif(desde)},
+		{"dif_devengado_" + hasta, "diferencia entre Devengado y Ejercicio en " + hasta + ", en % del Ejercicio", 100 * (dev[hasta] - ej[hasta]) / ej[hasta], dif(hasta)},
+		{"cambio_nominal_devengado", "cambio nominal " + desde + "→" + hasta + " de la suma de los ramos en la etapa Devengado", cambioDevengado, nil},
+		{"cambio_nominal_ejercicio", "cambio nominal " + desde + "→" + hasta + " de la suma de los ramos en la etapa Ejercicio", 100 * (ej[hasta]/ej[desde] - 1), nil},
+	} {
+		if err := l.Figure(c.nombre, c.valor, ledger.Unit("%"), ledger.Decimals(2), ledger.Small(false), c.o,
+			ledger.Period(desde+"–"+hasta), ledger.Definition(c.def)); err != nil {
+			return 0, err
+		}
+	}
+	frase, err := l.Render(`  Devengado contra Ejercicio (suma de los ramos): la mayor diferencia es de {{cifra "dif_devengado_max"}} (` + anioPeor + ");\n" +
+		"  en " + desde + `, {{cifra "dif_devengado_` + desde + `"}}; en ` + hasta + `, {{cifra "dif_devengado_` + hasta + `"}}. ` +
+		"Con Devengado, el cambio nominal " + desde + "→" + hasta + ` sería {{cifra "cambio_nominal_devengado"}}` + "\n" +
+		`  (con Ejercicio, {{cifra "cambio_nominal_ejercicio"}}): la elección no cambia el hallazgo.` + "\n")
+	if err != nil {
+		return 0, err
+	}
+	p("%s", frase)
+	return cambioDevengado, nil
 }
 
 // aniosPorRamo dice en qué años tiene gasto cada ramo.
@@ -336,12 +489,13 @@ var nombresCortos = map[string]string{
 	"Infraestructura, Comunicaciones y Transportes":                  "Comunicaciones y transportes",
 }
 
-// titularRamo escribe el título de la gráfica de pendiente.
-func titularRamo(ramo string, cambio float64, desde string) string {
-	if cambio < 0 {
-		return fmt.Sprintf("%s gastó %s menos que en %s, descontada la inflación", ramo, chart.Format{Decimals: 1}.Format(-cambio)+"%", desde)
+// titularRamo escribe el título de la gráfica de pendiente con el cambio
+// real del ramo tal como se publica ("-8.1%").
+func titularRamo(ramo, cambio, desde string) string {
+	if menos, ok := strings.CutPrefix(cambio, "-"); ok {
+		return fmt.Sprintf("%s gastó %s menos que en %s, descontada la inflación", ramo, menos, desde)
 	}
-	return fmt.Sprintf("%s creció sólo %s desde %s, descontada la inflación", ramo, chart.Format{Decimals: 1}.Format(cambio)+"%", desde)
+	return fmt.Sprintf("%s creció sólo %s desde %s, descontada la inflación", ramo, cambio, desde)
 }
 
 // dividir divide cada valor entre d.
@@ -353,14 +507,18 @@ func dividir(v []float64, d float64) []float64 {
 	return out
 }
 
-// leer lee un CSV incluido en el programa e imprime su procedencia.
-func leer(stdout io.Writer, nombre, fuente string, rep *fetch.Report) (dataframe.DataFrame, error) {
+// leer lee un CSV incluido en el programa, imprime su procedencia y la
+// anota en el registro de cifras.
+func leer(stdout io.Writer, l *ledger.Ledger, nombre, fuente string, rep *fetch.Report) (dataframe.DataFrame, error) {
 	b, err := datos.ReadFile(nombre)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
 	r := fetch.Describe(nombre, b) // tamaño y huella SHA-256: identifican el archivo exacto
 	fmt.Fprintf(stdout, "  %s\n    %s; %s bytes; SHA-256 %s\n", nombre, fuente, chart.Format{}.Format(float64(r.Size)), r.SHA256)
+	if err := l.SourceWith(r, fuente, fuentes[nombre]...); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	opts := []fetch.Option{fetch.Source(nombre)}
 	if rep != nil {
 		opts = append(opts, fetch.WithReport(rep))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -12,7 +13,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/datacon-mx/cifra/ledger"
 )
+
+// actualizar rewrites publicado/ from this run, after the change has been
+// reviewed: go test ./examples/pesos-constantes -actualizar
+var actualizar = flag.Bool("actualizar", false, "rewrite publicado/ with this run's ledger")
 
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
@@ -20,6 +27,10 @@ func TestRun(t *testing.T) {
 	if err := run([]string{"-salida", dir}, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
+
+	t.Run("published ledger", func(t *testing.T) {
+		verificarPublicado(t, dir)
+	})
 	texto := out.String()
 	gasto := leerCuenta(t)
 	inpc := promediosINPC(t)
@@ -306,4 +317,31 @@ func miles(x float64, dec int) string {
 		return ent + "." + frac
 	}
 	return ent
+}
+
+// verificarPublicado compares the ledger this run wrote in dir with the one
+// published in publicado/cifras.json: a figure that moved beyond its
+// rounding, appeared or disappeared, or a source whose SHA-256 changed,
+// fails the test with the list of changes. Code lines and run times do not
+// count, and every source must be named by a relative path and a public
+// URL so the ledger is the same on every machine.
+func verificarPublicado(t *testing.T, dir string) {
+	t.Helper()
+	actual, err := ledger.Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range actual.Sources() {
+		if filepath.IsAbs(s.Path) || strings.Contains(s.URL, "127.0.0.1") {
+			t.Errorf("source %q: path %q depends on the machine", s.URL, s.Path)
+		}
+	}
+	if *actualizar {
+		if err := actual.WriteDir("publicado"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ledger.Verify("publicado", actual); err != nil {
+		t.Errorf("%v\nreview the change; if it is intended, run: go test . -actualizar", err)
+	}
 }
