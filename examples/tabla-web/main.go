@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/datacon-mx/cifra/analyze"
@@ -26,6 +27,7 @@ import (
 	"github.com/datacon-mx/cifra/clean"
 	"github.com/datacon-mx/cifra/fetch"
 	"github.com/datacon-mx/cifra/fetch/fetchtest"
+	"github.com/datacon-mx/cifra/ledger"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -57,6 +59,16 @@ var versionDe = map[string]string{
 // origenCopias dice de dónde salen las copias guardadas.
 const origenCopias = "copias byte por byte del repositorio TRCIMPLAN/SMIv1, commit b16c84a3 («Corte al 22/ene 14:00», 2015-01-22)"
 
+// procedencia es lo que el registro de cifras necesita saber de las dos
+// páginas y la descarga no dice (como lo cuenta data/README.md): la
+// versión guardada es la del corte del 22 de enero de 2015, tomada el
+// 28 de noviembre de 2026, y es el HTML original del publicador.
+var procedencia = []ledger.SourceOption{
+	ledger.Original(), ledger.CutDate("2015-01-22"), ledger.Retrieved("2026-11-28"),
+	ledger.Publisher("Instituto Municipal de Planeación y Competitividad de Torreón (IMPLAN Torreón), Sistema Metropolitano de Indicadores, con cifras del SESNSP y de INEGI"),
+	ledger.License("términos de uso del sitio del IMPLAN (trcimplan.gob.mx/terminos)"),
+}
+
 const (
 	paginaSerie  = "/indicadores-torreon/seguridad-delitos.html"
 	paginaMatriz = "/matrices/categoria-delincuencia.html"
@@ -81,9 +93,13 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
-	entero, dec := chart.Format{Decimals: chart.Whole}, chart.Format{Decimals: 2}
+	entero := chart.Format{Decimals: chart.Whole}
 	ctx := context.Background()
-	p("Datos que sólo están en una página: seguridad en La Laguna (IMPLAN Torreón)\n\n")
+	titulo := "Datos que sólo están en una página: seguridad en La Laguna (IMPLAN Torreón)"
+	p("%s\n\n", titulo)
+	// El registro de cifras anota páginas, pasos y cada cifra publicada;
+	// los hallazgos se escriben desde él.
+	l := ledger.New(titulo)
 
 	// 1. Un servidor web local con las páginas guardadas, en las rutas que
 	// tenían en el sitio: el programa pide las direcciones públicas por HTTP
@@ -131,10 +147,15 @@ func run(args []string, stdout io.Writer) error {
 			return fmt.Errorf("no se sabe la fecha de %s", r.URL)
 		}
 		p("  IMPLAN Torreón, %s\n    versión del %s; %s bytes; SHA-256 %s\n", r.URL, version, entero.Format(float64(r.Size)), r.SHA256)
+		if err := l.SourceWith(r, "IMPLAN Torreón, página "+r.URL, procedencia...); err != nil {
+			return err
+		}
 	}
 	p("  (Leídas de %s y %s, %s; se sirven en esta máquina para correr sin red.)\n", rutas[paginaSerie], rutas[paginaMatriz], origenCopias)
 	p("\nTabla de la serie mensual:\n%s", sangria(serie.reporte.String()))
 	p("Tabla de la matriz:\n%s", sangria(matriz.reporte.String()))
+	l.Step("tabla de la serie mensual", serie.reporte)
+	l.Step("tabla de la matriz", matriz.reporte)
 
 	// 3. La serie mensual: fechas "31/01/2014" → "2014-01-31". Los números
 	// "1,054" ya llegan como números: el lector quita la coma de miles.
@@ -143,6 +164,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p("Fechas:\n%s", sangria(repFechas.String()))
+	l.Step("fechas de la serie", repFechas)
 	delitos = delitos.Select([]string{"fecha", "dato"}).Rename("delitos", "dato").Arrange(dataframe.Sort("fecha"))
 	if delitos.Err != nil {
 		return delitos.Err
@@ -169,6 +191,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p("Números de la matriz:\n%s", sangria(repNumeros.String()))
+	l.Step("números de la matriz", repNumeros)
 	tasas := m.Filter(dataframe.F{Colname: "indicador", Comparator: series.Eq, Comparando: indicador})
 	if tasas.Err != nil {
 		return tasas.Err
@@ -202,11 +225,35 @@ func run(args []string, stdout io.Writer) error {
 	}
 
 	// 5. Hallazgos.
-	p("\nHallazgos:\n")
-	p("  Delitos del fuero común en Torreón, %s: %s en %d meses publicados.\n",
-		periodo(fechas), entero.Format(suma), len(fechas))
-	p("  Mes con más delitos: %s (%s). Con menos: %s (%s).\n",
-		mes(fechas[maximo]), entero.Format(cuentas[maximo]), mes(fechas[minimo]), entero.Format(cuentas[minimo]))
+	// Cada número se anota antes en el registro, con su unidad, su periodo
+	// y sus salvedades, y las frases se llenan desde él.
+	republicadas := ledger.Caveat("Cifras del SESNSP republicadas por el IMPLAN; no se compararon con las del SESNSP.")
+	for _, c := range []struct {
+		nombre string
+		valor  float64
+		o      []ledger.Option
+	}{
+		{"delitos_torreon", suma, []ledger.Option{ledger.Unit("delitos del fuero común"), ledger.Period(periodo(fechas)), republicadas,
+			ledger.Caveat("Diciembre no estaba publicado: no es el total del año."),
+			ledger.Definition("suma de los delitos del fuero común por mes en Torreón, de la serie de la página")}},
+		{"meses_publicados", float64(len(fechas)), []ledger.Option{ledger.Unit("meses"), ledger.Small(false), ledger.Period(periodo(fechas)),
+			ledger.Definition("meses con dato en la serie de la página")}},
+		{"delitos_mes_maximo", cuentas[maximo], []ledger.Option{ledger.Unit("delitos del fuero común"), ledger.Period(mes(fechas[maximo])), republicadas,
+			ledger.Definition("delitos del mes con más delitos en Torreón")}},
+		{"delitos_mes_minimo", cuentas[minimo], []ledger.Option{ledger.Unit("delitos del fuero común"), ledger.Period(mes(fechas[minimo])), republicadas,
+			ledger.Definition("delitos del mes con menos delitos en Torreón")}},
+	} {
+		if err := l.Figure(c.nombre, c.valor, c.o...); err != nil {
+			return err
+		}
+	}
+	hallazgo, err := l.Render("\nHallazgos:\n" +
+		"  Delitos del fuero común en Torreón, " + periodo(fechas) + `: {{cifra "delitos_torreon"}} en {{cifra "meses_publicados"}} meses publicados.` + "\n" +
+		"  Mes con más delitos: " + mes(fechas[maximo]) + ` ({{cifra "delitos_mes_maximo"}}). Con menos: ` + mes(fechas[minimo]) + ` ({{cifra "delitos_mes_minimo"}}).` + "\n")
+	if err != nil {
+		return err
+	}
+	p("%s", hallazgo)
 	// Dos páginas del mismo sitio deben coincidir: la fila "Delitos" de la
 	// matriz es el último mes de la serie.
 	enMatriz := m.Filter(dataframe.F{Colname: "indicador", Comparator: series.Eq, Comparando: "Delitos"})
@@ -216,15 +263,46 @@ func run(args []string, stdout io.Writer) error {
 		if v != cuentas[len(cuentas)-1] {
 			veredicto = "NO coinciden"
 		}
-		p("  Comprobación: la matriz da %s delitos a Torreón y la serie %s en %s: %s.\n",
-			entero.Format(v), entero.Format(cuentas[len(cuentas)-1]), mes(fechas[len(fechas)-1]), veredicto)
+		ultimo := ledger.Period(mes(fechas[len(fechas)-1]))
+		if err := l.Figure("delitos_matriz", v, ledger.Unit("delitos del fuero común"), ultimo, republicadas,
+			ledger.Definition("fila Delitos de la matriz, columna Torreón")); err != nil {
+			return err
+		}
+		if err := l.Figure("delitos_serie_ultimo_mes", cuentas[len(cuentas)-1], ledger.Unit("delitos del fuero común"), ultimo, republicadas,
+			ledger.Definition("último mes de la serie mensual de Torreón")); err != nil {
+			return err
+		}
+		t, err := l.Render(`  Comprobación: la matriz da {{cifra "delitos_matriz"}} delitos a Torreón y la serie {{cifra "delitos_serie_ultimo_mes"}} en ` +
+			mes(fechas[len(fechas)-1]) + ": " + veredicto + ".\n")
+		if err != nil {
+			return err
+		}
+		p("%s", t)
 	}
 	p("  %s por cada 100 mil habitantes, %s (matriz de la zona metropolitana):\n", indicador, anioTasa)
 	mun, tasa := largo.Col("municipio").Records(), largo.Col("tasa").Float()
-	for i := range mun {
-		p("    %d. %-14s %6s\n", i+1, mun[i], dec.Format(tasa[i]))
+	deLaMatriz := []ledger.Option{ledger.Decimals(2), ledger.Unit("homicidios por cada 100 mil habitantes"), ledger.Period(anioTasa), republicadas,
+		ledger.Caveat("Tasa como la publica la matriz del IMPLAN; su numerador y su denominador no están en la página."),
+		ledger.Caveat("La matriz mezcla datos de 2008 a 2014: el año de cada celda está sólo en su atributo title.")}
+	anotar := func(nombre, quien string, v float64) (string, error) {
+		o := append([]ledger.Option{ledger.Definition(indicador + " de " + quien + " en la matriz de la categoría Delincuencia")}, deLaMatriz...)
+		if err := l.Figure(nombre, v, o...); err != nil {
+			return "", err
+		}
+		return l.Render(`{{cifra "` + nombre + `"}}`)
 	}
-	p("    La Laguna (zona metropolitana): %s\n", dec.Format(laguna))
+	for i := range mun {
+		t, err := anotar("tasa_homicidios_"+clean.NameString(mun[i]), mun[i], tasa[i])
+		if err != nil {
+			return err
+		}
+		p("    %d. %-14s %6s\n", i+1, mun[i], t)
+	}
+	t, err := anotar("tasa_homicidios_la_laguna", "La Laguna (zona metropolitana)", laguna)
+	if err != nil {
+		return err
+	}
+	p("    La Laguna (zona metropolitana): %s\n", t)
 	p("  Ojo: cada celda de la matriz tiene su propia fecha y fuente, escritas sólo en el\n" +
 		"  atributo title del enlace (ver las notas de la tabla): la matriz mezcla datos de 2008 a 2014.\n")
 
@@ -249,11 +327,25 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p("\nGráficas:\n")
+	p("\nGráficas, cifras y nota metodológica:\n")
 	if err := guardar(stdout, linea, *salida, "delitos_torreon_mensual"); err != nil {
 		return err
 	}
-	return guardar(stdout, barras, *salida, "tasa_homicidios_laguna")
+	if err := guardar(stdout, barras, *salida, "tasa_homicidios_laguna"); err != nil {
+		return err
+	}
+	return publicar(stdout, l, *salida)
+}
+
+// publicar guarda el registro de cifras junto a las gráficas (cifras.json,
+// cifras.csv y metodologia.md) e imprime su resumen.
+func publicar(stdout io.Writer, l *ledger.Ledger, carpeta string) error {
+	if err := l.WriteDir(carpeta); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "  %s\n  %s\n  %s\n\n%s", filepath.Join(carpeta, ledger.JSONFile), filepath.Join(carpeta, ledger.CSVFile),
+		filepath.Join(carpeta, ledger.NoteFile), l.Summary())
+	return nil
 }
 
 // leida es una tabla de una página con el reporte de su lectura.

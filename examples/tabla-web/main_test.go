@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,8 +14,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/datacon-mx/cifra/ledger"
 	"golang.org/x/net/html"
 )
+
+// actualizar rewrites publicado/ from this run, after the change has been
+// reviewed: go test ./examples/tabla-web -actualizar
+var actualizar = flag.Bool("actualizar", false, "rewrite publicado/ with this run's ledger")
 
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
@@ -22,6 +28,10 @@ func TestRun(t *testing.T) {
 	if err := run([]string{"-salida", dir}, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
+
+	t.Run("published ledger", func(t *testing.T) {
+		verificarPublicado(t, dir)
+	})
 	texto := out.String()
 
 	t.Run("provenance", func(t *testing.T) {
@@ -230,4 +240,31 @@ func miles(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// verificarPublicado compares the ledger this run wrote in dir with the one
+// published in publicado/cifras.json: a figure that moved beyond its
+// rounding, appeared or disappeared, or a source whose SHA-256 changed,
+// fails the test with the list of changes. Code lines and run times do not
+// count, and every source must be named by a relative path and a public
+// URL so the ledger is the same on every machine.
+func verificarPublicado(t *testing.T, dir string) {
+	t.Helper()
+	actual, err := ledger.Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range actual.Sources() {
+		if filepath.IsAbs(s.Path) || strings.Contains(s.URL, "127.0.0.1") {
+			t.Errorf("source %q: path %q depends on the machine", s.URL, s.Path)
+		}
+	}
+	if *actualizar {
+		if err := actual.WriteDir("publicado"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ledger.Verify("publicado", actual); err != nil {
+		t.Errorf("%v\nreview the change; if it is intended, run: go test . -actualizar", err)
+	}
 }
