@@ -36,6 +36,7 @@ import (
 	"github.com/datacon-mx/cifra/fetch"
 	"github.com/datacon-mx/cifra/fetch/ckan"
 	"github.com/datacon-mx/cifra/fetch/fetchtest"
+	"github.com/datacon-mx/cifra/ledger"
 )
 
 //go:embed data/*
@@ -65,6 +66,23 @@ var fuentes = map[string]string{
 		"copia procesada por isaacarroyov/datos_facil_acceso (versión del 20 de mayo de 2024), " + urlCSV,
 }
 
+// procedencia es lo que el registro de cifras necesita saber de cada
+// archivo y el archivo no dice (como lo cuenta data/README.md).
+var procedencia = map[string][]ledger.SourceOption{
+	respuestaGuardada: {
+		ledger.SourceURL("https://raw.githubusercontent.com/hdorado/Purchase-Card-Transactions-in-Birmingham-City-Council/4010243642238d685c7b8b58fc31e46c8df3137a/package_search.json"),
+		ledger.Publisher("Birmingham City Council, portal CKAN data.birmingham.gov.uk (respuesta de package_search)"),
+		ledger.Original(), ledger.CutDate("2021-05-24"), ledger.Retrieved("2026-11-28"),
+		ledger.License("UK Open Government Licence"),
+	},
+	csvCenso: {
+		ledger.Publisher("Instituto Nacional de Estadística y Geografía (INEGI), Censo de Población y Vivienda 2020"),
+		ledger.Processed("Isaac Arroyo (isaacarroyov/datos_facil_acceso, versión del 20 de mayo de 2024) estandarizó la tabla con sus propios nombres de columna, dos columnas de nombre y una fila final Nacional con clave 00; las cifras son del INEGI"),
+		ledger.CutDate("2021-01-25"), ledger.Retrieved("2026-11-28"),
+		ledger.License("Términos de Libre Uso de la Información del INEGI"),
+	},
+}
+
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "portal:", err)
@@ -80,6 +98,9 @@ func run(args []string, stdout io.Writer) error {
 	}
 	w := &escritor{w: stdout}
 	ctx := context.Background()
+	// El registro de cifras anota archivos, pasos y cada cifra publicada;
+	// los hallazgos se escriben desde él.
+	l := ledger.New("Buscar y descargar en un portal de datos abiertos: la población del Censo 2020")
 
 	// 0. El portal local: fichas de conjuntos de datos y un archivo CSV.
 	tmp, err := os.MkdirTemp("", "cifra-portal-")
@@ -113,6 +134,12 @@ func run(args []string, stdout io.Writer) error {
 		res := fetch.Describe(ruta, b)
 		w.linea("%s: %d bytes, SHA-256 %s", ruta, res.Size, res.SHA256)
 		w.linea("  %s", fuentes[ruta])
+		if ruta == respuestaGuardada {
+			// El CSV se anota más abajo, como lo descarga el cliente.
+			if err := l.SourceWith(res, "Respuesta de package_search del portal CKAN de Birmingham", procedencia[ruta]...); err != nil {
+				return err
+			}
+		}
 	}
 	w.linea("El portal %s es el de este ejemplo, en esta máquina: contesta con la respuesta de Birmingham", sitioPortal)
 	w.linea("y con una ficha del censo que armamos nosotros (no es una ficha real de ningún portal).")
@@ -124,8 +151,16 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	w.linea("Búsqueda \"purchase card\": %d conjuntos, en %d páginas pedidas a package_search.",
-		len(compras), srv.Requests("/api/3/action/package_search"))
+	if err := l.Figure("conjuntos_purchase_card", float64(len(compras)), ledger.Unit("conjuntos de datos"), ledger.Small(false),
+		ledger.From(respuestaGuardada), ledger.Definition("fichas que devuelve la búsqueda «purchase card», juntando todas las páginas de package_search"),
+		ledger.Caveat("El portal del ejemplo contesta con las 10 fichas guardadas de Birmingham, no con las 38 que su respuesta dice tener.")); err != nil {
+		return err
+	}
+	busqueda, err := l.Render(`Búsqueda "purchase card": {{cifra "conjuntos_purchase_card"}} conjuntos, en `)
+	if err != nil {
+		return err
+	}
+	w.linea("%s%d páginas pedidas a package_search.", busqueda, srv.Requests("/api/3/action/package_search"))
 	for _, d := range compras[:3] {
 		w.linea("  %s (%s): %d archivos, formatos %s", d.Title, d.Organization, len(d.Resources), formatos(d))
 	}
@@ -183,6 +218,11 @@ func run(args []string, stdout io.Writer) error {
 		if r.URL == urlCSV {
 			w.linea("%s: %d bytes, SHA-256 %s", r.URL, r.Size, r.SHA256)
 			w.linea("  %s", fuentes[csvCenso])
+			// La fecha de consulta es la de la copia, no la hora de esta
+			// corrida (el portal es local).
+			if err := l.SourceWith(r, "INEGI, Censo de Población y Vivienda 2020, población por entidad", procedencia[csvCenso]...); err != nil {
+				return err
+			}
 			continue
 		}
 		w.linea("%s: %d bytes (respuesta del portal local del ejemplo)", r.URL, r.Size)
@@ -196,8 +236,10 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	w.bloque(lectura.String())
+	l.Step("lectura del CSV del censo", lectura)
 	perfil := analyze.Profile(df)
 	w.bloque(perfil.String())
+	l.Step("perfil de los datos", perfil)
 
 	// El perfil avisa de una fila de totales ("Nacional"): si la sumamos con
 	// los estados, contamos dos veces a todo el país.
@@ -212,16 +254,60 @@ func run(args []string, stdout io.Writer) error {
 	total, _ := suma.Col("pob_total_2020_sum").Int()
 	nacional := df.Filter(dataframe.F{Colname: "cve_geo", Comparator: series.Eq, Comparando: "00"})
 	w.titulo("6. Hallazgos")
-	w.linea("Filas: %d (%d entidades y %d fila de totales).", df.Nrow(), estados.Nrow(), nacional.Nrow())
-	w.linea("Población de las %d entidades sumadas: %s; la fila Nacional dice %s.", estados.Nrow(),
-		miles(total[0]), miles(entero(nacional, "pob_total_2020")))
-	w.linea("Sumar la columna entera sin quitar la fila Nacional daría %s: el doble.",
-		miles(total[0]+entero(nacional, "pob_total_2020")))
+	l.Step("fila Nacional (clave 00) fuera de la suma", texto(fmt.Sprintf("%d filas: %d entidades y %d fila de totales (Nacional, clave 00), que se deja fuera de la suma.",
+		df.Nrow(), estados.Nrow(), nacional.Nrow())))
+	censo := []ledger.Option{ledger.From(urlCSV), ledger.Period("2020")}
+	pobNacional := entero(nacional, "pob_total_2020")
+	for _, c := range []struct {
+		nombre string
+		valor  float64
+		o      []ledger.Option
+	}{
+		{"filas", float64(df.Nrow()), []ledger.Option{ledger.Unit("filas"), ledger.Small(false), ledger.Definition("filas del CSV descargado")}},
+		{"entidades", float64(estados.Nrow()), []ledger.Option{ledger.Unit("entidades"), ledger.Small(false), ledger.Definition("filas con clave de entidad distinta de 00")}},
+		{"filas_de_totales", float64(nacional.Nrow()), []ledger.Option{ledger.Unit("filas"), ledger.Small(false), ledger.Definition("filas Nacional (clave 00)")}},
+		{"poblacion_entidades", float64(total[0]), []ledger.Option{ledger.Unit("habitantes"),
+			ledger.Definition("suma de la población total de las 32 entidades, sin la fila Nacional")}},
+		{"poblacion_fila_nacional", float64(pobNacional), []ledger.Option{ledger.Unit("habitantes"),
+			ledger.Definition("población total de la fila Nacional (clave 00)")}},
+		{"suma_con_fila_nacional", float64(total[0] + pobNacional), []ledger.Option{ledger.Unit("habitantes"),
+			ledger.Definition("lo que daría sumar la columna entera sin quitar la fila Nacional"),
+			ledger.Caveat("Es el error que la historia enseña: cuenta dos veces a todo el país; no se publica como dato.")}},
+	} {
+		if err := l.Figure(c.nombre, c.valor, append(c.o, censo...)...); err != nil {
+			return err
+		}
+	}
+	if err := w.render(l, `Filas: {{cifra "filas"}} ({{cifra "entidades"}} entidades y {{cifra "filas_de_totales"}} fila de totales).`); err != nil {
+		return err
+	}
+	if err := w.render(l, `Población de las {{cifra "entidades"}} entidades sumadas: {{cifra "poblacion_entidades"}}; la fila Nacional dice {{cifra "poblacion_fila_nacional"}}.`); err != nil {
+		return err
+	}
+	if err := w.render(l, `Sumar la columna entera sin quitar la fila Nacional daría {{cifra "suma_con_fila_nacional"}}: el doble.`); err != nil {
+		return err
+	}
 
 	// 7. Una gráfica pequeña: las entidades más pobladas.
 	w.titulo("7. Gráfica")
-	return graficar(w, estados, *salida)
+	if err := graficar(w, estados, *salida); err != nil {
+		return err
+	}
+	if err := l.WriteDir(*salida); err != nil {
+		return err
+	}
+	for _, f := range []string{ledger.JSONFile, ledger.CSVFile, ledger.NoteFile} {
+		w.linea("Registro de cifras guardado: %s", filepath.Join(*salida, f))
+	}
+	w.titulo("8. Registro de cifras")
+	w.bloque(l.Summary())
+	return nil
 }
+
+// texto es la nota de un paso que no tiene reporte propio.
+type texto string
+
+func (t texto) String() string { return string(t) }
 
 // portalLocal arranca el servidor CKAN local: las fichas reales de
 // Birmingham, más la ficha del CSV del censo que servimos en rutaCSV.
@@ -342,4 +428,14 @@ func (e *escritor) linea(f string, a ...any) {
 }
 func (e *escritor) bloque(s string) {
 	fmt.Fprintln(e.w, strings.TrimRight(s, "\n"))
+}
+
+// render imprime una frase cuyos números salen del registro de cifras.
+func (e *escritor) render(l *ledger.Ledger, frase string) error {
+	t, err := l.Render(frase)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.w, t)
+	return nil
 }
