@@ -27,6 +27,7 @@ import (
 	"github.com/datacon-mx/cifra/chart"
 	"github.com/datacon-mx/cifra/clean"
 	"github.com/datacon-mx/cifra/fetch"
+	"github.com/datacon-mx/cifra/ledger"
 	"github.com/datacon-mx/cifra/publish"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -46,6 +47,15 @@ const (
 	// acentos, estable entre versiones.
 	identificador = "poblacion-municipal-sexo-2020"
 )
+
+// procedencia es lo que el registro de cifras necesita saber del archivo y
+// el archivo no dice (como lo cuenta data/README.md).
+var procedencia = []ledger.SourceOption{
+	ledger.SourceURL("https://raw.githubusercontent.com/diegovalle/mxmaps/798708f6770a24ce86d54128b0f10433cdaaf09c/data-raw/censo/2020.csv"),
+	ledger.Publisher("Instituto Nacional de Estadística y Geografía (INEGI), Censo de Población y Vivienda 2020, Consulta interactiva de datos"),
+	ledger.Original(), ledger.CutDate("2021-01-25"), ledger.Retrieved("2026-12-03"),
+	ledger.License("Términos de Libre Uso de la Información del INEGI"),
+}
 
 // reglas traduce los identificadores de las reglas de la guía.
 var reglas = map[string]string{
@@ -77,7 +87,11 @@ func run(args []string, stdout io.Writer) error {
 	}
 	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
 	entero := chart.Format{}
-	p("¿Qué tan lejos está la consulta del Censo 2020 de ser un dato abierto de alto valor?\n\n")
+	titulo := "¿Qué tan lejos está la consulta del Censo 2020 de ser un dato abierto de alto valor?"
+	p("%s\n\n", titulo)
+	// El registro de cifras anota el archivo, los pasos y cada cifra
+	// publicada; los hallazgos se escriben desde él.
+	l := ledger.New(titulo)
 
 	// 1. Procedencia. El archivo va dentro del programa; para evaluarlo
 	// como lo recibiría cualquiera, se copia tal cual a una carpeta
@@ -88,6 +102,9 @@ func run(args []string, stdout io.Writer) error {
 	}
 	origen := fetch.Describe(archivoCenso, crudo)
 	p("Datos usados:\n  %s\n    %s; %s bytes; SHA-256 %s\n\n", archivoCenso, fuenteCenso, entero.Format(float64(origen.Size)), origen.SHA256)
+	if err := l.SourceWith(origen, fuenteCenso, procedencia...); err != nil {
+		return err
+	}
 	tmp, err := os.MkdirTemp("", "alto-valor")
 	if err != nil {
 		return err
@@ -104,7 +121,15 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p("El archivo como lo publica INEGI (%s de las reglas que aplican):\n", porcentaje(antes.Score()))
+	l.Step("evaluación del archivo original contra la guía", antes)
+	if err := anotarEvaluacion(l, "antes", "el archivo de la consulta tal como lo publica INEGI", antes); err != nil {
+		return err
+	}
+	t, err := l.Render(`El archivo como lo publica INEGI ({{cifra "pct_reglas_antes"}} de las reglas que aplican):`)
+	if err != nil {
+		return err
+	}
+	p("%s\n", t)
 	for _, c := range antes.Checks {
 		if c.Applies && !c.Passed {
 			p("  ✗ %s: %s\n", reglas[c.ID], c.Evidence)
@@ -119,6 +144,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p("\nCómo se leyó:\n%s", sangria(lectura.String()))
+	l.Step("lectura de la consulta", lectura)
 
 	// 4. Quitar el total nacional y los subtotales por entidad: filas que
 	// son la suma de las que encabezan. Sumar la tabla como viene daría el
@@ -128,6 +154,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p("\nTotales y subtotales:\n%s", sangria(primeras(rep.String(), 4)))
+	l.Step("total nacional y subtotales por entidad quitados", rep)
 
 	// 5. Separar la clave " 01 001 " en clave de entidad y de municipio,
 	// como texto con sus ceros.
@@ -148,9 +175,26 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	hombres, mujeres := sumaPorSexo(largo)
-	p("\nTabla limpia: %s filas (%s municipios × 2 sexos); %s hombres y %s mujeres, %s personas.\n",
-		entero.Format(float64(largo.Nrow())), entero.Format(float64(largo.Nrow()/2)),
-		entero.Format(hombres), entero.Format(mujeres), entero.Format(hombres+mujeres))
+	censo := []ledger.Option{ledger.Period("15 de marzo de 2020"), ledger.Small(false)}
+	for _, c := range []struct {
+		nombre, unidad, def string
+		valor               float64
+	}{
+		{"filas", "filas", "filas de la tabla limpia: una por municipio y sexo", float64(largo.Nrow())},
+		{"municipios", "municipios", "municipios y alcaldías, sin el total nacional ni los subtotales por entidad", float64(largo.Nrow() / 2)},
+		{"hombres", "hombres", "suma de los hombres de todos los municipios", hombres},
+		{"mujeres", "mujeres", "suma de las mujeres de todos los municipios", mujeres},
+		{"personas", "personas", "suma de hombres y mujeres de todos los municipios (coincide con el total nacional del Censo 2020)", hombres + mujeres},
+	} {
+		if err := l.Figure(c.nombre, c.valor, append([]ledger.Option{ledger.Unit(c.unidad), ledger.Definition(c.def)}, censo...)...); err != nil {
+			return err
+		}
+	}
+	t, err = l.Render("\n" + `Tabla limpia: {{cifra "filas"}} filas ({{cifra "municipios"}} municipios × 2 sexos); {{cifra "hombres"}} hombres y {{cifra "mujeres"}} mujeres, {{cifra "personas"}} personas.` + "\n")
+	if err != nil {
+		return err
+	}
+	p("%s", t)
 
 	// 7. Publicar: archivos CSV en UTF-8, datapackage.json (Data Package
 	// v2), diccionario de datos y metadatos para el catálogo de
@@ -220,6 +264,7 @@ func run(args []string, stdout io.Writer) error {
 		return fmt.Errorf("el paquete no es válido:\n%s", validacion)
 	}
 	p("\nValidación (perfil oficial Data Package %s y esquema de cada tabla): sin problemas.\n", validacion.Version)
+	l.Step("validación del paquete publicado", validacion)
 	for _, r := range validacion.Resources {
 		p("  %-10s %6s filas revisadas\n", r.Name, entero.Format(float64(r.Rows)))
 	}
@@ -240,16 +285,53 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	l.Step("evaluación del paquete publicado contra la guía", despues)
+	if err := anotarEvaluacion(l, "despues", "el paquete publicado", despues); err != nil {
+		return err
+	}
 	p("\nAntes y después, regla por regla:\n")
 	p("  %-44s %-12s %s\n", "regla de la guía", "original", "publicado")
 	for i, c := range antes.Checks {
 		p("  %-44s %-12s %s\n", reglas[c.ID], veredicto(c), veredicto(despues.Checks[i]))
 	}
-	p("  %-44s %-12s %s\n", "Reglas cumplidas", cuenta(antes), cuenta(despues))
-	p("\nHallazgo: el archivo de la consulta cumple %s de las reglas que le aplican; el paquete publicado, %s.\n",
-		porcentaje(antes.Score()), porcentaje(despues.Score()))
+	cumplidas, err := l.Render(`{{cifra "reglas_cumplidas_antes"}} de {{cifra "reglas_aplicables_antes"}}` + "\t" +
+		`{{cifra "reglas_cumplidas_despues"}} de {{cifra "reglas_aplicables_despues"}}`)
+	if err != nil {
+		return err
+	}
+	c := strings.Split(cumplidas, "\t")
+	p("  %-44s %-12s %s\n", "Reglas cumplidas", c[0], c[1])
+	t, err = l.Render("\n" + `Hallazgo: el archivo de la consulta cumple {{cifra "pct_reglas_antes"}} de las reglas que le aplican; el paquete publicado, {{cifra "pct_reglas_despues"}}.` + "\n")
+	if err != nil {
+		return err
+	}
+	p("%s", t)
 	p("Ojo: la evaluación mide la forma del archivo, no la calidad de las cifras; eso lo responde quien las produce.\n")
+
+	// 11. El registro de cifras, junto al paquete.
+	if err := l.WriteDir(*salida); err != nil {
+		return err
+	}
+	p("\nRegistro de cifras y nota metodológica:\n  %s\n  %s\n  %s\n\n%s", filepath.Join(*salida, ledger.JSONFile),
+		filepath.Join(*salida, ledger.CSVFile), filepath.Join(*salida, ledger.NoteFile), l.Summary())
 	return nil
+}
+
+// anotarEvaluacion anota en el registro cuántas reglas de la guía aplican,
+// cuántas se cumplen y su porcentaje.
+func anotarEvaluacion(l *ledger.Ledger, cuando, que string, a publish.Assessment) error {
+	ok, n := contar(a)
+	forma := ledger.Caveat("La evaluación mide la forma del archivo contra la Guía de Implementación de la Política de Datos Abiertos, no la calidad de las cifras.")
+	if err := l.Figure("reglas_aplicables_"+cuando, float64(n), ledger.Unit("reglas"), ledger.Small(false),
+		ledger.Definition("reglas de la guía que aplican a "+que)); err != nil {
+		return err
+	}
+	if err := l.Figure("reglas_cumplidas_"+cuando, float64(ok), ledger.Unit("reglas"), ledger.Small(false), forma,
+		ledger.Definition("reglas de la guía que cumple "+que)); err != nil {
+		return err
+	}
+	return l.Figure("pct_reglas_"+cuando, 100*a.Score(), ledger.Unit("%"), ledger.Decimals(0), ledger.Ratio(float64(ok), float64(n)),
+		ledger.Small(false), forma, ledger.Definition("reglas cumplidas entre las que aplican a "+que))
 }
 
 // separarClaves parte la clave " 01 001 " de la consulta en cve_ent "01" y
@@ -307,8 +389,8 @@ func veredicto(c publish.Check) string {
 	return "no"
 }
 
-func cuenta(a publish.Assessment) string {
-	n, ok := 0, 0
+// contar dice cuántas reglas se cumplen y cuántas aplican.
+func contar(a publish.Assessment) (ok, n int) {
 	for _, c := range a.Checks {
 		if c.Applies {
 			n++
@@ -317,10 +399,8 @@ func cuenta(a publish.Assessment) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%d de %d", ok, n)
+	return ok, n
 }
-
-func porcentaje(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
 
 func tipos(df dataframe.DataFrame) string {
 	var partes []string

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,8 +13,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/datacon-mx/cifra/ledger"
 	"golang.org/x/text/encoding/charmap"
 )
+
+// actualizar rewrites publicado/ from this run, after the change has been
+// reviewed: go test ./examples/alto-valor -actualizar
+var actualizar = flag.Bool("actualizar", false, "rewrite publicado/ with this run's ledger")
 
 // municipio es una fila de la consulta, leída sin cifra.
 type municipio struct {
@@ -80,6 +86,10 @@ func TestRun(t *testing.T) {
 	if err := run([]string{"-salida", dir}, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
+
+	t.Run("published ledger", func(t *testing.T) {
+		verificarPublicado(t, dir)
+	})
 	texto := out.String()
 	muns := leerCrudo(t)
 	hombres, mujeres := 0, 0
@@ -147,4 +157,31 @@ func TestRun(t *testing.T) {
 			}
 		}
 	})
+}
+
+// verificarPublicado compares the ledger this run wrote in dir with the one
+// published in publicado/cifras.json: a figure that moved beyond its
+// rounding, appeared or disappeared, or a source whose SHA-256 changed,
+// fails the test with the list of changes. Code lines and run times do not
+// count, and every source must be named by a relative path and a public
+// URL so the ledger is the same on every machine.
+func verificarPublicado(t *testing.T, dir string) {
+	t.Helper()
+	actual, err := ledger.Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range actual.Sources() {
+		if filepath.IsAbs(s.Path) || strings.Contains(s.URL, "127.0.0.1") {
+			t.Errorf("source %q: path %q depends on the machine", s.URL, s.Path)
+		}
+	}
+	if *actualizar {
+		if err := actual.WriteDir("publicado"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ledger.Verify("publicado", actual); err != nil {
+		t.Errorf("%v\nreview the change; if it is intended, run: go test . -actualizar", err)
+	}
 }
