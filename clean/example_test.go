@@ -94,9 +94,9 @@ func ExampleText() {
 	//   seen: "mojibake repaired" ×1
 }
 
-func ExampleUnwrap() {
+func ExampleStripFormulas() {
 	df := table(series.New([]string{"=CONCATENAR(0,01) ", `="09"`, "'15", "32"}, series.String, "cve_ent"))
-	df, rep, err := clean.Unwrap(df)
+	df, rep, err := clean.StripFormulas(df)
 	if err != nil {
 		fmt.Println(err)
 		return

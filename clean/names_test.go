@@ -73,7 +73,7 @@ func FuzzNames(f *testing.F) {
 			}
 		}
 		if NameString(names[0]) != names[0] && names[0] != "col_1" {
-			t.Fatalf("CleanName not idempotent on %q", names[0])
+			t.Fatalf("NameString not idempotent on %q", names[0])
 		}
 		df, err := frame.New(frame.Strings("a", []string{"1"}, nil))
 		if err == nil && Names(df).Err != nil {

@@ -122,10 +122,10 @@ func TestAddStateCode(t *testing.T) {
 	if !strings.Contains(rep.String(), `"Verakruz" ×2`) {
 		t.Fatalf("String:\n%s", rep)
 	}
-	if _, _, err := AddStateCode(df2, "nope", "cve"); !errors.Is(err, ErrColumn) || !strings.Contains(err.Error(), `"nope"`) {
+	if _, _, err := AddStateCode(df2, "nope", "cve"); !errors.Is(err, ErrNoColumn) || !errors.Is(err, ErrColumn) || !strings.Contains(err.Error(), `"nope"`) {
 		t.Fatalf("err %v", err)
 	}
-	if _, _, err := AddStateCode(df2, "estado", "estado"); !errors.Is(err, ErrColumn) {
+	if _, _, err := AddStateCode(df2, "estado", "estado"); !errors.Is(err, ErrDuplicate) || !errors.Is(err, ErrColumn) {
 		t.Fatalf("err %v", err)
 	}
 }
