@@ -11,7 +11,7 @@ import (
 
 func (c *compiler) agg(s aggStep, in *rel) (*rel, error) {
 	const step = "GroupBy"
-	out := &rel{}
+	out := &rel{dense: s.sorted && len(s.keys) > 0}
 	seen := map[string]bool{}
 	var sel, keys, byKey []string
 	for _, k := range s.keys {

@@ -16,6 +16,10 @@ import (
 type rel struct {
 	cte  string
 	cols []col
+	// dense: the CTE's rowCol numbers its rows 1, 2, 3… in order (a
+	// table written by Load, a join), so it is also the row number that
+	// reports give.
+	dense bool
 }
 
 func (r *rel) find(name string) int {
@@ -77,6 +81,18 @@ func (c *compiler) add(kind, body string) string {
 	return name
 }
 
+// addKeys appends the CTE of a join side with its comparison keys. SQLite
+// is told to materialize it, or it would compute the keys again for every
+// pair of rows it compares.
+func (c *compiler) addKeys(kind, body string) string {
+	name := c.add(kind, body)
+	if c.d == SQLite {
+		last := len(c.ctes) - 1
+		c.ctes[last] = strings.Replace(c.ctes[last], name+" AS (", name+" AS MATERIALIZED (", 1)
+	}
+	return name
+}
+
 // statement writes the CTEs and a final SELECT.
 func (c *compiler) statement(final string) string {
 	if len(c.ctes) == 0 {
@@ -124,7 +140,7 @@ func (c *compiler) table(t tableStep) (*rel, error) {
 	if len(cols) == 0 {
 		return nil, fmt.Errorf("engine: Table %q: no columns: %w", t.table, ErrArgument)
 	}
-	r := &rel{cols: cols}
+	r := &rel{cols: cols, dense: true}
 	order := quote(rowCol)
 	if !ordered {
 		order = "ROW_NUMBER() OVER () AS " + quote(rowCol)
@@ -181,7 +197,7 @@ func (c *compiler) rate(s rateStep, in *rel) (*rel, error) {
 		"  THEN CAST(" + num + " AS " + c.d.double() + ") / " + den + " * " + c.param(s.per) + " END AS " + quote(s.as)
 	small := "CASE WHEN " + num + " IS NULL THEN NULL\n" +
 		"  WHEN " + num + " < " + c.param(float64(smallCount)) + " THEN TRUE ELSE FALSE END AS " + quote(flag)
-	out := &rel{cols: append(append([]col(nil), in.cols...), col{s.as, series.Float}, col{flag, series.Bool})}
+	out := &rel{cols: append(append([]col(nil), in.cols...), col{s.as, series.Float}, col{flag, series.Bool}), dense: in.dense}
 	out.cte = c.add("rate", "SELECT "+in.list("")+",\n  "+rate+",\n  "+small+",\n  "+quote(rowCol)+"\nFROM "+in.cte)
 	return out, nil
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/datacon-mx/cifra/clean"
@@ -29,6 +30,9 @@ func (c *compiler) keyExpr(alias, name string, t series.Type) string {
 	return x
 }
 
+// keyCol prefixes the hidden columns that hold a join's comparison keys.
+const keyCol = "_cifra_key"
+
 func numeric(t series.Type) bool { return t == series.Int || t == series.Float }
 
 func (c *compiler) join(s joinStep, left *Query, l *rel) (*rel, error) {
@@ -52,7 +56,7 @@ func (c *compiler) join(s joinStep, left *Query, l *rel) (*rel, error) {
 		}
 	}
 	p := &joinPlan{left: left, right: s.right, how: s.how, keys: keys}
-	var on []string
+	var on, lk, rk []string
 	isKey := map[string]int{}
 	for i, k := range keys {
 		if _, dup := isKey[k]; dup {
@@ -75,10 +79,17 @@ func (c *compiler) join(s joinStep, left *Query, l *rel) (*rel, error) {
 			p.keyTypes = append(p.keyTypes, fmt.Sprintf("%q (%s) and %q (%s) compared as numbers", k, fmt.Sprint(lt), k, fmt.Sprint(rt)))
 		}
 		p.lt, p.rt = append(p.lt, lt), append(p.rt, rt)
-		on = append(on, c.keyExpr("l.", k, lt)+" = "+c.keyExpr("r.", k, rt))
+		kc := quote(keyCol + strconv.Itoa(i))
+		on = append(on, "l."+kc+" = r."+kc)
+		lk = append(lk, c.keyExpr("", k, lt)+" AS "+kc)
+		rk = append(rk, c.keyExpr("", k, rt)+" AS "+kc)
 	}
-	cond := strings.Join(on, "\n  AND ")
-	out := &rel{}
+	cond := strings.Join(on, " AND ")
+	// Each side's keys are computed once per row (then the database can
+	// hash or index them), not once per pair of rows.
+	lsrc := c.addKeys("join_left_keys", "SELECT *, "+strings.Join(lk, ", ")+"\nFROM "+l.cte)
+	rsrc := c.addKeys("join_right_keys", "SELECT *, "+strings.Join(rk, ", ")+"\nFROM "+r.cte)
+	out := &rel{dense: true}
 	var sel []string
 	used := map[string]bool{}
 	for _, lc := range l.cols {
@@ -103,7 +114,8 @@ func (c *compiler) join(s joinStep, left *Query, l *rel) (*rel, error) {
 			exists = "NOT EXISTS"
 		}
 		sel = append(sel, "l."+quote(rowCol))
-		out.cte = c.add(s.how.String()+"_join", "SELECT "+strings.Join(sel, ", ")+"\nFROM "+l.cte+" AS l\nWHERE "+exists+" (\n  SELECT 1 FROM "+r.cte+" AS r\n  WHERE "+cond+"\n)")
+		out.dense = false // rows are dropped: no longer numbered 1, 2, 3…
+		out.cte = c.add(s.how.String()+"_join", "SELECT "+strings.Join(sel, ", ")+"\nFROM "+lsrc+" AS l\nWHERE "+exists+" (\n  SELECT 1 FROM "+rsrc+" AS r\n  WHERE "+cond+"\n)")
 		c.joins = append(c.joins, p)
 		return out, nil
 	}
@@ -130,7 +142,7 @@ func (c *compiler) join(s joinStep, left *Query, l *rel) (*rel, error) {
 	kind := map[clean.How]string{clean.Inner: "JOIN", clean.Left: "LEFT JOIN", clean.Right: "RIGHT JOIN", clean.Full: "FULL JOIN"}[s.how]
 	order := "ROW_NUMBER() OVER (ORDER BY CASE WHEN l." + quote(rowCol) + " IS NULL THEN 1 ELSE 0 END, l." + quote(rowCol) + ", r." + quote(rowCol) + ") AS " + quote(rowCol)
 	sel = append(sel, order)
-	out.cte = c.add(s.how.String()+"_join", "SELECT "+strings.Join(sel, ",\n  ")+"\nFROM "+l.cte+" AS l\n"+kind+" "+r.cte+" AS r\n  ON "+cond)
+	out.cte = c.add(s.how.String()+"_join", "SELECT "+strings.Join(sel, ",\n  ")+"\nFROM "+lsrc+" AS l\n"+kind+" "+rsrc+" AS r\n  ON "+cond)
 	c.joins = append(c.joins, p)
 	return out, nil
 }

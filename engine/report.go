@@ -56,7 +56,11 @@ func (e *Engine) joinReport(ctx context.Context, p *joinPlan) (clean.JoinReport,
 		for i, k := range p.keys {
 			sel = append(sel, c.keyExpr("", k, types[i])+" AS k"+strconv.Itoa(i), quote(k)+" AS raw"+strconv.Itoa(i))
 		}
-		sel = append(sel, "ROW_NUMBER() OVER (ORDER BY "+quote(rowCol)+") AS rn")
+		if in.dense {
+			sel = append(sel, quote(rowCol)+" AS rn")
+		} else {
+			sel = append(sel, "ROW_NUMBER() OVER (ORDER BY "+quote(rowCol)+") AS rn")
+		}
 		return "SELECT " + strings.Join(sel, ", ") + "\nFROM " + in.cte
 	}
 	var ks, present, missing, eq []string
@@ -67,8 +71,8 @@ func (e *Engine) joinReport(ctx context.Context, p *joinPlan) (clean.JoinReport,
 		missing = append(missing, k+" IS NULL")
 		eq = append(eq, "a."+k+" = b."+k)
 	}
-	rl := c.add("report_left", side(l, p.lt))
-	rr := c.add("report_right", side(r, p.rt))
+	rl := c.addKeys("report_left", side(l, p.lt))
+	rr := c.addKeys("report_right", side(r, p.rt))
 	keysOf := func(in string) string {
 		return "SELECT " + strings.Join(ks, ", ") + ", COUNT(*) AS n, MIN(rn) AS first\nFROM " + in +
 			"\nWHERE " + strings.Join(present, " AND ") + "\nGROUP BY " + strings.Join(ks, ", ")

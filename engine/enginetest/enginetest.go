@@ -202,6 +202,16 @@ func Cases() []Case {
 		}, Engine: func(e *engine.Engine) *engine.Query {
 			return e.Table("raro_der").Join(e.Table("raro_der"), clean.Inner, "cve").Join(e.Table("raro"), clean.Full, "cve")
 		}},
+		Case{Name: "semi then left join", Memory: func(t map[string]dataframe.DataFrame) (dataframe.DataFrame, []clean.JoinReport, error) {
+			a, r1, err := clean.Join(t["raro"], t["raro_der"], clean.Anti, "cve")
+			if err != nil {
+				return a, nil, err
+			}
+			b, r2, err := clean.Join(a, t["raro_der"], clean.Left, "cve")
+			return b, []clean.JoinReport{r1, r2}, err
+		}, Engine: func(e *engine.Engine) *engine.Query {
+			return e.Table("raro").Join(e.Table("raro_der"), clean.Anti, "cve").Join(e.Table("raro_der"), clean.Left, "cve")
+		}},
 		Case{Name: "quantiles", Skip: []engine.Dialect{engine.SQLite}, Memory: func(t map[string]dataframe.DataFrame) (dataframe.DataFrame, []clean.JoinReport, error) {
 			return mem(analyze.GroupBy(t["homicidios"], "name").Agg(analyze.Median("rate"), analyze.Quantile("averiguaciones", 0.9), analyze.Std("rate")))
 		}, Engine: func(e *engine.Engine) *engine.Query {
