@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/datacon-mx/cifra/internal/frame"
 	"github.com/go-gota/gota/dataframe"
@@ -276,6 +277,12 @@ func toText(v any) (string, bool) {
 		return strconv.FormatFloat(x, 'g', -1, 64), false
 	case bool:
 		return strconv.FormatBool(x), false
+	case time.Time:
+		// Dates travel as ISO-8601 text, as everywhere in cifra.
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {
+			return x.Format("2006-01-02"), false
+		}
+		return x.Format(time.RFC3339Nano), false
 	}
 	return fmt.Sprint(v), false
 }
