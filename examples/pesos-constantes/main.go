@@ -437,7 +437,7 @@ func compararDevengado(p func(string, ...any), l *ledger.Ledger, cuenta datafram
 		}
 	}
 	cambioDevengado = 100 * (dev[hasta]/dev[desde] - 1)
-	dif := func(a string) ledger.Option { return ledger.Ratio(dev[a]-ej[a], ej[a]) }
+	dif := func(a string) ledger.Option { return ledger.Period(a) }
 	for _, c := range []struct {
 		nombre, def string
 		valor       float64
@@ -446,11 +446,11 @@ func compararDevengado(p func(string, ...any), l *ledger.Ledger, cuenta datafram
 		{"dif_devengado_max", "mayor diferencia anual entre Devengado y Ejercicio, en % del Ejercicio (" + anioPeor + ")", peor, dif(anioPeor)},
 		{"dif_devengado_" + desde, "diferencia entre Devengado y Ejercicio en " + desde + ", en % del Ejercicio", 100 * (dev[desde] - ej[desde]) / ej[desde], dif(desde)},
 		{"dif_devengado_" + hasta, "diferencia entre Devengado y Ejercicio en " + hasta + ", en % del Ejercicio", 100 * (dev[hasta] - ej[hasta]) / ej[hasta], dif(hasta)},
-		{"cambio_nominal_devengado", "cambio nominal " + desde + "→" + hasta + " de la suma de los ramos en la etapa Devengado", cambioDevengado, nil},
-		{"cambio_nominal_ejercicio", "cambio nominal " + desde + "→" + hasta + " de la suma de los ramos en la etapa Ejercicio", 100 * (ej[hasta]/ej[desde] - 1), nil},
+		{"cambio_nominal_devengado", "cambio nominal " + desde + "→" + hasta + " de la suma de los ramos en la etapa Devengado", cambioDevengado, ledger.Period(desde + "–" + hasta)},
+		{"cambio_nominal_ejercicio", "cambio nominal " + desde + "→" + hasta + " de la suma de los ramos en la etapa Ejercicio", 100 * (ej[hasta]/ej[desde] - 1), ledger.Period(desde + "–" + hasta)},
 	} {
 		if err := l.Figure(c.nombre, c.valor, ledger.Unit("%"), ledger.Decimals(2), ledger.Small(false), c.o,
-			ledger.Period(desde+"–"+hasta), ledger.Definition(c.def)); err != nil {
+			ledger.Definition(c.def)); err != nil {
 			return 0, err
 		}
 	}
