@@ -446,3 +446,28 @@ func TestHostileCSVFileOverInputBudget(t *testing.T) {
 		t.Fatalf("rows %d, error %v; want %d rows", df.Nrow(), err, 1<<18)
 	}
 }
+
+func TestHostileHTMLDeepNesting(t *testing.T) {
+	n := 20000
+	if hostileFull() {
+		n = 200000
+	}
+	page := "<html><body>" + strings.Repeat("<div>", n) + "<table><tr><th>a</th></tr><tr><td>1</td></tr></table>" + strings.Repeat("</div>", n)
+	err := within(t, func() error { _, err := HTMLTables(strings.NewReader(page)); return err })
+	wantErr(t, err, ErrTooLarge, "nested")
+	// Cells whose end tags and <font> end tags are left out, as old pages
+	// do, are not nesting.
+	var b strings.Builder
+	b.WriteString("<table><tr><th>municipio<th>total")
+	for i := 0; i < 6000; i++ {
+		fmt.Fprintf(&b, "<tr><td><font size=2>m%d<td><font size=2>%d", i, i)
+	}
+	b.WriteString("</table>")
+	tables, err := HTMLTables(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tables[0].Nrow() != 6000 {
+		t.Errorf("%d rows, want 6000", tables[0].Nrow())
+	}
+}

@@ -147,6 +147,9 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 	if encNote != "" {
 		notes = append(notes, encNote)
 	}
+	if err := checkHTMLDepth(text, cfg); err != nil {
+		return nil, notes, err
+	}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, nil, fmt.Errorf("fetch: %s: %v: %w", src, err, ErrFormat)
@@ -230,7 +233,7 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 	}
 	if len(out) == 0 {
 		return nil, notes, fmt.Errorf("fetch: %s: no data table among the page's %d tables (%s): %w",
-			src, all.Length(), strings.Join(notes, "; "), ErrNoTable)
+			src, all.Length(), jsonShortList(notes, 10), ErrNoTable)
 	}
 	return out, notes, nil
 }
