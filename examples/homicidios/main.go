@@ -204,7 +204,6 @@ func run(args []string, stdout io.Writer) error {
 	// registro, con su unidad, su periodo y sus salvedades; las frases se
 	// llenan desde el registro ({{cifra "nombre"}}), así que ningún número
 	// del texto puede salir de otro lado.
-	undecimal := chart.Format{Decimals: 1}
 	carpetasNac, pobNac := nacional.Col("carpetas").Float()[0], nacional.Col("poblacion").Float()[0]
 	tasaNacional := nacional.Col("tasa").Float()[0]
 	noVictimas := ledger.Caveat("Son carpetas de investigación abiertas, no víctimas ni homicidios: una carpeta puede tener varias víctimas.")
@@ -302,12 +301,17 @@ func run(args []string, stdout io.Writer) error {
 	p("  Ojo: son carpetas de investigación abiertas, no víctimas; una carpeta puede tener varias víctimas.\n")
 
 	// 12. La gráfica: barras ordenadas, la primera entidad resaltada y la
-	// tasa nacional como línea de referencia.
+	// tasa nacional como línea de referencia, con su etiqueta tomada del
+	// registro.
+	textoNacional, err := l.Render(`{{cifra "tasa_nacional"}}`)
+	if err != nil {
+		return err
+	}
 	g, err := chart.Bar(tasas, "nombre_estado", "tasa",
 		chart.Title(nombres[0]+", la entidad con más carpetas por homicidio doloso por habitante en "+periodo),
 		chart.Subtitle("Carpetas por "+strings.ToLower(subtipo)+" por cada 100 mil habitantes, "+periodo),
 		chart.Highlight(nombres[0]),
-		chart.RefLine(tasaNacional, "Nacional: "+undecimal.Format(tasaNacional)),
+		chart.RefLine(tasaNacional, "Nacional: "+textoNacional),
 		chart.Decimals(1),
 		chart.Note(nota),
 		chart.Source("SESNSP, incidencia delictiva estatal; CONAPO, proyecciones de población."))
