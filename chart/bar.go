@@ -127,7 +127,7 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 		kind = "column"
 	}
 	rep.Kind = kind
-	return &Chart{kind: kind, cfg: cfg, body: b, report: rep}, nil
+	return &Chart{kind: kind, cfg: cfg, body: b, report: rep, cols: []string{labelCol, valueCol}}, nil
 }
 
 // order sorts row indexes by value (descending unless Ascending), with the

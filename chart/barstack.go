@@ -200,5 +200,5 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 	}
 	kind := map[stackMode]string{stackGrouped: "grouped", stackStacked: "stacked", stackPercent: "stacked100"}[cfg.stack]
 	rep.Kind = kind
-	return &Chart{kind: kind, cfg: cfg, body: b, report: rep}, nil
+	return &Chart{kind: kind, cfg: cfg, body: b, report: rep, cols: []string{labelCol, seriesCol, valueCol}}, nil
 }

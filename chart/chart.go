@@ -33,6 +33,12 @@ type Chart struct {
 	cfg    *config
 	body   body
 	report Report
+	// cols names the columns the chart read, in the order of its
+	// constructor's arguments (headers of the embed's data table).
+	cols []string
+	// bare leaves title, subtitle, notes, source and credit out of the
+	// drawing: the HTML embed writes them as HTML text.
+	bare bool
 }
 
 // body is what a chart type implements: a new chart type is one file with
@@ -77,11 +83,11 @@ func (ch *Chart) AltText() string {
 func (ch *Chart) Report() Report { return ch.report }
 
 // Save writes the chart to path; the extension picks the format: .png,
-// .svg, .pdf, .jpg/.jpeg. Any other extension is an error (ErrFormat).
+// .svg, .pdf, .jpg/.jpeg, or .html for a self-contained web embed. Any other extension is an error (ErrFormat).
 func (ch *Chart) Save(path string) error {
 	format := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
 	if !knownFormat(format) {
-		return fmt.Errorf("chart: %q: %w: extension %q (want .png, .svg, .pdf, .jpg)", path, ErrFormat, filepath.Ext(path))
+		return fmt.Errorf("chart: %q: %w: extension %q (want .png, .svg, .pdf, .jpg, .html)", path, ErrFormat, filepath.Ext(path))
 	}
 	var buf bytes.Buffer
 	if err := ch.Render(&buf, format); err != nil {
@@ -95,13 +101,14 @@ func (ch *Chart) Save(path string) error {
 
 func knownFormat(f string) bool {
 	switch f {
-	case "png", "svg", "pdf", "jpg", "jpeg":
+	case "png", "svg", "pdf", "jpg", "jpeg", "html", "htm":
 		return true
 	}
 	return false
 }
 
-// Render writes the chart to w in format "png", "svg", "pdf" or "jpg".
+// Render writes the chart to w in format "png", "svg", "pdf", "jpg" or
+// "html" (a self-contained embed: see the package documentation).
 func (ch *Chart) Render(w io.Writer, format string) (err error) {
 	defer func() {
 		// the gonum backends panic on some internal failures (fonts);
@@ -111,8 +118,11 @@ func (ch *Chart) Render(w io.Writer, format string) (err error) {
 		}
 	}()
 	format = strings.ToLower(strings.TrimPrefix(format, "."))
+	if format == "html" || format == "htm" {
+		return ch.renderHTML(w)
+	}
 	if !knownFormat(format) {
-		return fmt.Errorf("chart: %w: %q (want png, svg, pdf, jpg)", ErrFormat, format)
+		return fmt.Errorf("chart: %w: %q (want png, svg, pdf, jpg, html)", ErrFormat, format)
 	}
 	cfg := ch.cfg
 	wPt, hPt := cfg.size.points()
@@ -208,6 +218,9 @@ func (ch *Chart) layout(r *renderer, w vg.Length) frameLayout {
 	inner := w - 2*th.Margin
 	var f frameLayout
 	f.top = th.Margin
+	if ch.bare {
+		cfg = &config{locale: cfg.locale}
+	}
 	if cfg.title != "" {
 		f.title = r.wrap(cfg.title, th.TitleSize, true, inner)
 		f.top += vg.Length(len(f.title)) * r.lineHeight(th.TitleSize)
@@ -236,7 +249,11 @@ func (ch *Chart) layout(r *renderer, w vg.Length) frameLayout {
 	}
 	f.top += 12
 	f.bottom = th.Margin + 8
-	for _, n := range append(append([]string(nil), cfg.notes...), ch.report.notes()...) {
+	notes := append(append([]string(nil), cfg.notes...), ch.report.notes()...)
+	if ch.bare {
+		notes = nil
+	}
+	for _, n := range notes {
 		f.notes = append(f.notes, r.wrap(n, th.NoteSize, false, inner)...)
 	}
 	if cfg.source != "" {

@@ -41,11 +41,30 @@
 // apart, as an exchange rate does) unless Decimals says otherwise; Abbreviate writes "3.4
 // millones", MillionsOfPesos "3,400 mdp", Percent and Currency add their
 // signs. Theme holds fonts, sizes and colours (Okabe–Ito palette by
-// default); Size presets are Web (640×400), Social (1200×675) and Print.
+// default); Size presets are Web (640×400), Social (1200×675), Print and Phone.
+// Phone (360 CSS pixels wide, PNG at 2×) lays the chart out again for a
+// phone screen rather than scaling a desktop drawing down.
 // Fonts are Liberation, compiled into the binary, so output is the same on
 // every machine; the same input gives the same SVG bytes. SVG text stays
 // text, and the SVG carries <title> (the chart title) and <desc> (a
 // one-line alt text, AltText or generated from the data).
+//
+// # On the web
+//
+// Save("x.html") or Render(w, "html") writes one self-contained HTML
+// document for an iframe, and WriteHTML the same <figure> as a fragment
+// for a page: the title and subtitle as HTML text, the chart as inline SVG
+// that scales with its container (the Phone layout below the chart's own
+// width), a <figcaption> with notes, source and credit, the alt text as
+// the SVG's accessible name, a data table for screen readers (shown by a
+// button) with the numbers as the chart writes them, a "Descargar datos
+// (CSV)" link whose data travel in the file, light and dark colours that
+// follow prefers-color-scheme, and the height message Datawrapper embeds
+// post to their parent (HTMLMessage), so CMSes that resize Datawrapper
+// iframes resize these. Nothing loads from the network; the same chart
+// gives the same bytes. A test opens the embeds in headless Chromium at
+// 360, 640 and 1200 pixels (set CIFRA_CHROMIUM) and keeps screenshots in
+// testdata/browser/.
 //
 // # Periods
 //
@@ -114,6 +133,10 @@
 //	report.go       Report of drawn and skipped rows
 //	errors.go       sentinel errors
 //	saveall.go      SaveAll: one chart as PNG and SVG into a folder
+//	html.go         the HTML embed: Render(w, "html"), WriteHTML, HTMLMessage
+//	html_table.go   the embed's data table and CSV download, per chart type
+//	html_style.go   the embed's scoped style sheet (light and dark) and script
+//	phone.go        Phone, the size preset laid out for phones
 //	bar.go, bardraw.go            Bar (horizontal and vertical)
 //	barstack.go, barstackdraw.go  StackedBar, GroupedBar
 //	line.go, linedraw.go          Line

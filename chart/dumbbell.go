@@ -108,7 +108,7 @@ func Dumbbell(df dataframe.DataFrame, labelCol, fromCol, toCol string, opts ...O
 	}
 	all := append(append([]float64(nil), p.from...), p.to...)
 	b := &dumbbellBody{cfg: cfg, p: p, format: cfg.format.forValues(all)}
-	return &Chart{kind: "dumbbell", cfg: cfg, body: b, report: rep}, nil
+	return &Chart{kind: "dumbbell", cfg: cfg, body: b, report: rep, cols: []string{labelCol, fromCol, toCol}}, nil
 }
 
 type dumbbellBody struct {

@@ -79,7 +79,7 @@ func Histogram(df dataframe.DataFrame, col string, opts ...Option) (*Chart, erro
 	b := &histBody{cfg: cfg, edges: edges, counts: counts, n: len(xs)}
 	b.xf = cfg.format
 	b.xf.Decimals = Auto
-	return &Chart{kind: "histogram", cfg: cfg, body: b, report: rep}, nil
+	return &Chart{kind: "histogram", cfg: cfg, body: b, report: rep, cols: []string{col}}, nil
 }
 
 // binEdges returns round, equally spaced bin edges covering xs. With

@@ -143,7 +143,7 @@ func Line(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart, er
 	if len(b.lines) > maxLines && !b.anyHL || len(b.lines) > maxGrey {
 		return nil, fmt.Errorf("chart: Line: %w: %d lines are too many to tell apart; pass chart.Highlight(…) to colour a few and grey the rest (up to %d), use SmallMultiples, or filter the table", ErrTooMany, len(b.lines), maxGrey)
 	}
-	return &Chart{kind: "line", cfg: cfg, body: b, report: rep}, nil
+	return &Chart{kind: "line", cfg: cfg, body: b, report: rep, cols: []string{xCol, yCol, cfg.series}}, nil
 }
 
 // readLines reads x, y and the optional series column into sorted lines.

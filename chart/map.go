@@ -171,7 +171,7 @@ func Choropleth(df dataframe.DataFrame, codeCol, valueCol string, opts ...Option
 	}
 	sort.Strings(b.noData)
 	rep.NoData = b.noData
-	return &Chart{kind: "map", cfg: cfg, body: b, report: rep}, nil
+	return &Chart{kind: "map", cfg: cfg, body: b, report: rep, cols: []string{codeCol, valueCol}}, nil
 }
 
 // classBreaks returns n quantile classes of the sorted values: edges at

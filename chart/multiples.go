@@ -33,7 +33,7 @@ func SmallMultiples(df dataframe.DataFrame, facetCol, xCol, yCol string, opts ..
 		return nil, fmt.Errorf("chart: SmallMultiples: %w: %d panels in %q are too many; filter the table to at most %d", ErrTooMany, len(lb.lines), facetCol, maxPanels)
 	}
 	rep.Kind = "multiples"
-	return &Chart{kind: "multiples", cfg: cfg, body: &multiplesBody{lb}, report: rep}, nil
+	return &Chart{kind: "multiples", cfg: cfg, body: &multiplesBody{lb}, report: rep, cols: []string{xCol, yCol, facetCol}}, nil
 }
 
 type multiplesBody struct{ *lineBody }

@@ -91,7 +91,7 @@ func Scatter(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart,
 	if cfg.trend {
 		b.slope, b.icept, b.r2, b.hasTrend = leastSquares(b.x, b.y)
 	}
-	return &Chart{kind: "scatter", cfg: cfg, body: b, report: rep}, nil
+	return &Chart{kind: "scatter", cfg: cfg, body: b, report: rep, cols: []string{xCol, yCol, cfg.labelCol}}, nil
 }
 
 // leastSquares fits y = a + b·x; ok is false when x does not vary.

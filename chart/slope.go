@@ -37,7 +37,7 @@ func Slope(df dataframe.DataFrame, labelCol, fromCol, toCol string, opts ...Opti
 	}
 	all := append(append([]float64(nil), p.from...), p.to...)
 	b := &slopeBody{cfg: cfg, p: p, format: cfg.format.forValues(all)}
-	return &Chart{kind: "slope", cfg: cfg, body: b, report: rep}, nil
+	return &Chart{kind: "slope", cfg: cfg, body: b, report: rep, cols: []string{labelCol, fromCol, toCol}}, nil
 }
 
 type slopeBody struct {
