@@ -182,6 +182,7 @@ func (b *inputBudget) add(p []byte, eof bool) error {
 				break
 			}
 			if b.line+int64(i) > max {
+				b.line += int64(i)
 				break
 			}
 			b.line = 0
