@@ -26,8 +26,11 @@
 // Above the stages, [github.com/datacon-mx/cifra/ledger] records every
 // number a story publishes with the files, steps and code behind it, fills
 // the story's text from it, writes the methodology note and tells when a
-// re-run moves a published number, and [github.com/datacon-mx/cifra/table]
-// shows a table in the terminal or as Markdown, every column aligned.
+// re-run moves a published number, [github.com/datacon-mx/cifra/engine]
+// compiles the filter, group, join and rate steps to SQL for SQLite,
+// PostgreSQL or DuckDB so a pipeline runs where the data live, and
+// [github.com/datacon-mx/cifra/table] shows a table in the terminal or as
+// Markdown, every column aligned.
 //
 // Every step that can drop, change or fail to parse a value says so in a
 // report, and every error names the file, row, column and value where one is

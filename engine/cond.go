@@ -10,10 +10,13 @@ import (
 // Cond is a condition on the rows of a query, for Filter. Build it with Eq,
 // Ne, Lt, Le, Gt, Ge, In, Between, IsNull, NotNull, And, Or and Not.
 //
-// Conditions follow SQL's rule for missing values, which is also
-// clean.Filter's: a comparison with a missing cell is unknown and the row
-// is not kept (so Ne("sexo", "M") drops rows with no sexo, and so does
-// Not(Eq("sexo", "M"))); use IsNull and NotNull to test for missing cells.
+// Conditions follow SQL's rule for missing values: a comparison with a
+// missing cell is unknown and the row is not kept (so Ne("sexo", "M") drops
+// rows with no sexo, and so does Not(Eq("sexo", "M"))), as clean.Filter
+// drops a row whose predicate read a missing value. One difference: in Or,
+// a row is kept when another condition holds (SQL's NULL OR TRUE), while
+// clean.Filter's Go predicate keeps it only if it did not read the missing
+// cell first. Use IsNull and NotNull to say what a missing cell means.
 // Values are always sent as bound parameters. A value must have the type of
 // its column: a string for a text column (Eq("cve_ent", "09"), never 9), a
 // number for Int and Float columns, a bool for Bool columns.
