@@ -121,7 +121,11 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	l.Step("evaluación del archivo original contra la guía", antes)
+	// Los reportes nombran los archivos por su ruta en esta máquina; el
+	// registro los guarda sin la carpeta temporal ni la de salida, para
+	// que sea el mismo en cualquier máquina.
+	relativo := func(r fmt.Stringer) fmt.Stringer { return sinCarpetas(r, tmp, *salida) }
+	l.Step("evaluación del archivo original contra la guía", relativo(antes))
 	if err := anotarEvaluacion(l, "antes", "el archivo de la consulta tal como lo publica INEGI", antes); err != nil {
 		return err
 	}
@@ -139,7 +143,7 @@ func run(args []string, stdout io.Writer) error {
 	// 3. Leer. fetch detecta la codificación (Windows-1252), salta los
 	// títulos y la nota al pie y lee "1,425,607" como número.
 	var lectura fetch.Report
-	df, err := fetch.ReadCSVFile(rutaCruda, fetch.WithReport(&lectura))
+	df, err := fetch.ReadCSVFile(rutaCruda, fetch.Source(archivoCenso), fetch.WithReport(&lectura))
 	if err != nil {
 		return err
 	}
@@ -264,7 +268,7 @@ func run(args []string, stdout io.Writer) error {
 		return fmt.Errorf("el paquete no es válido:\n%s", validacion)
 	}
 	p("\nValidación (perfil oficial Data Package %s y esquema de cada tabla): sin problemas.\n", validacion.Version)
-	l.Step("validación del paquete publicado", validacion)
+	l.Step("validación del paquete publicado", relativo(validacion))
 	for _, r := range validacion.Resources {
 		p("  %-10s %6s filas revisadas\n", r.Name, entero.Format(float64(r.Rows)))
 	}
@@ -285,7 +289,7 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	l.Step("evaluación del paquete publicado contra la guía", despues)
+	l.Step("evaluación del paquete publicado contra la guía", relativo(despues))
 	if err := anotarEvaluacion(l, "despues", "el paquete publicado", despues); err != nil {
 		return err
 	}
@@ -387,6 +391,24 @@ func veredicto(c publish.Check) string {
 		return "sí"
 	}
 	return "no"
+}
+
+// reporte es el texto de un reporte, ya sin las carpetas de la corrida.
+type reporte string
+
+func (r reporte) String() string { return string(r) }
+
+// sinCarpetas quita de un reporte las carpetas dadas al principio de las
+// rutas que nombra ("/tmp/alto-valor123/archivo.csv" → "archivo.csv").
+func sinCarpetas(r fmt.Stringer, carpetas ...string) reporte {
+	s := r.String()
+	for _, c := range carpetas {
+		if abs, err := filepath.Abs(c); err == nil {
+			s = strings.ReplaceAll(s, abs+string(filepath.Separator), "")
+		}
+		s = strings.ReplaceAll(s, filepath.Clean(c)+string(filepath.Separator), "")
+	}
+	return reporte(s)
 }
 
 // contar dice cuántas reglas se cumplen y cuántas aplican.
