@@ -91,3 +91,32 @@ func isMain(t *testing.T, path string) bool {
 	}
 	return f.Name.Name == "main"
 }
+
+// TestDataREADMEsCiteUpstream checks that no README next to test or
+// example data sends the reader to a folder on the machine the copy was
+// made on; provenance is the upstream URL.
+func TestDataREADMEsCiteUpstream(t *testing.T) {
+	local := regexp.MustCompile(`/work/|\.\./shared/|shared/data`)
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != "." && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || d.Name() != "README.md" {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if m := local.Find(b); m != nil {
+			t.Errorf("%s cites a local folder (%q); give the upstream URL", path, m)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
