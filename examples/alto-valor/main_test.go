@@ -163,8 +163,8 @@ func TestRun(t *testing.T) {
 // published in publicado/cifras.json: a figure that moved beyond its
 // rounding, appeared or disappeared, or a source whose SHA-256 changed,
 // fails the test with the list of changes. Code lines and run times do not
-// count, and every source must be named by a relative path and a public
-// URL so the ledger is the same on every machine.
+// count, and sources and step reports must not name this run's folders, so
+// the ledger is the same on every machine.
 func verificarPublicado(t *testing.T, dir string) {
 	t.Helper()
 	actual, err := ledger.Read(dir)
@@ -174,6 +174,11 @@ func verificarPublicado(t *testing.T, dir string) {
 	for _, s := range actual.Sources() {
 		if filepath.IsAbs(s.Path) || strings.Contains(s.URL, "127.0.0.1") {
 			t.Errorf("source %q: path %q depends on the machine", s.URL, s.Path)
+		}
+	}
+	for _, s := range actual.Steps() {
+		if strings.Contains(s.Report, dir) || strings.Contains(s.Report, os.TempDir()+string(filepath.Separator)) {
+			t.Errorf("step %q: the report names a folder of this run:\n%s", s.Name, s.Report)
 		}
 	}
 	if *actualizar {
