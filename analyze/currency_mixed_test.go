@@ -148,7 +148,7 @@ func TestCurrenciesErrors(t *testing.T) {
 	})
 }
 
-func ExampleCurrencies_Convert() {
+func ExampleCurrencies_ConvertMixed() {
 	df := dataframe.New(
 		series.New([]float64{129310.34, 30600}, series.Float, "importe"),
 		series.New([]string{"MXN", "USD"}, series.String, "moneda"),
