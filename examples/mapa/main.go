@@ -81,17 +81,18 @@ func run(args []string, stdout io.Writer) error {
 
 	// 1. Leer.
 	p("Datos usados:\n")
-	var repRemesas fetch.Report
+	var repRemesas, repPoblacion fetch.Report
 	remesas, err := leer(stdout, l, archivoRemesas, "Banxico, ingresos por remesas por entidad federativa, trimestral", &repRemesas)
 	if err != nil {
 		return err
 	}
-	poblacion, err := leer(stdout, l, archivoPoblacion, "CONAPO, proyecciones de población 2020-2070, estatal por sexo", nil)
+	poblacion, err := leer(stdout, l, archivoPoblacion, "CONAPO, proyecciones de población 2020-2070, estatal por sexo", &repPoblacion)
 	if err != nil {
 		return err
 	}
 	p("\nCómo se leyó el archivo de Banxico:\n%s", sangria(repRemesas.String()))
 	l.Step("lectura del archivo de Banxico", repRemesas)
+	l.Step("lectura del archivo de CONAPO", repPoblacion)
 	remesas = clean.Names(remesas) // PERIODO → periodo, CVE_ENT → cve_ent, VALOR_USD → valor_usd
 
 	// 2. Los cuatro trimestres del año. Banxico fecha cada trimestre con su

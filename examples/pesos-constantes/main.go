@@ -104,17 +104,18 @@ func run(args []string, stdout io.Writer) error {
 
 	// 1. Leer la Cuenta Pública y el INPC.
 	p("Datos usados:\n")
-	var repCuenta fetch.Report
+	var repCuenta, repINPC fetch.Report
 	cuenta, err := leer(stdout, l, archivoCuenta, "SHCP, Cuenta Pública, gasto por ramo (totales)", &repCuenta)
 	if err != nil {
 		return err
 	}
-	tablaINPC, err := leer(stdout, l, archivoINPC, "INEGI, Índice Nacional de Precios al Consumidor, mensual", nil)
+	tablaINPC, err := leer(stdout, l, archivoINPC, "INEGI, Índice Nacional de Precios al Consumidor, mensual", &repINPC)
 	if err != nil {
 		return err
 	}
 	p("\nCómo se leyó la Cuenta Pública:\n%s", sangria(repCuenta.String()))
 	l.Step("lectura de la Cuenta Pública", repCuenta)
+	l.Step("lectura del INPC", repINPC)
 	cuenta = clean.Names(cuenta) // CICLO → ciclo, GC_GASTO_DE_OPERACIÓN → gc_gasto_de_operacion
 
 	// 2. Las cuatro etapas del presupuesto vienen apiladas en una columna.
