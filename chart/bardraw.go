@@ -105,6 +105,7 @@ func (b *barBody) drawHorizontal(r *renderer, area vg.Rectangle) {
 		yc := top - band*(vg.Length(i)+0.5)
 		col, bold := b.colour(i)
 		r.fillRect(zero, yc-thick/2, scale(v), yc+thick/2, col)
+		r.mark(area.Min.X, yc-band/2, area.Max.X, yc+band/2, b.labels[i]+": "+b.valueLabel(i))
 		// category label, centred on the bar
 		ls := lines[i]
 		lh := r.lineHeight(size)
@@ -226,6 +227,7 @@ func (b *barBody) drawVertical(r *renderer, area vg.Rectangle) {
 		xc := left + band*(vg.Length(i)+0.5)
 		col, bold := b.colour(i)
 		r.fillRect(xc-thick/2, zero, xc+thick/2, scale(v), col)
+		r.mark(xc-band/2, y0, xc+band/2, y1, b.labels[i]+": "+b.valueLabel(i))
 		for k, l := range lines[i] {
 			r.text(xc, area.Min.Y+labelH-r.lineHeight(size)*vg.Length(k+1)+size*0.25, l, size, bold, th.Text, text.XCenter)
 		}

@@ -175,11 +175,13 @@ func (b *multiBody) draw(r *renderer, area vg.Rectangle) {
 	}
 	band := (cHi - cLo) / vg.Length(n)
 	vpos := func(v float64) vg.Length { return vLo + vg.Length((v-lo)/(hi-lo))*(vHi-vLo) }
-	rect := func(c0, c1, v0, v1 vg.Length, col color.Color) {
+	rect := func(c0, c1, v0, v1 vg.Length, col color.Color, tip string) {
 		if vert {
 			r.fillRect(c0, v0, c1, v1, col)
+			r.mark(c0, v0, c1, v1, tip)
 		} else {
 			r.fillRect(v0, c0, v1, c1, col)
+			r.mark(v0, c0, v1, c1, tip)
 		}
 	}
 	// label writes s centred across the category axis at cc, starting just
@@ -212,7 +214,7 @@ func (b *multiBody) draw(r *renderer, area vg.Rectangle) {
 					continue
 				}
 				c0 := cc - thick/2 + sub*vg.Length(s)
-				rect(c0+sub*0.06, c0+sub*0.94, zero, vpos(v), b.colour(s))
+				rect(c0+sub*0.06, c0+sub*0.94, zero, vpos(v), b.colour(s), b.cats[i]+", "+b.series[s]+": "+b.format.Format(v))
 				size := th.ValueSize
 				if abs(sub) < size*1.1 && !vert {
 					size = vg.Length(math.Max(5, float64(abs(sub)/1.1)))
@@ -228,7 +230,7 @@ func (b *multiBody) draw(r *renderer, area vg.Rectangle) {
 			}
 			v0, v1 := vpos(acc), vpos(acc+v)
 			acc += v
-			rect(cc-thick/2, cc+thick/2, v0, v1, b.colour(s))
+			rect(cc-thick/2, cc+thick/2, v0, v1, b.colour(s), b.cats[i]+", "+b.series[s]+": "+b.format.Format(v))
 			lbl := b.format.Format(v)
 			w := r.width(lbl, th.ValueSize, false)
 			room := v1 - v0

@@ -85,6 +85,9 @@ function measure(){
     if(b.width>0&&(b.right>de.clientWidth+0.5||b.left<-0.5)){over.push(e.tagName+"."+e.getAttribute("class"));}
   });
   r.overflowing=over.slice(0,5);
+  var hits=[].filter.call(d.querySelectorAll("figure .cf-hit"),function(h){return h.getClientRects().length>0;});
+  r.marks=hits.length;r.tip="";
+  if(hits.length){hits[0].dispatchEvent(new w.FocusEvent("focusin",{bubbles:true}));var tp=d.querySelector("figure .cf-tip");if(tp&&tp.style.display==="block"){r.tip=tp.textContent;}}
   document.getElementById("cifra-result").textContent=JSON.stringify(r);
 }
 setTimeout(measure,1500);
@@ -100,6 +103,8 @@ type seen struct {
 	MinText            float64
 	MinTextWhat        string
 	Overflowing        []string
+	Marks              int
+	Tip                string
 }
 
 // TestBrowser opens the HTML embeds of a few charts in headless Chromium
@@ -169,8 +174,11 @@ func TestBrowser(t *testing.T) {
 				if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &s); err != nil {
 					t.Fatalf("measurements %q: %v", m[1], err)
 				}
-				t.Logf("%s at %d px: scroll width %d, height messages %v, table rows %d, smallest text %.1f px (%q)",
-					name, width, s.ScrollWidth, s.Heights, s.TableRows, s.MinText, s.MinTextWhat)
+				t.Logf("%s at %d px: scroll width %d, height messages %v, table rows %d, smallest text %.1f px (%q), %d hover targets, first says %q",
+					name, width, s.ScrollWidth, s.Heights, s.TableRows, s.MinText, s.MinTextWhat, s.Marks, s.Tip)
+				if s.Marks == 0 || s.Tip == "" {
+					t.Errorf("%d hover targets, tooltip %q: want each value shown on hover and focus", s.Marks, s.Tip)
+				}
 				if s.ScrollWidth > s.Width || len(s.Overflowing) > 0 {
 					t.Errorf("horizontal overflow: scroll width %d in a %d px frame; elements past the edge: %v", s.ScrollWidth, s.Width, s.Overflowing)
 				}

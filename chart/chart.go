@@ -149,6 +149,9 @@ func (ch *Chart) Render(w io.Writer, format string) (err error) {
 		cw = pdfFonts{vgpdf.New(wPt, hPt)}
 	}
 	r := &renderer{c: draw.New(cw), th: cfg.theme, cfg: cfg}
+	if ch.bare && format == "svg" {
+		r.marks = new([]mark)
+	}
 	if format != "png" && format != "jpg" && format != "jpeg" {
 		r.fillRect(0, 0, wPt, hPt, cfg.theme.Background)
 	}
@@ -165,6 +168,9 @@ func (ch *Chart) Render(w io.Writer, format string) (err error) {
 		return fmt.Errorf("chart: write svg: %w", err)
 	}
 	out := svgFamily.ReplaceAll(buf.Bytes(), []byte(`style="font-family:'$1',Arial,Helvetica,sans-serif;`))
+	if r.marks != nil {
+		out = insertMarks(out, *r.marks, hPt)
+	}
 	if _, err := w.Write(addSVGTitle(out, ch.cfg.title, ch.AltText())); err != nil {
 		return fmt.Errorf("chart: write svg: %w", err)
 	}

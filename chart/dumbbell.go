@@ -187,6 +187,7 @@ func (b *dumbbellBody) draw(r *renderer, area vg.Rectangle) {
 		r.line(x0, yc, x1, yc, 2, th.Grid)
 		r.dot(x0, yc, 3.5, th.Neutral)
 		r.dot(x1, yc, 3.5, toCol)
+		r.mark(area.Min.X, yc-th.LabelSize*0.7, area.Max.X, yc+th.LabelSize*0.7, p.labels[i]+": "+b.format.Format(p.from[i])+" → "+b.format.Format(p.to[i]))
 		lbl := b.format.Format(p.to[i])
 		if x1 >= x0 {
 			r.text(x1+6, yc-th.ValueSize*0.36, lbl, th.ValueSize, bold, th.Text, text.XLeft)

@@ -201,6 +201,7 @@ func (b *histBody) draw(r *renderer, area vg.Rectangle) {
 		}
 		x0, x1 := xpos(b.edges[k]), xpos(b.edges[k+1])
 		r.fillRect(x0+0.5, bottom, x1-0.5, ya.pos(float64(c), bottom, top), th.Primary)
+		r.mark(x0, bottom, x1, top, b.xf.Format(b.edges[k])+"–"+b.xf.Format(b.edges[k+1])+": "+Format{Locale: b.cfg.locale, Decimals: Whole}.Format(float64(c)))
 	}
 	r.line(left, bottom, right, bottom, 0.8, th.Axis)
 	tickY := area.Min.Y + th.LabelSize*0.3

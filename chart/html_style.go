@@ -85,10 +85,16 @@ func embedCSS(id string, th Theme, wPt, phoneW vg.Length, narrow bool) string {
 	r("#ID thead th{font-weight:700}")
 	r("#ID .cf-num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}")
 	r("#ID :focus-visible{outline:2px solid var(--cf-link);outline-offset:2px}")
+	r("#ID .cf-hit{fill:transparent;stroke:none;pointer-events:all;outline:none}")
+	r("#ID .cf-hit:hover{fill:var(--cf-text);fill-opacity:.07}")
+	r("#ID .cf-hit:focus,#ID .cf-hit:focus-visible{stroke:var(--cf-link);stroke-width:1.5;outline:none}")
+	r("#ID .cf-tip{position:absolute;z-index:3;pointer-events:none;display:none;max-width:260px;padding:4px 8px;background:var(--cf-bg);color:var(--cf-text);border:1px solid var(--cf-axis);border-radius:3px;box-shadow:0 1px 4px rgba(0,0,0,.25);font-size:13px;line-height:1.3}")
 	return b.String()
 }
 
-// htmlJS shows and hides the data table and posts the height of the page
+// htmlJS shows and hides the data table, shows each mark's value in a
+// tooltip on hover and keyboard focus (the marks' SVG titles, which work
+// without the script, are taken out so that two tooltips do not show), and posts the height of the page
 // to the parent window, as Datawrapper embeds do (HTMLMessage). @ID@ is
 // the figure's id.
 const htmlJS = `(function(){
@@ -106,6 +112,22 @@ var open=btn.getAttribute("aria-expanded")!=="true";
 btn.setAttribute("aria-expanded",open?"true":"false");
 if(open){tab.classList.remove("cf-sr");}else{tab.classList.add("cf-sr");}
 btn.textContent=btn.getAttribute(open?"data-hide":"data-show");post();});}
+var tip=document.createElement("div");tip.className="cf-tip";tip.setAttribute("aria-hidden","true");f.appendChild(tip);
+f.querySelectorAll(".cf-hit title").forEach(function(t){t.parentNode.removeChild(t);});
+function hit(e){return e.target&&e.target.classList&&e.target.classList.contains("cf-hit")?e.target:null;}
+function show(e){
+var t=hit(e);if(!t){return;}
+tip.textContent=t.getAttribute("aria-label");tip.style.display="block";
+var fr=f.getBoundingClientRect(),br=t.getBoundingClientRect();
+var cx=e.clientX!==undefined&&e.type==="mouseover"?e.clientX:br.left+br.width/2;
+var cy=e.clientY!==undefined&&e.type==="mouseover"?e.clientY:br.top;
+var x=Math.max(0,Math.min(cx-fr.left-tip.offsetWidth/2,fr.width-tip.offsetWidth));
+var y=cy-fr.top-tip.offsetHeight-10;if(y<0){y=cy-fr.top+18;}
+tip.style.left=x+"px";tip.style.top=y+"px";
+}
+function hide(e){if(hit(e)){tip.style.display="none";}}
+f.addEventListener("mouseover",show);f.addEventListener("focusin",show);
+f.addEventListener("mouseout",hide);f.addEventListener("focusout",hide);
 if(window.ResizeObserver){new ResizeObserver(post).observe(f);}
 window.addEventListener("load",post);window.addEventListener("resize",post);post();
 })();

@@ -102,6 +102,7 @@ func TestHTMLEmbed(t *testing.T) {
 		`<th scope="col">entidad</th><th scope="col">tasa</th>`,
 		"prefers-color-scheme: dark", `"datawrapper-height"`, "postMessage",
 		"Descargar datos (CSV)", `href="data:text/csv;charset=utf-8;base64,`,
+		`<rect class="cf-hit" tabindex="0" `, `aria-label="Colima: 20.5"><title>Colima: 20.5</title></rect>`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("embed lacks %q", want)

@@ -229,6 +229,7 @@ func (b *lineBody) draw(r *renderer, area vg.Rectangle) {
 					continue
 				}
 				seg = append(seg, vg.Point{X: xpos(x), Y: ya.pos(ls.y[k], bottom, top)})
+				r.markDot(xpos(x), ya.pos(ls.y[k], bottom, top), 3, b.tip(ls, k))
 			}
 			flush()
 		}

@@ -127,9 +127,12 @@ func (b *mapBody) draw(r *renderer, area vg.Rectangle) {
 	}
 	for _, st := range b.states {
 		col := noDataGrey
+		tip := st.name + ": " + map[bool]string{true: "sin dato", false: "no data"}[isSpanish(b.cfg)]
 		if v, ok := b.values[st.code]; ok {
 			col = b.class(v)
+			tip = st.name + ": " + b.format.Format(v)
 		}
+		var rings [][]vg.Point
 		for _, ring := range st.rings {
 			pts := make([]vg.Point, len(ring))
 			for i, p := range ring {
@@ -137,6 +140,8 @@ func (b *mapBody) draw(r *renderer, area vg.Rectangle) {
 			}
 			r.c.FillPolygon(col, pts)
 			r.c.StrokeLines(lineStyle(th.Background, 0.5), append(pts, pts[0]))
+			rings = append(rings, pts)
 		}
+		r.markPoly(rings, tip)
 	}
 }

@@ -264,6 +264,7 @@ func (b *scatterBody) draw(r *renderer, area vg.Rectangle) {
 			}
 			x, y := px(i)
 			r.dot(x, y, 3.2, col)
+			r.markDot(x, y, 3.2, b.tip(i))
 		}
 	}
 	// labels with simple collision avoidance

@@ -144,6 +144,8 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 			r.line(x0, ya, x1, yb, 1.8, cols[i])
 			r.dot(x0, ya, 2.6, cols[i])
 			r.dot(x1, yb, 2.6, cols[i])
+			r.markDot(x0, ya, 2.6, p.labels[i]+", "+p.fromName+": "+b.format.Format(p.from[i]))
+			r.markDot(x1, yb, 2.6, p.labels[i]+", "+p.toName+": "+b.format.Format(p.to[i]))
 		}
 	}
 	for side := 0; side < 2; side++ {

@@ -15,9 +15,10 @@ import (
 // renderer draws text and shapes with the chart's theme. Chart types get
 // one in their draw method; measure-only renderers have a zero canvas.
 type renderer struct {
-	c   draw.Canvas
-	th  Theme
-	cfg *config
+	c     draw.Canvas
+	th    Theme
+	cfg   *config
+	marks *[]mark // targets for the HTML embed (marks.go); nil elsewhere
 }
 
 // face returns the font face at size, bold or regular.
