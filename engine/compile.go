@@ -125,6 +125,10 @@ func (c *compiler) compile(q *Query) (*rel, error) {
 		return c.join(s, q.prev, in)
 	case rateStep:
 		return c.rate(s, in)
+	case selectStep:
+		return c.selectCols(s, in)
+	case renameStep:
+		return c.rename(s, in)
 	}
 	return nil, fmt.Errorf("engine: unknown step %T: %w", q.st, ErrArgument)
 }
@@ -204,3 +208,56 @@ func (c *compiler) rate(s rateStep, in *rel) (*rel, error) {
 
 // smallCount is analyze.DefaultSmallCount.
 const smallCount = analyze.DefaultSmallCount
+
+func (c *compiler) selectCols(s selectStep, in *rel) (*rel, error) {
+	if len(s.cols) == 0 {
+		return nil, fmt.Errorf("engine: Select: no columns named: %w", ErrArgument)
+	}
+	out := &rel{dense: in.dense}
+	seen := map[string]bool{}
+	for _, name := range s.cols {
+		t, err := in.typeOf("Select", name)
+		if err != nil {
+			return nil, err
+		}
+		if seen[name] {
+			return nil, fmt.Errorf("engine: Select: column %q named twice: %w", name, ErrArgument)
+		}
+		seen[name] = true
+		out.cols = append(out.cols, col{name, t})
+	}
+	out.cte = c.add("select", "SELECT "+out.list("")+", "+quote(rowCol)+"\nFROM "+in.cte)
+	return out, nil
+}
+
+func (c *compiler) rename(s renameStep, in *rel) (*rel, error) {
+	for old, name := range s.names {
+		if _, err := in.typeOf("Rename", old); err != nil {
+			return nil, err
+		}
+		if name == "" || name == rowCol {
+			return nil, fmt.Errorf("engine: Rename: %q to %q: %w", old, name, ErrArgument)
+		}
+	}
+	out := &rel{dense: in.dense}
+	seen := map[string]bool{}
+	var sel []string
+	for _, cl := range in.cols {
+		name, ok := s.names[cl.name]
+		if !ok {
+			name = cl.name
+		}
+		if seen[name] {
+			return nil, fmt.Errorf("engine: Rename: two columns would be called %q: %w", name, ErrArgument)
+		}
+		seen[name] = true
+		if ok && name != cl.name {
+			sel = append(sel, quote(cl.name)+" AS "+quote(name))
+		} else {
+			sel = append(sel, quote(cl.name))
+		}
+		out.cols = append(out.cols, col{name, cl.typ})
+	}
+	out.cte = c.add("rename", "SELECT "+strings.Join(sel, ", ")+", "+quote(rowCol)+"\nFROM "+in.cte)
+	return out, nil
+}

@@ -23,7 +23,8 @@ const maxParams = 30000
 // the same order as in memory.
 //
 // Rows go in multi-row INSERT statements with bound parameters, in batches
-// of up to 30,000 values. A table that already exists is an error (the
+// of up to 30,000 values; then PostgreSQL and SQLite gather the table's
+// statistics (ANALYZE). A table that already exists is an error (the
 // database's own).
 func (e *Engine) Load(ctx context.Context, table string, df dataframe.DataFrame) error {
 	if table == "" {
@@ -103,6 +104,13 @@ func (e *Engine) Load(ctx context.Context, table string, df dataframe.DataFrame)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("engine: Load %q: %w", table, err)
+	}
+	// Statistics let the planner see that a population catalogue is
+	// small (a hash join, not a sort of the big side).
+	if e.d == Postgres || e.d == SQLite {
+		if _, err := e.db.ExecContext(ctx, "ANALYZE "+quote(table)); err != nil {
+			return fmt.Errorf("engine: Load %q: ANALYZE: %w", table, err)
+		}
 	}
 	return nil
 }

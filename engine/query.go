@@ -123,3 +123,25 @@ func (q *Query) Join(right *Query, how clean.How, on ...string) *Query {
 func (q *Query) Rate(num, den string, per float64, as string) *Query {
 	return q.then(rateStep{num: num, den: den, per: per, as: as})
 }
+
+type selectStep struct{ cols []string }
+type renameStep struct{ names map[string]string }
+
+func (selectStep) name() string { return "Select" }
+func (renameStep) name() string { return "Rename" }
+
+// Select keeps the named columns, in the order given (gota's Select).
+func (q *Query) Select(cols ...string) *Query {
+	return q.then(selectStep{cols: append([]string(nil), cols...)})
+}
+
+// Rename renames columns, old name to new name, keeping their order: for
+// example to give two tables the same key name before Join
+// (Rename(map[string]string{"cve_ent": "cve_geo"})).
+func (q *Query) Rename(oldToNew map[string]string) *Query {
+	names := make(map[string]string, len(oldToNew))
+	for k, v := range oldToNew {
+		names[k] = v
+	}
+	return q.then(renameStep{names: names})
+}

@@ -202,6 +202,15 @@ func Cases() []Case {
 		}, Engine: func(e *engine.Engine) *engine.Query {
 			return e.Table("raro_der").Join(e.Table("raro_der"), clean.Inner, "cve").Join(e.Table("raro"), clean.Full, "cve")
 		}},
+		Case{Name: "rename select join", Memory: func(t map[string]dataframe.DataFrame) (dataframe.DataFrame, []clean.JoinReport, error) {
+			cat := t["catalogo"].Rename("cve_ent", "cve_geo")
+			censo := t["censo"].Select([]string{"cve_geo", "pob_total_2020"}).Rename("cve_ent", "cve_geo")
+			df, rep, err := clean.Join(censo, cat, clean.Inner, "cve_ent")
+			return df, []clean.JoinReport{rep}, err
+		}, Engine: func(e *engine.Engine) *engine.Query {
+			return e.Table("censo").Select("cve_geo", "pob_total_2020").Rename(map[string]string{"cve_geo": "cve_ent"}).
+				Join(e.Table("catalogo").Rename(map[string]string{"cve_geo": "cve_ent"}), clean.Inner, "cve_ent")
+		}},
 		Case{Name: "semi then left join", Memory: func(t map[string]dataframe.DataFrame) (dataframe.DataFrame, []clean.JoinReport, error) {
 			a, r1, err := clean.Join(t["raro"], t["raro_der"], clean.Anti, "cve")
 			if err != nil {
