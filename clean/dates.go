@@ -97,7 +97,7 @@ func (c Config) Dates(df dataframe.DataFrame, cols ...string) (dataframe.DataFra
 			return df, rep, fmt.Errorf("clean: dates: column %q: none of its %d values parse (%s): %w", name, cr.Failed, fail.first, ErrBadDate)
 		}
 		if !auto && c.Strict && cr.Failed > 0 {
-			return df, rep, fmt.Errorf("clean: dates: %s (%d values fail): %w", fail.first, cr.Failed, ErrBadDate)
+			return df, rep, strictError("dates", fail.first, cr.Failed, ErrBadDate)
 		}
 		if auto {
 			reason := ""

@@ -91,7 +91,7 @@ func (c Config) Numbers(df dataframe.DataFrame, cols ...string) (dataframe.DataF
 				return df, rep, fmt.Errorf("clean: numbers: column %q: none of its %d values parse (%s): %w", name, cr.Failed, fail.first, ErrBadNumber)
 			}
 			if !auto && c.Strict && cr.Failed > 0 {
-				return df, rep, fmt.Errorf("clean: numbers: %s (%d values fail): %w", fail.first, cr.Failed, ErrBadNumber)
+				return df, rep, strictError("numbers", fail.first, cr.Failed, ErrBadNumber)
 			}
 			if auto {
 				if reason := autoNumberVeto(name, cr); reason != "" {

@@ -2,6 +2,8 @@ package clean
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/datacon-mx/cifra/internal/errs"
 )
@@ -42,3 +44,27 @@ var (
 	// Deprecated: use ErrArgument (the same value).
 	ErrBadArgument = ErrArgument
 )
+
+// strictError is the error of a Strict step: the first failure and how
+// many values failed, wrapping the step's sentinel without repeating its
+// text when the failure already says it ("not a number").
+func strictError(step, first string, n int, sentinel error) error {
+	values := "values fail"
+	if n == 1 {
+		values = "value fails"
+	}
+	msg := fmt.Sprintf("clean: %s: %s (%d %s)", step, first, n, values)
+	if !strings.Contains(first, sentinel.Error()) {
+		msg += ": " + sentinel.Error()
+	}
+	return &wrapped{msg: msg, err: sentinel}
+}
+
+// wrapped is an error with its own message that unwraps to err.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (e *wrapped) Error() string { return e.msg }
+func (e *wrapped) Unwrap() error { return e.err }
