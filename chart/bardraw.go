@@ -22,7 +22,16 @@ func (b *barBody) minHeight(r *renderer, w vg.Length) vg.Length {
 	if b.cfg.vertical {
 		return 0
 	}
-	return vg.Length(len(b.values))*r.th.LabelSize*minBand + b.refStrip(r)
+	band := r.th.LabelSize * minBand
+	// a name wider than its column wraps onto a second line rather than
+	// being cut: every band then takes two lines
+	for _, l := range b.labels {
+		if r.width(l, r.th.LabelSize, false) > w*0.38 {
+			band = r.lineHeight(r.th.LabelSize)*2 + 2
+			break
+		}
+	}
+	return vg.Length(len(b.values))*band + b.refStrip(r)
 }
 
 func (b *barBody) draw(r *renderer, area vg.Rectangle) {
@@ -101,6 +110,19 @@ func (b *barBody) drawHorizontal(r *renderer, area vg.Rectangle) {
 	for _, rl := range b.cfg.refs {
 		refX = append(refX, scale(rl.value))
 	}
+	// reference lines behind the bars, so a bar reads whole where one passes
+	for k, rl := range b.cfg.refs {
+		x := refX[k]
+		r.line(x, area.Min.Y, x, top+2, 0.9, th.Text, 2, 2)
+		lbl := refText(rl, b.format)
+		y := area.Max.Y - vg.Length(k+1)*r.lineHeight(th.ValueSize) + 3
+		w := r.width(lbl, th.ValueSize, false)
+		if x+3+w <= area.Max.X {
+			r.text(x+3, y, lbl, th.ValueSize, false, th.Text, text.XLeft)
+		} else {
+			r.text(x-3, y, lbl, th.ValueSize, false, th.Text, text.XRight)
+		}
+	}
 	for i, v := range b.values {
 		yc := top - band*(vg.Length(i)+0.5)
 		col, bold := b.colour(i)
@@ -116,18 +138,6 @@ func (b *barBody) drawHorizontal(r *renderer, area vg.Rectangle) {
 	}
 	if lo < 0 {
 		r.line(zero, area.Min.Y, zero, top, 0.8, th.Axis)
-	}
-	for k, rl := range b.cfg.refs {
-		x := refX[k]
-		r.line(x, area.Min.Y, x, top+2, 0.9, th.Text, 2, 2)
-		lbl := refText(rl, b.format)
-		y := area.Max.Y - vg.Length(k+1)*r.lineHeight(th.ValueSize) + 3
-		w := r.width(lbl, th.ValueSize, false)
-		if x+3+w <= area.Max.X {
-			r.text(x+3, y, lbl, th.ValueSize, false, th.Text, text.XLeft)
-		} else {
-			r.text(x-3, y, lbl, th.ValueSize, false, th.Text, text.XRight)
-		}
 	}
 	for i, v := range b.values {
 		yc := top - band*(vg.Length(i)+0.5)

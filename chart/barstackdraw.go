@@ -95,12 +95,7 @@ func (b *multiBody) outside() []string {
 
 // readableOn returns dark or white text for a fill colour.
 func readableOn(c color.Color, th Theme) color.Color {
-	r, g, bl, _ := c.RGBA()
-	lum := 0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(bl)
-	if lum/65535 > 0.55 {
-		return th.Text
-	}
-	return color.White
+	return pickOn(c, th)
 }
 
 func (b *multiBody) draw(r *renderer, area vg.Rectangle) {

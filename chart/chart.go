@@ -228,7 +228,7 @@ func (ch *Chart) layout(r *renderer, w vg.Length) frameLayout {
 		cfg = &config{locale: cfg.locale}
 	}
 	if cfg.title != "" {
-		f.title = r.wrap(cfg.title, th.TitleSize, true, inner)
+		f.title = r.wrapBalanced(cfg.title, th.TitleSize, true, inner)
 		f.top += vg.Length(len(f.title)) * r.lineHeight(th.TitleSize)
 	}
 	if cfg.subtitle != "" {

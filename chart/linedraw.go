@@ -248,7 +248,7 @@ func (b *lineBody) draw(r *renderer, area vg.Rectangle) {
 		y := want[i] + lh*vg.Length(len(e.lines)-1)/2 - th.LabelSize*0.36
 		for k, l := range e.lines {
 			bold := e.bold && k == 0
-			col := e.col
+			col := textOn(e.col, th.Background)
 			if k > 0 {
 				col = th.Muted
 			}

@@ -170,7 +170,7 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 			if anyHL && !p.hl[i] {
 				col = th.Muted
 			} else if anyHL {
-				col = cols[i]
+				col = textOn(cols[i], th.Background)
 			}
 			y := want[k] - th.LabelSize*0.36
 			if side == 0 {
