@@ -137,6 +137,9 @@
 //	html_table.go   the embed's data table and CSV download, per chart type
 //	html_style.go   the embed's scoped style sheet (light and dark) and script
 //	phone.go        Phone, the size preset laid out for phones
+//	marks.go        hover and focus targets over each drawn value (the embed)
+//	contrast.go     WCAG contrast: text colours that read on their background
+//	balance.go      titles wrapped into lines of even length
 //	bar.go, bardraw.go            Bar (horizontal and vertical)
 //	barstack.go, barstackdraw.go  StackedBar, GroupedBar
 //	line.go, linedraw.go          Line
