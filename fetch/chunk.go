@@ -94,6 +94,20 @@ func (st *chunker) run(r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	if w := st.parallelWorkers(); st.lenient != nil && w > 1 {
+		err = st.runParallel(br, w)
+	} else {
+		err = st.runSerial(src)
+	}
+	if err != nil {
+		return err
+	}
+	return st.finish()
+}
+
+// runSerial reads the decoded input src in one goroutine.
+func (st *chunker) runSerial(src io.Reader) error {
+	cfg := st.cfg
 	line := 1
 	maxLine := cfg.lim().LineBytes
 	var leftover string
@@ -147,8 +161,13 @@ func (st *chunker) run(r io.Reader) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// finish checks that records were found and notes mixed encodings.
+func (st *chunker) finish() error {
 	if st.lay == nil {
-		return fmt.Errorf("fetch: %s: no records: %w", orDash(cfg.source), ErrEmpty)
+		return fmt.Errorf("fetch: %s: no records: %w", orDash(st.cfg.source), ErrEmpty)
 	}
 	switch {
 	case st.lenient != nil && st.win1252 && st.lenient.multi > 0:

@@ -187,6 +187,8 @@
 //	csv_pipe.go    pipelined file reading: blocks checked and scanned while read
 //	csv_layout.go  header, notes, width and ragged rows; typed columns
 //	chunk.go       EachChunk, streaming with a fixed schema
+//	chunk_parallel.go streaming on every core: blocks decoded and scanned in
+//	               parallel, handed back in order
 //	decode.go      encoding detection and decoding
 //	sniff.go       delimiter and "sep=" detection
 //	header.go      detectHeader, trailingNotes (shared with Excel and HTML)
