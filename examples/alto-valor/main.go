@@ -86,7 +86,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	p := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
-	entero := chart.Format{}
+	entero := chart.Format{Decimals: chart.Whole}
 	titulo := "¿Qué tan lejos está la consulta del Censo 2020 de ser un dato abierto de alto valor?"
 	p("%s\n\n", titulo)
 	// El registro de cifras anota el archivo, los pasos y cada cifra
