@@ -26,7 +26,7 @@ func (b *barBody) minHeight(r *renderer, w vg.Length) vg.Length {
 	// a name wider than its column wraps onto a second line rather than
 	// being cut: every band then takes two lines
 	for _, l := range b.labels {
-		if r.width(l, r.th.LabelSize, false) > w*0.38 {
+		if r.width(l, r.th.LabelSize, false) > w*labelShare(w) {
 			band = r.lineHeight(r.th.LabelSize)*2 + 2
 			break
 		}
@@ -60,6 +60,9 @@ func catLabels(r *renderer, labels []string, size vg.Length, maxW vg.Length, max
 			out[i] = []string{l}
 		} else {
 			out[i] = r.wrapMax(l, size, false, lw, maxLines)
+			if bal := r.wrapBalanced(l, size, false, lw); len(bal) <= maxLines {
+				out[i] = bal
+			}
 		}
 		for _, line := range out[i] {
 			used = vg.Length(math.Max(float64(used), float64(r.width(line, size, false))))
@@ -83,7 +86,7 @@ func (b *barBody) drawHorizontal(r *renderer, area vg.Rectangle) {
 		maxLines = 2
 	}
 	W := area.Max.X - area.Min.X
-	lines, lw := catLabels(r, b.labels, size, W*0.38, maxLines)
+	lines, lw := catLabels(r, b.labels, size, W*labelShare(W), maxLines)
 	var vw vg.Length
 	for i := range b.values {
 		_, bold := b.colour(i)

@@ -98,7 +98,13 @@ func (ch *Chart) htmlFragment() ([]byte, error) {
 	wPt, _ := cfg.size.points()
 	phoneW, _ := Phone.points()
 	if wPt > phoneW*1.15 {
-		if narrow, err = ch.bareSVG(Phone, id+"-n"); err != nil {
+		phone := Phone
+		if ch.kind == "map" {
+			// Mexico is wider than tall: a phone-high canvas would leave
+			// the map floating in empty space
+			phone.Height = phone.Width * 9 / 10
+		}
+		if narrow, err = ch.bareSVG(phone, id+"-n"); err != nil {
 			return nil, err
 		}
 	}
