@@ -95,6 +95,7 @@ func run(args []string, stdout io.Writer) error {
 	// 1. Leer los contratos (sólo las columnas que usamos) y la lista SFP.
 	w.titulo("1. Los datos")
 	var partes []dataframe.DataFrame
+	repetidas, sinProveedor := 0, 0 // filas quitadas
 	for _, ruta := range muestras {
 		// Se leen las 39 columnas para reconocer filas repetidas exactas
 		// (el mismo contrato copiado dos veces cuenta doble) y se quitan,
@@ -111,6 +112,8 @@ func run(args []string, stdout io.Writer) error {
 		w.bloque(dedupe.String())
 		l.Step("filas repetidas exactas quitadas, "+ruta, dedupe)
 		sinNombre := df.Filter(dataframe.F{Colname: proveedor, Comparator: series.Eq, Comparando: "---"}).Nrow()
+		repetidas += len(dedupe.RemovedRows)
+		sinProveedor += sinNombre
 		df = df.Filter(dataframe.F{Colname: proveedor, Comparator: series.Neq, Comparando: "---"}).
 			Select([]string{proveedor, "IMPORTE_CONTRATO", "MONEDA"})
 		if df.Err != nil {
@@ -130,7 +133,8 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := l.Figure("contratos", float64(contratos.Nrow()), ledger.Unit("contratos"), periodo, muestra,
+	excluidas := ledger.Caveat(fmt.Sprintf("Se excluyeron %d filas repetidas exactas (contarían doble) y %d contratos sin proveedor («---»).", repetidas, sinProveedor))
+	if err := l.Figure("contratos", float64(contratos.Nrow()), ledger.Unit("contratos"), periodo, muestra, excluidas,
 		ledger.Definition("contratos de las dos muestras, sin filas repetidas exactas ni proveedor «---»")); err != nil {
 		return err
 	}
@@ -229,7 +233,7 @@ func run(args []string, stdout io.Writer) error {
 				ledger.Ratio(c.importeTop, c.importeTotal), ledger.N(float64(c.contratosPesos)), soloPesos,
 				ledger.Definition("importe de los 10 proveedores con más importe entre el importe de todos los contratos en pesos" + como)}},
 		} {
-			if err := l.Figure(f.nombre, f.valor, append(f.o, periodo, muestra)...); err != nil {
+			if err := l.Figure(f.nombre, f.valor, append(f.o, periodo, muestra, excluidas)...); err != nil {
 				return err
 			}
 		}
