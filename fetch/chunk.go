@@ -136,13 +136,16 @@ func (st *chunker) runSerial(src io.Reader) error {
 			st.rs = &recordSet{delim: d}
 		}
 		s := leftover + string(text[from:])
-		if !eof && bytes.IndexByte(text[from:], '\n') < 0 {
-			// no line end in this block: no record can end in it.
+		if bytes.IndexByte(text[from:], '\n') < 0 {
+			// no line end in this block: the record that started in
+			// the leftover runs through all of it.
 			if len(s) > maxLine {
 				return tooLarge(cfg.source, fmt.Sprintf("the record from line %d is longer than %d bytes", line, maxLine), int64(maxLine), "LineBytes")
 			}
-			leftover = s
-			continue
+			if !eof {
+				leftover = s
+				continue
+			}
 		}
 		recs, end, nl, serr := scan(s, 0, len(s), d, line, !eof)
 		if serr != nil {

@@ -150,7 +150,7 @@ func (l *loopReader) Read(p []byte) (int, error) {
 }
 
 func TestHostileCSVLongLine(t *testing.T) {
-	size := 24 << 20 // over the default LineBytes
+	size := 17 << 20 // over the default LineBytes
 	if hostileFull() {
 		size = 100 << 20
 	}
@@ -189,7 +189,7 @@ func TestHostileCSVWideLine(t *testing.T) {
 }
 
 func TestHostileEachChunkLongLine(t *testing.T) {
-	size := int64(24 << 20)
+	size := int64(17 << 20)
 	if hostileFull() {
 		size = 100 << 20
 	}
