@@ -31,7 +31,8 @@
 //   - SmallMultiples: one small line chart per value of a column, shared
 //     scales.
 //   - Choropleth: Mexico's 32 states (INEGI outlines embedded) coloured by
-//     a value, joined on state code ("01", "1") or name ("CDMX").
+//     a value, joined on state code ("01", "1") or name ("CDMX"); classes
+//     by quantiles, NaturalBreaks or Breaks, LegendTitle for the unit.
 //
 // # Numbers, dates and the look
 //
@@ -147,6 +148,7 @@
 //	dumbbell.go, slope.go         Dumbbell, Slope (two columns per category)
 //	multiples.go                  SmallMultiples
 //	map.go, mapdraw.go, geo/      Choropleth and the embedded state outlines
+//	map_breaks.go                 Breaks, NaturalBreaks, LegendTitle: a map's classes
 //
 // # Adding a chart type
 //

@@ -163,7 +163,7 @@ func Choropleth(df dataframe.DataFrame, codeCol, valueCol string, opts ...Option
 	}
 	sort.Float64s(all)
 	b.format = cfg.format.forValues(all)
-	b.breaks = classBreaks(all, 5)
+	b.breaks = mapClasses(all, cfg)
 	for _, st := range sts {
 		if _, ok := byCode[st.code]; !ok {
 			b.noData = append(b.noData, st.name)

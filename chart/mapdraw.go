@@ -13,7 +13,7 @@ import (
 // blues is ColorBrewer's sequential Blues, light to dark (colour-blind
 // safe).
 var blues = []color.Color{
-	rgb(0xde, 0xeb, 0xf7), rgb(0x9e, 0xca, 0xe1), rgb(0x6b, 0xae, 0xd6),
+	rgb(0xc6, 0xdb, 0xef), rgb(0x9e, 0xca, 0xe1), rgb(0x6b, 0xae, 0xd6),
 	rgb(0x31, 0x82, 0xbd), rgb(0x08, 0x51, 0x9c), rgb(0x08, 0x30, 0x6b),
 }
 
@@ -74,6 +74,12 @@ func (b *mapBody) draw(r *renderer, area vg.Rectangle) {
 	th := r.th
 	// legend: stepped colour bar with the breaks under the edges
 	legH := th.ValueSize*1.4 + 10
+	var titleH vg.Length
+	if t := b.cfg.legendTitle; t != "" {
+		titleH = r.lineHeight(th.ValueSize) + 2
+		r.text(area.Min.X, area.Max.Y-th.ValueSize, t, th.ValueSize, false, th.Text, text.XLeft)
+		legH += titleH
+	}
 	n := len(b.breaks) - 1
 	labels := make([]string, len(b.breaks))
 	f := b.format
@@ -81,7 +87,7 @@ func (b *mapBody) draw(r *renderer, area vg.Rectangle) {
 		labels[i] = f.Format(v)
 	}
 	cell := vg.Length(math.Max(40, float64(r.widest(labels, th.ValueSize, false)+10)))
-	ly := area.Max.Y - 8
+	ly := area.Max.Y - 8 - titleH
 	for i := 0; i < n; i++ {
 		x := area.Min.X + cell*vg.Length(i)
 		r.fillRect(x, ly, x+cell, ly+8, b.class((b.breaks[i]+b.breaks[i+1])/2))
@@ -124,6 +130,19 @@ func (b *mapBody) draw(r *renderer, area vg.Rectangle) {
 	oy := box.Min.Y + (box.Max.Y-box.Min.Y-vg.Length(gh*s))/2
 	proj := func(p [2]float64) vg.Point {
 		return vg.Point{X: ox + vg.Length((p[0]-lo0)*k*s), Y: oy + vg.Length((p[1]-la0)*s)}
+	}
+	// the country's outline: a grey edge under the states, whose fills
+	// cover its inner half, so the coast shows even beside the lightest
+	// class
+	for _, st := range b.states {
+		for _, ring := range st.rings {
+			pts := make([]vg.Point, len(ring)+1)
+			for i, p := range ring {
+				pts[i] = proj(p)
+			}
+			pts[len(ring)] = pts[0]
+			r.c.StrokeLines(lineStyle(th.Axis, 1.2), pts)
+		}
 	}
 	for _, st := range b.states {
 		col := noDataGrey

@@ -49,6 +49,11 @@ type config struct {
 
 	exactDates bool // dates are instants, not periods
 
+	// maps (map_breaks.go)
+	mapBreaks     []float64
+	naturalBreaks bool
+	legendTitle   string
+
 	limits Limits // budgets (budget.go)
 
 	err error
