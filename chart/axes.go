@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -33,11 +34,53 @@ func newValueAxis(lo, hi float64, n int, fromZero int, f Format) valueAxis {
 }
 
 func (a valueAxis) labels() []string {
+	f := a.format
+	if f.Scale == ScaleAuto {
+		f = f.forValues(a.ticks)
+	}
 	out := make([]string, len(a.ticks))
 	for i, t := range a.ticks {
-		out[i] = a.format.Format(t)
+		out[i] = f.Format(t)
+	}
+	if f.Scale == ScaleAuto {
+		scaleOnce(out, a.ticks, f)
 	}
 	return out
+}
+
+// scaleOnce writes the scale word of abbreviated ticks once, on the tick
+// farthest from zero, when every other tick repeats it: "8,000 mil
+// millones" on the top tick and "6,000", "4,000" below it.
+func scaleOnce(labels []string, ticks []float64, f Format) {
+	loc := f.locale()
+	word, far := "", -1
+	for i, t := range ticks {
+		if t == 0 {
+			continue
+		}
+		w := ""
+		for _, cand := range []string{loc.Billion, loc.Millions, loc.Million, loc.Thousand} {
+			if cand != "" && strings.Contains(labels[i], " "+cand) {
+				w = cand
+				break
+			}
+		}
+		if w == "" || (word != "" && w != word) {
+			return
+		}
+		word = w
+		if far < 0 || math.Abs(t) > math.Abs(ticks[far]) {
+			far = i
+		}
+	}
+	if far < 0 {
+		return
+	}
+	for i := range labels {
+		if i != far {
+			labels[i] = strings.Replace(labels[i], " "+word, "", 1)
+		}
+	}
 }
 
 // pos maps v to a position between p0 and p1.
@@ -60,6 +103,7 @@ func (r *renderer) widest(ss []string, size vg.Length, bold bool) vg.Length {
 // of the plot, and a darker line at zero.
 func (r *renderer) drawYGrid(a valueAxis, plot vg.Rectangle, labelX vg.Length) {
 	th := r.th
+	labels := a.labels()
 	for i, t := range a.ticks {
 		y := a.pos(t, plot.Min.Y, plot.Max.Y)
 		col := th.Grid
@@ -68,7 +112,7 @@ func (r *renderer) drawYGrid(a valueAxis, plot vg.Rectangle, labelX vg.Length) {
 			col, w = th.Axis, 0.8
 		}
 		r.line(plot.Min.X, y, plot.Max.X, y, w, col)
-		r.text(labelX, y-th.LabelSize*0.36, a.format.Format(t), th.LabelSize, false, th.Muted, text.XRight)
+		r.text(labelX, y-th.LabelSize*0.36, labels[i], th.LabelSize, false, th.Muted, text.XRight)
 	}
 }
 

@@ -87,7 +87,7 @@ function measure(){
   r.overflowing=over.slice(0,5);
   var hits=[].filter.call(d.querySelectorAll("figure .cf-hit"),function(h){return h.getClientRects().length>0;});
   r.marks=hits.length;r.tip="";
-  if(hits.length){hits[0].dispatchEvent(new w.FocusEvent("focusin",{bubbles:true}));var tp=d.querySelector("figure .cf-tip");if(tp&&tp.style.display==="block"){r.tip=tp.textContent;}}
+  if(hits.length){hits[0].dispatchEvent(new w.FocusEvent("focusin",{bubbles:true}));var tp=d.querySelector("figure .cf-tip");if(tp&&tp.style.display==="block"){r.tip=tp.textContent;}hits[0].dispatchEvent(new w.FocusEvent("focusout",{bubbles:true}));}
   document.getElementById("cifra-result").textContent=JSON.stringify(r);
 }
 setTimeout(measure,1500);

@@ -94,6 +94,11 @@ type Format struct {
 	Percent bool
 	// Prefix and Suffix wrap the number ("$", " pesos").
 	Prefix, Suffix string
+
+	// keepDecimal keeps the ".0" of abbreviated values, set by forValues
+	// when another value of the chart needs its decimal ("17.0 millones"
+	// beside "9.2 millones", not "17 millones").
+	keepDecimal bool
 }
 
 // Values of Format.Decimals besides a positive count.
@@ -166,7 +171,7 @@ func (f Format) Format(v float64) string {
 	}
 	s := groupNumber(v, dec, loc)
 	if word != "" {
-		if f.Scale == ScaleAuto {
+		if f.Scale == ScaleAuto && !f.keepDecimal {
 			s = strings.TrimSuffix(s, loc.Decimal+"0")
 			if word == loc.Millions && (s == "1" || s == "-1") {
 				word = loc.Million
@@ -288,6 +293,24 @@ func groupNumber(v float64, dec int, loc Locale) string {
 func (f Format) forValues(vs []float64) Format {
 	if f.decimals() == Auto && f.Scale == ScaleNone {
 		f.Decimals = fixed(autoDecimals(vs))
+	}
+	if f.Scale == ScaleAuto && (f.decimals() == Auto || f.decimals() == 1) {
+		// one value with a decimal keeps the decimal of all
+		plain := f
+		plain.Prefix, plain.Suffix, plain.Percent = "", "", false
+		trimmed, kept := false, false
+		for _, v := range vs {
+			s := plain.Format(v)
+			if !strings.Contains(s, " ") { // below a thousand: not abbreviated
+				continue
+			}
+			if strings.Contains(s, plain.locale().Decimal) {
+				kept = true
+			} else {
+				trimmed = true
+			}
+		}
+		f.keepDecimal = kept && trimmed
 	}
 	return f
 }
