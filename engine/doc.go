@@ -71,12 +71,12 @@
 //   - dialect.go: Dialect and the per-dialect printer (quoting, parameter
 //     placeholders, type names, key trimming, binary collation).
 //   - load.go: Load (CREATE TABLE and batched INSERTs in a transaction).
-//   - query.go: Query, Table, Filter, GroupBy, Grouped.Agg, Join, Rate (the
-//     recorded steps).
+//   - query.go: Query, Table, Filter, GroupBy, Grouped.Agg, Join, Rate,
+//     Select, Rename (the recorded steps).
 //   - cond.go: Cond and its constructors (Eq, Ne, Lt, Le, Gt, Ge, In,
 //     Between, IsNull, NotNull, And, Or, Not).
-//   - compile.go: the compiler (one CTE per step), Table, Filter and Rate
-//     steps; agg.go: GroupBy and the analyze aggregates in SQL; join.go:
+//   - compile.go: the compiler (one CTE per step), Table, Filter, Rate,
+//     Select and Rename steps; agg.go: GroupBy and the analyze aggregates in SQL; join.go:
 //     Join.
 //   - collect.go: SQL, Collect, and reading driver values into typed
 //     columns.

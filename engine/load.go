@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"strings"
@@ -11,8 +12,12 @@ import (
 )
 
 // maxParams bounds the parameters of one INSERT (SQLite allows 32,766,
-// PostgreSQL 65,535).
-const maxParams = 30000
+// PostgreSQL 65,535), and maxBatchRows its rows: databases parse and plan
+// a statement of a few hundred rows quickly, and it is prepared once.
+const (
+	maxParams    = 30000
+	maxBatchRows = 500
+)
 
 // Load creates table in the database with the columns and types of df and
 // writes its rows, in one transaction. Types: Int → BIGINT (INTEGER in
@@ -22,8 +27,8 @@ const maxParams = 30000
 // keeps the row order, so that steps on the table give rows and groups in
 // the same order as in memory.
 //
-// Rows go in multi-row INSERT statements with bound parameters, in batches
-// of up to 30,000 values; then PostgreSQL and SQLite gather the table's
+// Rows go in multi-row INSERT statements with bound parameters, prepared
+// once, in batches of up to 500 rows; then PostgreSQL and SQLite gather the table's
 // statistics (ANALYZE). A table that already exists is an error (the
 // database's own).
 func (e *Engine) Load(ctx context.Context, table string, df dataframe.DataFrame) error {
@@ -62,7 +67,7 @@ func (e *Engine) Load(ctx context.Context, table string, df dataframe.DataFrame)
 	}
 	width := len(cols) + 1
 	nrow := df.Nrow()
-	batch := maxParams / width
+	batch := min(maxParams/width, maxBatchRows)
 	if batch < 1 {
 		batch = 1
 	}
@@ -72,15 +77,12 @@ func (e *Engine) Load(ctx context.Context, table string, df dataframe.DataFrame)
 	}
 	colList = append(colList, quote(rowCol))
 	head := "INSERT INTO " + quote(table) + " (" + strings.Join(colList, ", ") + ") VALUES "
-	args := make([]any, 0, batch*width)
-	for start := 0; start < nrow; start += batch {
-		end := min(start+batch, nrow)
-		args = args[:0]
+	stmtFor := func(rows int) string {
 		var b strings.Builder
 		b.WriteString(head)
 		p := 0
-		for r := start; r < end; r++ {
-			if r > start {
+		for r := 0; r < rows; r++ {
+			if r > 0 {
 				b.WriteString(", ")
 			}
 			b.WriteByte('(')
@@ -90,15 +92,35 @@ func (e *Engine) Load(ctx context.Context, table string, df dataframe.DataFrame)
 				}
 				p++
 				b.WriteString(e.d.placeholder(p))
-				if c < len(cols) {
-					args = append(args, values[c](r))
-				} else {
-					args = append(args, int64(r+1))
-				}
 			}
 			b.WriteByte(')')
 		}
-		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+		return b.String()
+	}
+	// One statement for the full batches, prepared once.
+	var full *sql.Stmt
+	if nrow >= batch {
+		if full, err = tx.PrepareContext(ctx, stmtFor(batch)); err != nil {
+			return fmt.Errorf("engine: Load %q: %w", table, err)
+		}
+		defer full.Close()
+	}
+	args := make([]any, 0, batch*width)
+	for start := 0; start < nrow; start += batch {
+		end := min(start+batch, nrow)
+		args = args[:0]
+		for r := start; r < end; r++ {
+			for c := range cols {
+				args = append(args, values[c](r))
+			}
+			args = append(args, int64(r+1))
+		}
+		if end-start == batch {
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, stmtFor(end-start), args...)
+		}
+		if err != nil {
 			return fmt.Errorf("engine: Load %q: rows %d–%d: %w", table, start+1, end, err)
 		}
 	}
