@@ -271,7 +271,7 @@ func (b *scatterBody) draw(r *renderer, area vg.Rectangle) {
 	var taken []vg.Rectangle
 	for i := range b.x {
 		x, y := px(i)
-		taken = append(taken, vg.Rectangle{Min: vg.Point{X: x - 3, Y: y - 3}, Max: vg.Point{X: x + 3, Y: y + 3}})
+		taken = append(taken, vg.Rectangle{Min: vg.Point{X: x - 4.5, Y: y - 4.5}, Max: vg.Point{X: x + 4.5, Y: y + 4.5}})
 	}
 	lab := b.labelled()
 	for i := range b.x {
@@ -283,10 +283,11 @@ func (b *scatterBody) draw(r *renderer, area vg.Rectangle) {
 		w := r.width(s, th.ValueSize, false)
 		h := th.ValueSize
 		cands := []vg.Rectangle{
-			{Min: vg.Point{X: x + 5, Y: y - h*0.36}, Max: vg.Point{X: x + 5 + w, Y: y + h*0.64}},
-			{Min: vg.Point{X: x - 5 - w, Y: y - h*0.36}, Max: vg.Point{X: x - 5, Y: y + h*0.64}},
-			{Min: vg.Point{X: x - w/2, Y: y + 5}, Max: vg.Point{X: x + w/2, Y: y + 5 + h}},
-			{Min: vg.Point{X: x - w/2, Y: y - 5 - h}, Max: vg.Point{X: x + w/2, Y: y - 5}},
+			// a clear gap between dot (radius 3.2) and label
+			{Min: vg.Point{X: x + 6.5, Y: y - h*0.36}, Max: vg.Point{X: x + 6.5 + w, Y: y + h*0.64}},
+			{Min: vg.Point{X: x - 6.5 - w, Y: y - h*0.36}, Max: vg.Point{X: x - 6.5, Y: y + h*0.64}},
+			{Min: vg.Point{X: x - w/2, Y: y + 6}, Max: vg.Point{X: x + w/2, Y: y + 6 + h}},
+			{Min: vg.Point{X: x - w/2, Y: y - 6 - h}, Max: vg.Point{X: x + w/2, Y: y - 6}},
 		}
 		for _, c := range cands {
 			if c.Min.X < area.Min.X || c.Max.X > area.Max.X || c.Max.Y > area.Max.Y || c.Min.Y < bottom {

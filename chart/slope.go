@@ -110,7 +110,9 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 		lw = vg.Length(math.Max(float64(lw), float64(r.width(lefts[i], th.LabelSize, bold))))
 		rw = vg.Length(math.Max(float64(rw), float64(r.width(rights[i], th.LabelSize, bold))))
 	}
-	x0, x1 := area.Min.X+lw+8, area.Max.X-rw-8
+	// labels stand 11 points off the axes, leaving room for leader lines
+	// to dots whose labels had to move apart
+	x0, x1 := area.Min.X+lw+13, area.Max.X-rw-13
 	if x1-x0 < 60 {
 		x1 = x0 + 60
 	}
@@ -163,7 +165,17 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 			want = append(want, ypos(v))
 			hs = append(hs, r.lineHeight(th.LabelSize))
 		}
+		at := append([]vg.Length(nil), want...)
 		placeLabels(want, hs, area.Min.Y, top+th.LabelSize*0.5)
+		for k := range idx {
+			if d := want[k] - at[k]; d > 1.5 || d < -1.5 {
+				if side == 0 {
+					r.line(x0-3.5, at[k], x0-9.5, want[k], 0.5, th.Axis)
+				} else {
+					r.line(x1+3.5, at[k], x1+9.5, want[k], 0.5, th.Axis)
+				}
+			}
+		}
 		for k, i := range idx {
 			bold := anyHL && p.hl[i]
 			col := th.Text
@@ -174,9 +186,9 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 			}
 			y := want[k] - th.LabelSize*0.36
 			if side == 0 {
-				r.text(x0-6, y, lefts[i], th.LabelSize, bold, col, text.XRight)
+				r.text(x0-11, y, lefts[i], th.LabelSize, bold, col, text.XRight)
 			} else {
-				r.text(x1+6, y, rights[i], th.LabelSize, bold, col, text.XLeft)
+				r.text(x1+11, y, rights[i], th.LabelSize, bold, col, text.XLeft)
 			}
 		}
 	}
