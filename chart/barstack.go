@@ -187,6 +187,9 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 		b.vals = append(b.vals, row)
 		all = append(all, row...)
 	}
+	if err := highlightMulti(who, b, cfg.highlight); err != nil {
+		return nil, err
+	}
 	b.cats = periodLabels(b.cats, cfg.locale)
 	if cfg.stack == stackPercent {
 		b.format = cfg.format

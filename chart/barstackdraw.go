@@ -17,6 +17,9 @@ type multiBody struct {
 	series []string
 	vals   [][]float64 // [category][series], NaN for absent
 	format Format
+	// highlighted categories or series (barstack_highlight.go); nil when
+	// Highlight names none of them
+	hlCat, hlSeries []bool
 }
 
 func (b *multiBody) key() []keyItem {
@@ -143,7 +146,7 @@ func (b *multiBody) draw(r *renderer, area vg.Rectangle) {
 			lh := r.lineHeight(th.LabelSize)
 			base := pos + lh*vg.Length(len(lines[i])-1)/2 - th.LabelSize*0.36
 			for j, l := range lines[i] {
-				r.text(area.Min.X+lw, base-lh*vg.Length(j), l, th.LabelSize, false, th.Text, text.XRight)
+				r.text(area.Min.X+lw, base-lh*vg.Length(j), l, th.LabelSize, b.catBold(i), th.Text, text.XRight)
 			}
 		}
 	} else {
@@ -164,7 +167,7 @@ func (b *multiBody) draw(r *renderer, area vg.Rectangle) {
 		}
 		catText = func(i int, pos vg.Length) {
 			for j, l := range lines[i] {
-				r.text(pos, area.Min.Y+labelH-r.lineHeight(th.LabelSize)*vg.Length(j+1)+th.LabelSize*0.25, l, th.LabelSize, false, th.Text, text.XCenter)
+				r.text(pos, area.Min.Y+labelH-r.lineHeight(th.LabelSize)*vg.Length(j+1)+th.LabelSize*0.25, l, th.LabelSize, b.catBold(i), th.Text, text.XCenter)
 			}
 		}
 	}
@@ -209,7 +212,7 @@ func (b *multiBody) draw(r *renderer, area vg.Rectangle) {
 					continue
 				}
 				c0 := cc - thick/2 + sub*vg.Length(s)
-				rect(c0+sub*0.06, c0+sub*0.94, zero, vpos(v), b.colour(s), b.cats[i]+", "+b.series[s]+": "+b.format.Format(v))
+				rect(c0+sub*0.06, c0+sub*0.94, zero, vpos(v), b.segColour(i, s, th.Background), b.cats[i]+", "+b.series[s]+": "+b.format.Format(v))
 				size := th.ValueSize
 				if abs(sub) < size*1.1 && !vert {
 					size = vg.Length(math.Max(5, float64(abs(sub)/1.1)))
@@ -225,7 +228,7 @@ func (b *multiBody) draw(r *renderer, area vg.Rectangle) {
 			}
 			v0, v1 := vpos(acc), vpos(acc+v)
 			acc += v
-			rect(cc-thick/2, cc+thick/2, v0, v1, b.colour(s), b.cats[i]+", "+b.series[s]+": "+b.format.Format(v))
+			rect(cc-thick/2, cc+thick/2, v0, v1, b.segColour(i, s, th.Background), b.cats[i]+", "+b.series[s]+": "+b.format.Format(v))
 			lbl := b.format.Format(v)
 			w := r.width(lbl, th.ValueSize, false)
 			room := v1 - v0
@@ -234,7 +237,7 @@ func (b *multiBody) draw(r *renderer, area vg.Rectangle) {
 				fits = abs(thick) > w+4 && room > th.ValueSize*1.3
 			}
 			if fits {
-				label(cc, (v0+v1)/2, lbl, th.ValueSize, readableOn(b.colour(s), th), true, false)
+				label(cc, (v0+v1)/2, lbl, th.ValueSize, readableOn(b.segColour(i, s, th.Background), th), true, false)
 			}
 		}
 		if cfg.stack == stackStacked {

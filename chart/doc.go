@@ -143,6 +143,7 @@
 //	balance.go      titles wrapped into lines of even length
 //	bar.go, bardraw.go            Bar (horizontal and vertical)
 //	barstack.go, barstackdraw.go  StackedBar, GroupedBar
+//	barstack_highlight.go         Highlight of a category or a series in them
 //	line.go, linedraw.go          Line
 //	scatter.go, histogram.go      Scatter, Histogram
 //	dumbbell.go, slope.go         Dumbbell, Slope (two columns per category)
