@@ -75,8 +75,9 @@ const maxHTMLBytes = 256 << 20
 //
 // Errors wrap ErrEmpty (an empty page), ErrNoTable (no table, or none left
 // by the options; the message says how many tables the page has and hints
-// at JavaScript-built tables), ErrFormat (an invalid selector), ErrNoColumn
-// or ErrType.
+// at JavaScript-built tables), ErrFormat (an invalid selector),
+// ErrTooLarge (a page over 256 MiB, or elements nested more than 4,000
+// deep), ErrNoColumn or ErrType.
 func HTMLTables(r io.Reader, opts ...Option) ([]dataframe.DataFrame, error) {
 	cfg := newConfig(opts)
 	tables, notes, err := readHTMLTables(r, cfg)
@@ -134,7 +135,7 @@ func readHTMLTables(r io.Reader, cfg *config) ([]HTMLTable, []string, error) {
 		return nil, nil, fmt.Errorf("fetch: %s: %w", src, err)
 	}
 	if len(raw) > maxHTMLBytes {
-		return nil, nil, fmt.Errorf("fetch: %s: page larger than %d MiB: %w", src, maxHTMLBytes>>20, ErrFormat)
+		return nil, nil, fmt.Errorf("fetch: %s: page larger than %d MiB: %w", src, maxHTMLBytes>>20, ErrTooLarge)
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, nil, fmt.Errorf("fetch: %s: empty page: %w", src, ErrEmpty)
