@@ -21,7 +21,9 @@ import (
 // as "cve_ent", "Cve. Municipio" or INEGI's ENTIDAD/MUN/LOC, stay text) and
 // turns missing markers ("", "NA", "N/D", "-", …) into missing values.
 // WithReport tells every decision. Binary input (ZIP, xlsx, PDF, gzip)
-// and an HTML page saved under a data name are errors wrapping ErrFormat.
+// and an HTML page saved under a data name are errors wrapping ErrFormat;
+// input past a budget of Limits (1 GiB, a line of 16 MiB, 16,384 fields)
+// is an error wrapping ErrTooLarge, found as the bytes arrive.
 // See the package documentation for the input rules.
 //
 // String values are kept exactly as written (not trimmed); header names are

@@ -44,7 +44,9 @@ import (
 // answer, {"success": false, "error": …}, or an INEGI Indicadores API
 // error answer, ["ErrorInfo:…", "ErrorDetails:…", "ErrorCode:100"], whose
 // message the error quotes), ErrFormat (invalid JSON,
-// a path that does not exist, several jsonCandidate arrays), ErrNoColumn or
+// a path that does not exist, several jsonCandidate arrays), ErrTooLarge
+// (a budget of Limits passed: input bytes, one value's length, distinct
+// keys, records × keys, values in one record), ErrNoColumn or
 // ErrType.
 func ReadJSON(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 	cfg := newConfig(opts)
