@@ -39,6 +39,13 @@ const noteHoldback = 60
 // type. Declare numeric columns with ColumnType when the first chunk may
 // not be representative.
 //
+// Text in UTF-8 or Windows-1252 is decoded and scanned on every core
+// (Workers sets how many goroutines; Workers(1) reads serially) while fn
+// runs on the calling goroutine, with the chunks in input order and a few
+// blocks of input in flight, so memory stays flat in the file size. When
+// fn's work on one chunk does not depend on the others (filtering,
+// aggregating), EachChunkParallel runs fn itself on several goroutines.
+//
 // rows ≤ 0 means DefaultChunkRows. An error returned by fn stops the
 // reading and is returned as is. WithReport's report covers the whole
 // input: Rows counts all chunks, and each column's missing counts add up.
@@ -68,6 +75,7 @@ type chunker struct {
 	rep     *Report
 	rows    int
 	fn      func(dataframe.DataFrame) error
+	pool    *chunkPool // EachChunkParallel's workers, or nil
 	rs      *recordSet
 	lay     *layout
 	schema  map[string]series.Type
@@ -403,6 +411,9 @@ func (st *chunker) emit(rows []ref) error {
 		st.rep.Rows += len(rows)
 		return st.fn(df)
 	}
+	if st.pool != nil {
+		return st.pool.submit(st, rows)
+	}
 	df, crs, err := buildColumns(cfg, st.rs, &lay, st.schema, false)
 	if err != nil {
 		if errors.Is(err, ErrType) {
@@ -410,6 +421,12 @@ func (st *chunker) emit(rows []ref) error {
 		}
 		return err
 	}
+	st.addCounts(crs, len(rows))
+	return st.fn(df)
+}
+
+// addCounts adds a later chunk's missing counts and rows to the report.
+func (st *chunker) addCounts(crs []ColumnReport, rows int) {
 	for i := range crs {
 		c := &st.rep.Columns[i]
 		c.Missing += crs[i].Missing
@@ -420,6 +437,5 @@ func (st *chunker) emit(rows []ref) error {
 			c.MissingValues[v] += n
 		}
 	}
-	st.rep.Rows += len(rows)
-	return st.fn(df)
+	st.rep.Rows += rows
 }

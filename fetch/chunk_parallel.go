@@ -36,11 +36,13 @@ var parUsed atomic.Int64
 
 // pblock is one block of raw input on its way through the pipeline.
 type pblock struct {
-	raw   []byte // the block's bytes, as read
-	cut   bool   // ends at a line end outside quotes (as parity says)
-	last  bool   // no input follows
-	rerr  error  // a read error after raw
-	delim byte
+	raw     []byte // the block's bytes, as read
+	cut     bool   // ends at a line end outside quotes (as parity says)
+	last    bool   // no input follows
+	rerr    error  // a read error after raw
+	delim   byte
+	maxLine int // LineBytes
+	size    int // the block size in force
 
 	done         chan struct{} // closed when text and recs are set
 	text         string        // raw decoded to UTF-8
@@ -115,26 +117,38 @@ func (st *chunker) runParallel(src io.Reader, workers int) error {
 				st.rs.n += b.recs.n()
 			}
 		} else {
-			s := leftover + b.text
-			if !b.last && strings.IndexByte(b.text, '\n') < 0 {
-				if len(s) > maxLine {
+			// scanned serially, in pieces as the serial reader reads
+			text := b.text
+			for first := true; first || text != ""; first = false {
+				piece := text
+				if len(piece) > parBlockOf(b) {
+					piece = piece[:parBlockOf(b)]
+				}
+				text = text[len(piece):]
+				end := b.last && text == ""
+				s := leftover + piece
+				if strings.IndexByte(piece, '\n') < 0 {
+					if len(s) > maxLine {
+						return tooLarge(cfg.source, fmt.Sprintf("the record from line %d is longer than %d bytes", line, maxLine), int64(maxLine), "LineBytes")
+					}
+					if !end {
+						leftover = s
+						continue
+					}
+				}
+				recs, stop, nl, serr := scan(s, 0, len(s), d, line, !end)
+				if serr != nil {
+					return serr.err(cfg.source)
+				}
+				line += nl
+				if len(s)-stop > maxLine {
 					return tooLarge(cfg.source, fmt.Sprintf("the record from line %d is longer than %d bytes", line, maxLine), int64(maxLine), "LineBytes")
 				}
-				leftover = s
-				continue
-			}
-			recs, end, nl, serr := scan(s, 0, len(s), d, line, !b.last)
-			if serr != nil {
-				return serr.err(cfg.source)
-			}
-			line += nl
-			if len(s)-end > maxLine {
-				return tooLarge(cfg.source, fmt.Sprintf("the record from line %d is longer than %d bytes", line, maxLine), int64(maxLine), "LineBytes")
-			}
-			leftover = strings.Clone(s[end:])
-			if recs.n() > 0 {
-				st.rs.segs = append(st.rs.segs, recs)
-				st.rs.n += recs.n()
+				leftover = strings.Clone(s[stop:])
+				if recs.n() > 0 {
+					st.rs.segs = append(st.rs.segs, recs)
+					st.rs.n += recs.n()
+				}
 			}
 		}
 		if b.rerr != nil {
@@ -159,7 +173,7 @@ func readBlocks(src io.Reader, first []byte, eof bool, d byte, maxLine int, out 
 	pend = append(pend, first...)
 	parity, scanned := 0, 0 // quote parity of pend[:scanned]
 	send := func(b *pblock) bool {
-		b.done, b.delim = make(chan struct{}), d
+		b.done, b.delim, b.maxLine, b.size = make(chan struct{}), d, maxLine, parBlock
 		select {
 		case out <- b:
 		case <-quit:
@@ -245,8 +259,8 @@ func (b *pblock) decodeAndScan(win bool) {
 		b.fixed, b.multi = t.fixed, t.multi
 	}
 	b.raw = nil
-	if !b.cut && !b.last {
-		return
+	if !b.cut && !b.last || len(b.text) > b.maxLine {
+		return // scanned serially, where long records are caught
 	}
 	r, end, nl, e := scan(b.text, 0, len(b.text), b.delim, 1, false)
 	b.recs, b.nl, b.ok = r, nl, e == nil && end == len(b.text)
@@ -260,3 +274,6 @@ func decodePrefix(head []byte, eof bool) string {
 	nd, _, _ := t.Transform(dst, head, eof)
 	return string(dst[:nd])
 }
+
+// parBlockOf is the size of the pieces a block is scanned in serially.
+func parBlockOf(b *pblock) int { return max(b.size, 1) }

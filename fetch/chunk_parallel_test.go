@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -106,13 +107,26 @@ func TestEachChunkParallelMatchesSerial(t *testing.T) {
 		smallBlocks(t, bs.block, bs.read)
 		for name, in := range inputs {
 			for _, rows := range []int{7, 250} {
-				opts := []Option{Source(name), WithLimits(Limits{LineBytes: 2048})}
+				opts := []Option{Source(name)}
 				serial := runChunks(in, rows, append(opts, Workers(1))...)
 				par := runChunks(in, rows, append(opts, Workers(3))...)
 				if msg := sameRuns(serial, par); msg != "" {
 					t.Errorf("%s, blocks of %d, chunks of %d rows: %s", name, bs.block, rows, msg)
 				}
 			}
+		}
+	}
+}
+
+// TestEachChunkParallelLongLine checks that a record longer than
+// LineBytes is refused, wherever the block ends fall.
+func TestEachChunkParallelLongLine(t *testing.T) {
+	in := []byte("a,b\n1,2\n3," + strings.Repeat("x", 3000) + "\n5,6\n")
+	for _, block := range []int{64, 700} {
+		smallBlocks(t, block, 256)
+		run := runChunks(in, 10, Workers(2), WithLimits(Limits{LineBytes: 2048}))
+		if !strings.Contains(run.err, "LineBytes") || !strings.Contains(run.err, "line 3") {
+			t.Errorf("blocks of %d: err = %q", block, run.err)
 		}
 	}
 }
@@ -201,4 +215,92 @@ func FuzzEachChunkParallel(f *testing.F) {
 			t.Fatalf("serial and parallel differ: %s", msg)
 		}
 	})
+}
+
+// chunkStrings returns each chunk's records as one string, sorted, so
+// that runs handing out the same chunks in another order compare equal.
+func chunkStrings(chunks []dataframe.DataFrame) []string {
+	out := make([]string, len(chunks))
+	for i, df := range chunks {
+		out[i] = fmt.Sprint(df.Records())
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestEachChunkParallelFnMatchesEachChunk holds EachChunkParallel to
+// EachChunk: the same chunks (in any order), the same report, the same
+// errors, on the fixtures and inputs of the differential test above.
+func TestEachChunkParallelFnMatchesEachChunk(t *testing.T) {
+	smallBlocks(t, 700, 300)
+	inputs := map[string][]byte{
+		"contracts":      []byte(contractsCSV(t, 20000, false)),
+		"contracts_1252": []byte(contractsCSV(t, 5000, true)),
+		"type change":    []byte("a,b\n" + strings.Repeat("1,2\n", 4000) + "x,3\n" + strings.Repeat("1,2\n", 4000)),
+		"unclosed quote": []byte("a,b\n" + strings.Repeat("1,2\n", 5000) + "3,\"never\n" + strings.Repeat("4,5\n", 50)),
+	}
+	for _, f := range []string{"sesnsp_idefc_estatal_2026.csv", "inegi_censo2020_poblacion_municipio_sexo_consulta.csv", "accept_idefc_nm_cp1252.csv"} {
+		b, err := os.ReadFile(csvFile(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[f] = b
+	}
+	for name, in := range inputs {
+		for _, workers := range []int{1, 2, 4} {
+			want := runChunks(in, 333, Source(name))
+			var mu sync.Mutex
+			var got chunkRun
+			var rep Report
+			busy := make([]bool, workers)
+			err := EachChunkParallel(bytes.NewReader(in), 333, func(w int, df dataframe.DataFrame) error {
+				mu.Lock()
+				if busy[w] {
+					t.Errorf("worker %d called twice at once", w)
+				}
+				busy[w] = true
+				got.chunks = append(got.chunks, df)
+				mu.Unlock()
+				mu.Lock()
+				busy[w] = false
+				mu.Unlock()
+				return nil
+			}, Source(name), Workers(workers), WithReport(&rep))
+			if err != nil {
+				got.err = err.Error()
+			}
+			got.rep = rep.String()
+			if got.err != want.err {
+				t.Errorf("%s, %d workers: error %q, want %q", name, workers, got.err, want.err)
+				continue
+			}
+			if want.err != "" {
+				continue
+			}
+			if a, b := chunkStrings(got.chunks), chunkStrings(want.chunks); fmt.Sprint(a) != fmt.Sprint(b) {
+				t.Errorf("%s, %d workers: %d chunks differ from EachChunk's %d", name, workers, len(a), len(b))
+			}
+			if got.rep != want.rep {
+				t.Errorf("%s, %d workers: report\n%s\nwant\n%s", name, workers, got.rep, want.rep)
+			}
+		}
+	}
+}
+
+// TestEachChunkParallelFnError checks that the earliest failing chunk's
+// error is returned when several fail at once.
+func TestEachChunkParallelFnError(t *testing.T) {
+	in := contractsCSV(t, 20000, false)
+	for _, workers := range []int{2, 3} {
+		err := EachChunkParallel(strings.NewReader(in), 1000, func(w int, df dataframe.DataFrame) error {
+			id := df.Col("id").Records()[0]
+			if id[len(id)-7:] >= "0005001" {
+				return fmt.Errorf("chunk from %s refused", id[len(id)-7:])
+			}
+			return nil
+		}, Workers(workers))
+		if err == nil || err.Error() != "chunk from 0005001 refused" {
+			t.Fatalf("%d workers: err = %v", workers, err)
+		}
+	}
 }

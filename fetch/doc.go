@@ -189,6 +189,8 @@
 //	chunk.go       EachChunk, streaming with a fixed schema
 //	chunk_parallel.go streaming on every core: blocks decoded and scanned in
 //	               parallel, handed back in order
+//	chunk_concurrent.go EachChunkParallel: chunks built and handed to fn on
+//	               several goroutines, for aggregates merged afterwards
 //	decode.go      encoding detection and decoding
 //	sniff.go       delimiter and "sep=" detection
 //	header.go      detectHeader, trailingNotes (shared with Excel and HTML)
