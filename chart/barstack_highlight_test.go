@@ -15,7 +15,7 @@ func TestHighlightStacked(t *testing.T) {
 	bold := regexp.MustCompile(`font-weight:bold[^>]*>([^<]+)</text>`)
 	for _, tc := range []struct {
 		name, hl, bold string
-		mk           func(...chart.Option) (*chart.Chart, error)
+		mk             func(...chart.Option) (*chart.Chart, error)
 	}{
 		{"stacked category", "Chihuahua", "Chihuahua", func(o ...chart.Option) (*chart.Chart, error) {
 			return chart.StackedBar(modalityTable(), "entidad", "serie", "valor", o...)

@@ -150,6 +150,7 @@
 //	multiples.go                  SmallMultiples
 //	map.go, mapdraw.go, geo/      Choropleth and the embedded state outlines
 //	map_breaks.go                 Breaks, NaturalBreaks, LegendTitle: a map's classes
+//	map_highlight.go              Highlight on a map: outlined, labelled states
 //
 // # Adding a chart type
 //

@@ -157,6 +157,9 @@ func Choropleth(df dataframe.DataFrame, codeCol, valueCol string, opts ...Option
 		return nil, fmt.Errorf("chart: Choropleth: %w: no state has a value in %q", ErrEmpty, valueCol)
 	}
 	b := &mapBody{cfg: cfg, states: sts, values: byCode}
+	if b.hl, err = mapHighlight(cfg.highlight); err != nil {
+		return nil, err
+	}
 	var all []float64
 	for _, v := range byCode {
 		all = append(all, v)

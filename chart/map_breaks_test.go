@@ -62,3 +62,29 @@ func TestMapBreaks(t *testing.T) {
 		t.Errorf("Breaks(5, 2): %v, want ErrArgument", err)
 	}
 }
+
+// Highlight on a map outlines the states it names (by name, code or
+// common abbreviation) and writes their values beside them.
+func TestMapHighlight(t *testing.T) {
+	codes := make([]string, len(homicidios))
+	for i, h := range homicidios {
+		codes[i] = h.cve
+	}
+	df := homicideRates().Mutate(frame.Strings("cve_ent", codes, nil))
+	ch, err := chart.Choropleth(df, "cve_ent", "tasa", chart.Highlight("Colima", "CDMX"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := ch.Render(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{">Colima 20.5</text>", ">Ciudad de México 1.9</text>"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("map lacks the label %q", want)
+		}
+	}
+	if _, err := chart.Choropleth(df, "cve_ent", "tasa", chart.Highlight("Atlántida")); !errors.Is(err, chart.ErrNoMatch) {
+		t.Errorf("Highlight of no state: %v, want ErrNoMatch", err)
+	}
+}

@@ -26,6 +26,7 @@ type mapBody struct {
 	breaks []float64
 	noData []string
 	format Format
+	hl     map[string]bool // highlighted state codes (map_highlight.go)
 }
 
 func (b *mapBody) minHeight(r *renderer, w vg.Length) vg.Length { return 0 }
@@ -163,4 +164,5 @@ func (b *mapBody) draw(r *renderer, area vg.Rectangle) {
 		}
 		r.markPoly(rings, tip)
 	}
+	b.drawHighlights(r, area, proj)
 }
