@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"os"
+	"runtime"
 
 	"github.com/datacon-mx/cifra/analyze"
 	"github.com/datacon-mx/cifra/clean"
@@ -105,6 +106,49 @@ func Stream(path string) (dataframe.DataFrame, error) {
 		return dataframe.DataFrame{}, err
 	}
 	return p.Result()
+}
+
+// StreamParallel is Stream with the chunks filtered and aggregated on
+// every core: fetch.EachChunkParallel hands each chunk to one of n
+// goroutines, each keeps its own analyze.Partial, and the partials are
+// merged at the end. The totals are Stream's (sums up to floating-point
+// summation order); the states come sorted by code.
+func StreamParallel(path string) (dataframe.DataFrame, error) {
+	workers := runtime.GOMAXPROCS(0)
+	parts := make([]*analyze.Partial, workers)
+	for i := range parts {
+		p, err := analyze.NewPartial([]string{"cve_ent"}, analyze.Count(), analyze.Sum("importe"))
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		parts[i] = p
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	defer f.Close()
+	err = fetch.EachChunkParallel(f, 100_000, func(w int, df dataframe.DataFrame) error {
+		big := df.Filter(dataframe.F{Colname: "importe", Comparator: series.Greater, Comparando: 1000.0})
+		if big.Err != nil {
+			return big.Err
+		}
+		return parts[w].Add(big)
+	}, fetch.Columns("cve_ent", "importe"), fetch.Workers(workers))
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	for _, p := range parts[1:] {
+		if err := parts[0].Merge(p); err != nil {
+			return dataframe.DataFrame{}, err
+		}
+	}
+	out, err := parts[0].Result()
+	if err != nil {
+		return out, err
+	}
+	out = out.Arrange(dataframe.Sort("cve_ent"))
+	return out, out.Err
 }
 
 // Population returns a 32-row table of state codes (cve_ent) and made-up

@@ -39,7 +39,7 @@ func run() error {
 		doGen = flag.Bool("gen", false, "write contratos.csv and contratos_1252.csv into -dir")
 		rows  = flag.Int("rows", 1_000_000, "rows to generate with -gen")
 		dir   = flag.String("dir", filepath.Join(os.TempDir(), "cifra-bench"), "folder of the benchmark files")
-		task  = flag.String("task", "", "task to run: T1, T2, T3, T4 or stream (EachChunk over -file)")
+		task  = flag.String("task", "", "task to run: T1, T2, T3, T4, stream (EachChunk over -file) or stream-parallel (EachChunkParallel over -file)")
 		file  = flag.String("file", "", "file for -task stream (default: contratos.csv in -dir)")
 		prof  = flag.String("cpuprofile", "", "write a CPU profile of the task to this file")
 	)
@@ -109,12 +109,16 @@ func run() error {
 			return err
 		}
 		result = fmt.Sprintf("%d states", df.Nrow())
-	case "STREAM":
+	case "STREAM", "STREAM-PARALLEL":
 		path := cleanPath
 		if *file != "" {
 			path = *file
 		}
-		df, err := bench.Stream(path)
+		run := bench.Stream
+		if strings.ToUpper(*task) == "STREAM-PARALLEL" {
+			run = bench.StreamParallel
+		}
+		df, err := run(path)
 		if err != nil {
 			return err
 		}
@@ -125,7 +129,7 @@ func run() error {
 		}
 		result = fmt.Sprintf("%d states, %d rows above 1,000 pesos", df.Nrow(), rows)
 	default:
-		return fmt.Errorf("unknown task %q (want T1, T2, T3, T4 or stream)", *task)
+		return fmt.Errorf("unknown task %q (want T1, T2, T3, T4, stream or stream-parallel)", *task)
 	}
 	elapsed := time.Since(start)
 	fmt.Printf("%s: %s in %.3f s, peak memory %s\n", strings.ToUpper(*task), result, elapsed.Seconds(), peak())
