@@ -33,6 +33,8 @@
 //   - Choropleth: Mexico's 32 states (INEGI outlines embedded) coloured by
 //     a value, joined on state code ("01", "1") or name ("CDMX"); classes
 //     by quantiles, NaturalBreaks or Breaks, LegendTitle for the unit.
+//     ChoroplethGeoJSON draws the user's own areas (municipalities,
+//     electoral districts) from a GeoJSON FeatureCollection.
 //
 // # Numbers, dates and the look
 //
@@ -151,6 +153,7 @@
 //	map.go, mapdraw.go, geo/      Choropleth and the embedded state outlines
 //	map_breaks.go                 Breaks, NaturalBreaks, LegendTitle: a map's classes
 //	map_highlight.go              Highlight on a map: outlined, labelled states
+//	map_geojson.go                ChoroplethGeoJSON: a map of the user's areas
 //
 // # Adding a chart type
 //

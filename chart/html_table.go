@@ -172,6 +172,9 @@ func (b *mapBody) table(cols []string) dataTable {
 	if !es {
 		ent, none = "state", "no data"
 	}
+	if b.areaWord != "" {
+		ent = pick(es, "nombre", "name")
+	}
 	t := dataTable{head: []string{colName(cols, 0, "cve_ent"), ent, colName(cols, 1, "valor")}, numeric: []bool{false, false, true}}
 	for _, st := range b.states {
 		v, ok := b.values[st.code]
@@ -208,4 +211,11 @@ func (t dataTable) csvText() string {
 		row(r)
 	}
 	return b.String()
+}
+
+func pick(es bool, spanish, english string) string {
+	if es {
+		return spanish
+	}
+	return english
 }

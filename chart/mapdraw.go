@@ -27,6 +27,9 @@ type mapBody struct {
 	noData []string
 	format Format
 	hl     map[string]bool // highlighted state codes (map_highlight.go)
+	// areaWord names the areas of a user's map (its key property) in the
+	// data table; empty for the 32 states
+	areaWord string
 }
 
 func (b *mapBody) minHeight(r *renderer, w vg.Length) vg.Length { return 0 }
@@ -83,11 +86,13 @@ func (b *mapBody) draw(r *renderer, area vg.Rectangle) {
 	}
 	n := len(b.breaks) - 1
 	labels := make([]string, len(b.breaks))
-	f := b.format
+	f := b.format.forValues(b.breaks) // the key's labels share their decimals
 	for i, v := range b.breaks {
 		labels[i] = f.Format(v)
 	}
-	cell := vg.Length(math.Max(40, float64(r.widest(labels, th.ValueSize, false)+10)))
+	// wide enough that a centred label and the right-aligned last one do
+	// not meet
+	cell := vg.Length(math.Max(40, float64(r.widest(labels, th.ValueSize, false)*1.5+10)))
 	ly := area.Max.Y - 8 - titleH
 	for i := 0; i < n; i++ {
 		x := area.Min.X + cell*vg.Length(i)
