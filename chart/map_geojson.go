@@ -202,7 +202,7 @@ func readGeoJSON(r io.Reader, keyProp string) ([]state, error) {
 			if err := json.Unmarshal(f.Geometry.Coordinates, &p); err != nil {
 				return nil, fmt.Errorf("chart: %s: %w: feature %d (%s %q): %v", who, ErrArgument, i+1, keyProp, key, err)
 			}
-			if len(p) > 0 {
+			if len(p) > 0 && len(p[0]) >= 3 {
 				st.rings = append(st.rings, p[0])
 			}
 		case "MultiPolygon":
@@ -211,7 +211,7 @@ func readGeoJSON(r io.Reader, keyProp string) ([]state, error) {
 				return nil, fmt.Errorf("chart: %s: %w: feature %d (%s %q): %v", who, ErrArgument, i+1, keyProp, key, err)
 			}
 			for _, p := range mp {
-				if len(p) > 0 {
+				if len(p) > 0 && len(p[0]) >= 3 {
 					st.rings = append(st.rings, p[0])
 				}
 			}

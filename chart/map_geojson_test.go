@@ -3,6 +3,7 @@ package chart_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -112,4 +113,32 @@ func TestChoroplethGeoJSON(t *testing.T) {
 	if _, err := chart.ChoroplethGeoJSON(bad, geo(), "cve_geo", "cvegeo", "poblacion"); !errors.Is(err, chart.ErrNoMatch) || !strings.Contains(err.Error(), `row 1: "15001"`) {
 		t.Errorf("a key of no feature: %v", err)
 	}
+}
+
+// FuzzChoroplethGeoJSON: any bytes give a chart or an error that wraps a
+// sentinel, never a panic.
+func FuzzChoroplethGeoJSON(f *testing.F) {
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"k":"01"},"geometry":{"type":"Polygon","coordinates":[[[-99,19],[-98,19],[-98,20],[-99,19]]]}}]}`))
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"properties":{"k":1},"geometry":{"type":"MultiPolygon","coordinates":[[[[-99,19],[-98,19],[-98,20]]],[]]}}]}`))
+	f.Add([]byte(`{"features":[{"properties":{"k":"1"},"geometry":{"type":"Polygon","coordinates":[[[1e308,19]]]}},{"properties":{"k":"01"}}]}`))
+	f.Add([]byte(`{"features":[{"properties":{"k":null},"geometry":null}]}`))
+	df, err := frame.New(frame.Strings("k", []string{"1"}, nil), frame.Floats("v", []float64{5}, nil))
+	if err != nil {
+		f.Fatal(err)
+	}
+	sentinels := []error{chart.ErrArgument, chart.ErrTooLarge, chart.ErrDuplicate, chart.ErrNoMatch, chart.ErrEmpty}
+	f.Fuzz(func(t *testing.T, geo []byte) {
+		ch, err := chart.ChoroplethGeoJSON(df, bytes.NewReader(geo), "k", "k", "v")
+		if err != nil {
+			for _, s := range sentinels {
+				if errors.Is(err, s) {
+					return
+				}
+			}
+			t.Fatalf("error wraps no sentinel: %v", err)
+		}
+		if err := ch.Render(io.Discard, "svg"); err != nil {
+			t.Fatalf("render: %v", err)
+		}
+	})
 }
