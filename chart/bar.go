@@ -64,6 +64,7 @@ func Bar(df dataframe.DataFrame, labelCol, valueCol string, opts ...Option) (*Ch
 	if err != nil {
 		return nil, err
 	}
+	labels = cfg.caseLabels(labels)
 	values, err := numbers(df, "Bar", valueCol)
 	if err != nil {
 		return nil, err

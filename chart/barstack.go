@@ -69,6 +69,7 @@ func multiBar(df dataframe.DataFrame, who, labelCol, seriesCol, valueCol string,
 	if err != nil {
 		return nil, err
 	}
+	labels, sers = cfg.caseLabels(labels), cfg.caseLabels(sers)
 	values, err := numbers(df, who, valueCol)
 	if err != nil {
 		return nil, err

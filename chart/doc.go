@@ -143,6 +143,7 @@
 //	marks.go        hover and focus targets over each drawn value (the embed)
 //	contrast.go     WCAG contrast: text colours that read on their background
 //	balance.go      titles wrapped into lines of even length
+//	labels_case.go  SentenceCase for labels written all in capitals
 //	bar.go, bardraw.go            Bar (horizontal and vertical)
 //	barstack.go, barstackdraw.go  StackedBar, GroupedBar
 //	barstack_highlight.go         Highlight of a category or a series in them

@@ -28,6 +28,7 @@ func readPairs(df dataframe.DataFrame, who, labelCol, fromCol, toCol string, cfg
 	if err != nil {
 		return nil, err
 	}
+	labels = cfg.caseLabels(labels)
 	from, err := numbers(df, who, fromCol)
 	if err != nil {
 		return nil, err

@@ -171,6 +171,7 @@ func readLines(df dataframe.DataFrame, who, xCol, yCol string, cfg *config) (*li
 		if names, _, err = texts(df, who, cfg.series); err != nil {
 			return fail(err)
 		}
+		names = cfg.caseLabels(names)
 	}
 	rep := Report{Kind: "line", Rows: len(ys), es: isSpanish(cfg), Period: period}
 	byName := map[string]*lineSeries{}

@@ -54,6 +54,8 @@ type config struct {
 	naturalBreaks bool
 	legendTitle   string
 
+	sentenceCase bool // labels_case.go
+
 	limits Limits // budgets (budget.go)
 
 	err error

@@ -52,6 +52,7 @@ func Scatter(df dataframe.DataFrame, xCol, yCol string, opts ...Option) (*Chart,
 		if labels, _, err = texts(df, "Scatter", cfg.labelCol); err != nil {
 			return nil, err
 		}
+		labels = cfg.caseLabels(labels)
 	}
 	rep := Report{Kind: "scatter", Rows: len(xs), es: isSpanish(cfg)}
 	b := &scatterBody{cfg: cfg}
