@@ -41,8 +41,9 @@ type pblock struct {
 	last    bool   // no input follows
 	rerr    error  // a read error after raw
 	delim   byte
-	maxLine int // LineBytes
-	size    int // the block size in force
+	maxLine int     // LineBytes
+	size    int     // the block size in force
+	keep    []int32 // the projection of the scan (see recs.keep), or nil
 
 	done         chan struct{} // closed when text and recs are set
 	text         string        // raw decoded to UTF-8
@@ -96,7 +97,10 @@ func (st *chunker) runParallel(src io.Reader, workers int) error {
 	ordered := make(chan *pblock, workers)
 	sem := make(chan struct{}, workers)
 	win := st.win1252
-	go readBlocks(src, head[from:], eof, d, cfg.lim().LineBytes, ordered, sem, quit, win, parBlock, parRead)
+	// With Columns, blocks scanned in parallel store only the selected
+	// columns' fields (as ReadCSVFile's pipeline does).
+	keep := cfg.projection(dec, from, d, eof)
+	go readBlocks(src, head[from:], eof, d, keep, cfg.lim().LineBytes, ordered, sem, quit, win, parBlock, parRead)
 
 	maxLine := cfg.lim().LineBytes
 	leftover := ""
@@ -167,13 +171,13 @@ func (st *chunker) runParallel(src io.Reader, workers int) error {
 // readBlocks reads src (whose first bytes, already read, are first) and
 // sends its blocks in order on out, starting each one's decoding and scan
 // on a goroutine (at most cap(sem) at a time). It stops when quit closes.
-func readBlocks(src io.Reader, first []byte, eof bool, d byte, maxLine int, out chan<- *pblock, sem chan struct{}, quit <-chan struct{}, win bool, parBlock, parRead int) {
+func readBlocks(src io.Reader, first []byte, eof bool, d byte, keep []int32, maxLine int, out chan<- *pblock, sem chan struct{}, quit <-chan struct{}, win bool, parBlock, parRead int) {
 	defer close(out)
 	pend := make([]byte, 0, parBlock+2*parRead)
 	pend = append(pend, first...)
 	parity, scanned := 0, 0 // quote parity of pend[:scanned]
 	send := func(b *pblock) bool {
-		b.done, b.delim, b.maxLine, b.size = make(chan struct{}), d, maxLine, parBlock
+		b.done, b.delim, b.maxLine, b.size, b.keep = make(chan struct{}), d, maxLine, parBlock, keep
 		select {
 		case out <- b:
 		case <-quit:
@@ -262,7 +266,7 @@ func (b *pblock) decodeAndScan(win bool) {
 	if !b.cut && !b.last || len(b.text) > b.maxLine {
 		return // scanned serially, where long records are caught
 	}
-	r, end, nl, e := scan(b.text, 0, len(b.text), b.delim, 1, false)
+	r, end, nl, e := scanKeep(b.text, 0, len(b.text), b.delim, 1, false, b.keep)
 	b.recs, b.nl, b.ok = r, nl, e == nil && end == len(b.text)
 }
 

@@ -118,6 +118,42 @@ func TestEachChunkParallelMatchesSerial(t *testing.T) {
 	}
 }
 
+// TestEachChunkParallelColumns holds the projected parallel scan (blocks
+// that store only the selected columns' fields) to the serial path.
+func TestEachChunkParallelColumns(t *testing.T) {
+	sesnsp, err := os.ReadFile(csvFile("sesnsp_idefc_estatal_2026.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idefc, err := os.ReadFile(csvFile("accept_idefc_nm_cp1252.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		in   []byte
+		cols []string
+	}{
+		{"contracts", []byte(contractsCSV(t, 5000, false)), []string{"cve_ent", "importe"}},
+		{"contracts_1252", []byte(contractsCSV(t, 5000, true)), []string{"importe", "estado"}},
+		{"sesnsp", sesnsp, []string{"Entidad", "Enero", "Diciembre"}},
+		{"idefc", idefc, []string{"Municipio", "Enero"}},
+		{"missing column", sesnsp, []string{"Entidad", "Trece"}},
+		{"ragged", []byte("a,b,c\n" + strings.Repeat("1,2,3\n4,5\n6,7,8,9\n", 300)), []string{"c"}},
+	}
+	for _, block := range []int{64, 4096} {
+		smallBlocks(t, block, 1024)
+		for _, tt := range tests {
+			opts := []Option{Source(tt.name), Columns(tt.cols...)}
+			serial := runChunks(tt.in, 101, append(opts, Workers(1))...)
+			par := runChunks(tt.in, 101, append(opts, Workers(2))...)
+			if msg := sameRuns(serial, par); msg != "" {
+				t.Errorf("%s, blocks of %d: %s", tt.name, block, msg)
+			}
+		}
+	}
+}
+
 // TestEachChunkParallelLongLine checks that a record longer than
 // LineBytes is refused, wherever the block ends fall.
 func TestEachChunkParallelLongLine(t *testing.T) {
