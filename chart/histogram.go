@@ -195,6 +195,12 @@ func (b *histBody) draw(r *renderer, area vg.Rectangle) {
 	r.drawYGrid(ya, plot, left-6)
 	lo, hi := b.edges[0], b.edges[len(b.edges)-1]
 	xpos := func(v float64) vg.Length { return left + vg.Length((v-lo)/(hi-lo))*(right-left) }
+	for _, rl := range cfg.refs {
+		if rl.value >= lo && rl.value <= hi {
+			x := xpos(rl.value)
+			r.line(x, bottom, x, top, 0.9, th.Text, 2, 2)
+		}
+	}
 	for k, c := range b.counts {
 		if c == 0 {
 			continue
@@ -209,20 +215,31 @@ func (b *histBody) draw(r *renderer, area vg.Rectangle) {
 		tickY += r.lineHeight(th.LabelSize)
 		r.text((left+right)/2, area.Min.Y+th.LabelSize*0.3, cfg.xLabel, th.LabelSize, false, th.Muted, text.XCenter)
 	}
-	for _, t := range xa.ticks {
-		if t < lo-1e-9 || t > hi+1e-9 {
+	// ticks at the bin edges, every one when their labels fit, else every
+	// second, third…, so a reader sees where each bar starts and ends
+	ef := b.xf.forValues(b.edges)
+	var widest vg.Length
+	for _, e := range b.edges {
+		widest = vg.Length(math.Max(float64(widest), float64(r.width(ef.Format(e), th.LabelSize, false))))
+	}
+	binW := (right - left) / vg.Length(len(b.counts))
+	every := 1
+	for binW*vg.Length(every) < widest+6 && every < len(b.edges) {
+		every++
+	}
+	for k, e := range b.edges {
+		if k%every != 0 {
 			continue
 		}
-		x := xpos(t)
+		x := xpos(e)
 		r.line(x, bottom, x, bottom-3, 0.8, th.Axis)
-		r.text(x, tickY, xa.format.Format(t), th.LabelSize, false, th.Muted, text.XCenter)
+		r.text(x, tickY, ef.Format(e), th.LabelSize, false, th.Muted, text.XCenter)
 	}
 	for _, rl := range cfg.refs {
 		if rl.value < lo || rl.value > hi {
 			continue
 		}
 		x := xpos(rl.value)
-		r.line(x, bottom, x, top, 0.9, th.Text, 2, 2)
 		lbl := refText(rl, b.xf)
 		if x+3+r.width(lbl, th.ValueSize, false) <= area.Max.X {
 			r.text(x+3, top-th.ValueSize, lbl, th.ValueSize, false, th.Text, text.XLeft)
