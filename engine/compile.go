@@ -77,8 +77,30 @@ func (c *compiler) param(v any) string {
 // add appends a CTE for a step and returns its name.
 func (c *compiler) add(kind, body string) string {
 	name := fmt.Sprintf("s%d_%s", len(c.ctes)+1, kind)
-	c.ctes = append(c.ctes, "  "+name+" AS (\n    "+strings.ReplaceAll(body, "\n", "\n    ")+"\n  )")
+	c.ctes = append(c.ctes, "  "+name+" AS (\n    "+indent(body, "\n    ")+"\n  )")
 	return name
+}
+
+// indent replaces the line breaks of a statement with nl, leaving those
+// inside quoted names and text literals (a column called "total\n2020")
+// as they are.
+func indent(sql, nl string) string {
+	var b strings.Builder
+	var in byte // the quote we are inside, or 0
+	for i := 0; i < len(sql); i++ {
+		ch := sql[i]
+		switch {
+		case in == 0 && (ch == '"' || ch == '\''):
+			in = ch
+		case in != 0 && ch == in:
+			in = 0 // a doubled quote closes and reopens: same result
+		case in == 0 && ch == '\n':
+			b.WriteString(nl)
+			continue
+		}
+		b.WriteByte(ch)
+	}
+	return b.String()
 }
 
 // addKeys appends the CTE of a join side with its comparison keys. SQLite

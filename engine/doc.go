@@ -82,6 +82,9 @@
 //     columns.
 //   - report.go: Report and the join report computed in the database.
 //
+// fuzz_test.go fuzzes the quoting of names and values (seeds in
+// testdata/fuzz).
+//
 // The differential suite lives in engine/enginetest; engine/duckdbtest is
 // a separate module (DuckDB's driver needs cgo) that runs it on DuckDB.
 package engine
