@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -37,7 +38,7 @@ func ReadCSV(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 	}
 	in, err := readInput(cfg, r, 0)
 	if err != nil {
-		return dataframe.DataFrame{}, err
+		return dataframe.DataFrame{}, suggestChunks(err)
 	}
 	return readCSVString(cfg, in)
 }
@@ -64,7 +65,7 @@ func ReadCSVFile(path string, opts ...Option) (dataframe.DataFrame, error) {
 	defer f.Close()
 	var hint int64
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > cfg.lim().InputBytes {
-		return dataframe.DataFrame{}, tooLarge(cfg.source, fmt.Sprintf("%d bytes (read it with EachChunk)", st.Size()), cfg.lim().InputBytes, "InputBytes")
+		return dataframe.DataFrame{}, tooLarge(cfg.source, fmt.Sprintf("%d bytes (read it in chunks with fetch.EachChunk or fetch.EachChunkParallel)", st.Size()), cfg.lim().InputBytes, "InputBytes")
 	}
 	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
 		if st.Size() >= pipeMin && st.Size() < maxInput && st.Mode().IsRegular() && st.Size() <= cfg.lim().InputBytes {
@@ -74,9 +75,18 @@ func ReadCSVFile(path string, opts ...Option) (dataframe.DataFrame, error) {
 	}
 	in, err := readInput(cfg, f, hint)
 	if err != nil {
-		return dataframe.DataFrame{}, err
+		return dataframe.DataFrame{}, suggestChunks(err)
 	}
 	return readCSVString(cfg, in)
+}
+
+// suggestChunks adds to an input over the InputBytes budget the
+// streaming calls that read it with flat memory.
+func suggestChunks(err error) error {
+	if errors.Is(err, ErrTooLarge) && strings.Contains(err.Error(), "InputBytes") {
+		return fmt.Errorf("%w; or read it in chunks with fetch.EachChunk or fetch.EachChunkParallel", err)
+	}
+	return err
 }
 
 // readCSVString is ReadCSV on the whole input. The input is read into one
