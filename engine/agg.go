@@ -35,7 +35,9 @@ func (c *compiler) agg(s aggStep, in *rel) (*rel, error) {
 	for _, a := range s.aggs {
 		spec, err := a.Spec()
 		if err != nil {
-			return nil, fmt.Errorf("engine: %s: %w", step, err)
+			// analyze's message without its prefix: one prefix per message.
+			msg := strings.TrimSuffix(strings.TrimPrefix(err.Error(), "analyze: "), ErrArgument.Error())
+			return nil, fmt.Errorf("engine: %s: %s%w", step, msg, ErrArgument)
 		}
 		if seen[spec.Name] {
 			return nil, fmt.Errorf("engine: %s: output column %q appears twice (rename one with As): %w", step, spec.Name, ErrArgument)
