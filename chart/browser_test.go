@@ -88,6 +88,8 @@ function measure(){
   var hits=[].filter.call(d.querySelectorAll("figure .cf-hit"),function(h){return h.getClientRects().length>0;});
   r.marks=hits.length;r.tip="";
   if(hits.length){hits[0].dispatchEvent(new w.FocusEvent("focusin",{bubbles:true}));var tp=d.querySelector("figure .cf-tip");if(tp&&tp.style.display==="block"){r.tip=tp.textContent;}hits[0].dispatchEvent(new w.FocusEvent("focusout",{bubbles:true}));}
+  var btn=d.querySelector("figure .cf-toggle");r.tableShown=0;r.scrollWidthOpen=0;
+  if(btn&&t){btn.click();r.tableShown=Math.round(t.getBoundingClientRect().height);r.scrollWidthOpen=de.scrollWidth;btn.click();}
   document.getElementById("cifra-result").textContent=JSON.stringify(r);
 }
 setTimeout(measure,1500);
@@ -105,6 +107,8 @@ type seen struct {
 	Overflowing        []string
 	Marks              int
 	Tip                string
+	TableShown         int
+	ScrollWidthOpen    int
 }
 
 // TestBrowser opens the HTML embeds of a few charts in headless Chromium
@@ -176,6 +180,9 @@ func TestBrowser(t *testing.T) {
 				}
 				t.Logf("%s at %d px: scroll width %d, height messages %v, table rows %d, smallest text %.1f px (%q), %d hover targets, first says %q",
 					name, width, s.ScrollWidth, s.Heights, s.TableRows, s.MinText, s.MinTextWhat, s.Marks, s.Tip)
+				if s.TableShown < 100 || s.ScrollWidthOpen > s.Width {
+					t.Errorf("the button shows the table %d px high with scroll width %d: want it shown, inside the frame", s.TableShown, s.ScrollWidthOpen)
+				}
 				if s.Marks == 0 || s.Tip == "" {
 					t.Errorf("%d hover targets, tooltip %q: want each value shown on hover and focus", s.Marks, s.Tip)
 				}

@@ -43,6 +43,11 @@ func (ch *Chart) renderHTML(w io.Writer) error {
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	fmt.Fprintf(&b, "<title>%s</title>\n", html.EscapeString(oneLine(safeText(ch.cfg.title))))
 	b.WriteString("<style>html,body{margin:0;padding:0}@media (prefers-color-scheme: dark){html{background:#1b1b1b}}</style>\n")
+	// the figure's own style sheet goes in the head, where HTML wants it
+	if i, j := bytes.Index(frag, []byte("<style>")), bytes.Index(frag, []byte("</style>\n")); i == 0 && j > 0 {
+		b.Write(frag[:j+len("</style>\n")])
+		frag = frag[j+len("</style>\n"):]
+	}
 	b.WriteString("</head>\n<body>\n")
 	b.Write(frag)
 	b.WriteString("</body>\n</html>\n")
@@ -53,7 +58,8 @@ func (ch *Chart) renderHTML(w io.Writer) error {
 }
 
 // WriteHTML writes the chart as an HTML fragment to paste into a page (a
-// CMS's HTML block): a <figure> with its own <style> and <script>. Render
+// CMS's HTML block): a <style> scoped to the figure, the <figure> and a
+// <script>. Render
 // with format "html" (and Save with a .html name) writes the same figure
 // as a whole document, for an iframe.
 //
@@ -114,10 +120,10 @@ func (ch *Chart) htmlFragment() ([]byte, error) {
 	}
 
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "<figure class=\"cifra\" id=\"%s\" data-cifra-chart=%q>\n", id, ch.kind)
 	b.WriteString("<style>\n")
 	b.WriteString(embedCSS(id, cfg.theme, wPt, phoneW, narrow != nil))
 	b.WriteString("</style>\n")
+	fmt.Fprintf(&b, "<figure class=\"cifra\" id=\"%s\" data-cifra-chart=%q>\n", id, ch.kind)
 	if t := strings.TrimSpace(cfg.title); t != "" {
 		fmt.Fprintf(&b, "<h2 class=\"cf-title\">%s</h2>\n", esc(t))
 	}
@@ -134,6 +140,11 @@ func (ch *Chart) htmlFragment() ([]byte, error) {
 		b.WriteString("<div class=\"cf-svg\">\n")
 		b.Write(wide)
 		b.WriteString("</div>\n")
+	}
+	// the table comes before the caption in the markup (a figcaption is
+	// the figure's first or last child) and after it on screen (CSS order)
+	if len(tab.head) > 0 {
+		writeTable(&b, id+"-data", tab, pick("Datos del gráfico", "The chart's data"), cfg.title)
 	}
 	b.WriteString("<figcaption>\n")
 	for _, n := range append(append([]string(nil), cfg.notes...), ch.report.notes()...) {
@@ -156,13 +167,10 @@ func (ch *Chart) htmlFragment() ([]byte, error) {
 	if c := strings.TrimSpace(cfg.credit); c != "" {
 		fmt.Fprintf(&b, " <span class=\"cf-credit\">%s</span>", esc(c))
 	}
-	b.WriteString("</p>\n</figcaption>\n")
-	if len(tab.head) > 0 {
-		writeTable(&b, id+"-data", tab, pick("Datos del gráfico", "The chart's data"), cfg.title)
-	}
+	b.WriteString("</p>\n</figcaption>\n</figure>\n")
 	b.WriteString("<script>\n")
 	b.WriteString(strings.ReplaceAll(htmlJS, "@ID@", id))
-	b.WriteString("</script>\n</figure>\n")
+	b.WriteString("</script>\n")
 
 	sum := sha256.Sum256(b.Bytes())
 	real := "cifra-" + hex.EncodeToString(sum[:4])

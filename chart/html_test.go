@@ -157,8 +157,16 @@ func TestHTMLEmbed(t *testing.T) {
 	if err := ch.WriteHTML(&frag); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(frag.String(), "<figure") || !strings.Contains(a.String(), frag.String()) {
+	if fs := frag.String(); !strings.HasPrefix(fs, "<style>") || !strings.Contains(a.String(), fs[strings.Index(fs, "<figure"):]) {
 		t.Error("WriteHTML is not the figure of the document")
+	}
+	// a figcaption is the last child of its figure; no style inside it
+	fig := s[strings.Index(s, "<figure"):strings.Index(s, "</figure>")]
+	if !strings.HasSuffix(fig, "</figcaption>\n") || strings.Contains(fig, "<style") || strings.Contains(fig, "<script") {
+		t.Error("figure markup: want the figcaption last and no style or script inside")
+	}
+	if i := strings.Index(s, "<style>\n#cifra-"); i < 0 || i > strings.Index(s, "</head>") {
+		t.Error("the embed's style sheet is not in the document head")
 	}
 }
 
