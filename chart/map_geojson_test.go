@@ -3,7 +3,9 @@ package chart_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"log"
 	"os"
 	"strings"
 	"testing"
@@ -141,4 +143,31 @@ func FuzzChoroplethGeoJSON(f *testing.F) {
 			t.Fatalf("render: %v", err)
 		}
 	})
+}
+
+// A map of the user's own areas: Mexico City's alcaldías from INEGI's
+// outlines, coloured by their 2020 population.
+func ExampleChoroplethGeoJSON() {
+	geo, err := os.Open("testdata/cdmx_alcaldias_inegi.geojson")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer geo.Close()
+	df, err := frame.New(
+		frame.Strings("cvegeo", []string{"09007", "09005", "09010", "09003"}, nil),
+		frame.Floats("poblacion", []float64{1835486, 1173351, 759137, 614447}, nil))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ch, err := chart.ChoroplethGeoJSON(df, geo, "cve_geo", "cvegeo", "poblacion",
+		chart.Title("Iztapalapa, la alcaldía más poblada"),
+		chart.Abbreviate(), chart.LegendTitle("Habitantes, 2020"),
+		chart.Highlight("Iztapalapa"), chart.Source("INEGI, Censo 2020"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(ch.Report())
+	// Output:
+	// chart map: 4 of 4 rows drawn
+	//   no data for: Azcapotzalco, Benito Juárez, Cuajimalpa de Morelos, Cuauhtémoc, Iztacalco, La Magdalena Contreras, Miguel Hidalgo, Milpa Alta, Tlalpan, Tláhuac, Venustiano Carranza, Xochimilco
 }
