@@ -59,8 +59,10 @@
 // for a page: the title and subtitle as HTML text, the chart as inline SVG
 // that scales with its container (the Phone layout below the chart's own
 // width), a <figcaption> with notes, source and credit, the alt text as
-// the SVG's accessible name, a data table for screen readers (shown by a
-// button) with the numbers as the chart writes them, a "Descargar datos
+// the SVG's accessible name, each value shown on hover and keyboard focus
+// (an SVG title and a small tooltip per bar, point or area), a data table
+// for screen readers (shown by a button) with the numbers as the chart
+// writes them, a "Descargar datos
 // (CSV)" link whose data travel in the file, light and dark colours that
 // follow prefers-color-scheme, and the height message Datawrapper embeds
 // post to their parent (HTMLMessage), so CMSes that resize Datawrapper

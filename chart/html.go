@@ -255,6 +255,11 @@ func (ch *Chart) bareSVG(s Size, id string) ([]byte, error) {
 	out = bytes.Replace(out, []byte(`aria-labelledby="chart-title chart-desc"`), []byte(`aria-labelledby="`+id+`-t `+id+`-d" focusable="false"`), 1)
 	out = bytes.Replace(out, []byte(`<title id="chart-title">`), []byte(`<title id="`+id+`-t">`), 1)
 	out = bytes.Replace(out, []byte(`<desc id="chart-desc">`), []byte(`<desc id="`+id+`-d">`), 1)
+	if bytes.Contains(out, []byte(`class="cf-hit"`)) {
+		// the marks inside are images of their own, reached by keyboard:
+		// the drawing is a group of them rather than one image
+		out = bytes.Replace(out, []byte(` role="img" aria-labelledby=`), []byte(` role="group" aria-labelledby=`), 1)
+	}
 	th := cfg.theme
 	for _, v := range []struct {
 		c   color.Color

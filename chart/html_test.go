@@ -102,7 +102,8 @@ func TestHTMLEmbed(t *testing.T) {
 		`<th scope="col">entidad</th><th scope="col">tasa</th>`,
 		"prefers-color-scheme: dark", `"datawrapper-height"`, "postMessage",
 		"Descargar datos (CSV)", `href="data:text/csv;charset=utf-8;base64,`,
-		`<rect class="cf-hit" tabindex="0" `, `aria-label="Colima: 20.5"><title>Colima: 20.5</title></rect>`,
+		`<rect class="cf-hit" tabindex="0" role="img" `, `aria-label="Colima: 20.5"><title>Colima: 20.5</title></rect>`,
+		`role="group" aria-labelledby="cifra-`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("embed lacks %q", want)

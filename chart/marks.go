@@ -82,10 +82,10 @@ func insertMarks(svg []byte, marks []mark, h vg.Length) []byte {
 				}
 				d.WriteString("Z")
 			}
-			fmt.Fprintf(&b, "<path class=\"cf-hit\"%s d=\"%s\" aria-label=\"%s\"><title>%s</title></path>\n", focus, d.String(), tip, tip)
+			fmt.Fprintf(&b, "<path class=\"cf-hit\"%s role=\"img\" d=\"%s\" aria-label=\"%s\"><title>%s</title></path>\n", focus, d.String(), tip, tip)
 			continue
 		}
-		fmt.Fprintf(&b, "<rect class=\"cf-hit\"%s x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" aria-label=\"%s\"><title>%s</title></rect>\n",
+		fmt.Fprintf(&b, "<rect class=\"cf-hit\"%s role=\"img\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" aria-label=\"%s\"><title>%s</title></rect>\n",
 			focus, num(m.x0), num(m.y0), num(m.x1-m.x0), num(m.y1-m.y0), tip, tip)
 	}
 	b.WriteString("</g>\n")
