@@ -337,7 +337,11 @@ func gather(name string, col column, idx []int32) series.Series {
 				na[i] = true
 				continue
 			}
-			v[i] = int(col.num[r])
+			if col.ints != nil {
+				v[i] = col.ints[r]
+			} else {
+				v[i] = int(col.num[r])
+			}
 		}
 		return frame.IntsDict(name, v, na)
 	case series.Float:
@@ -385,6 +389,9 @@ func gatherKey(name string, p *keyPair, li, ri []int32) series.Series {
 		col := column{name: name, typ: typ, na: make([]bool, len(li))}
 		if col.numeric() {
 			col.num = make([]float64, len(li))
+			if typ == series.Int && p.left.ints != nil && p.right.ints != nil {
+				col.ints = make([]int, len(li))
+			}
 		} else {
 			col.str = make([]string, len(li))
 		}
@@ -398,6 +405,9 @@ func gatherKey(name string, p *keyPair, li, ri []int32) series.Series {
 			col.na[i] = src.na[r]
 			if col.numeric() {
 				col.num[i] = src.num[r]
+				if col.ints != nil {
+					col.ints[i] = src.ints[r]
+				}
 			} else {
 				col.str[i] = src.str[r]
 			}

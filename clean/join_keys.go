@@ -16,13 +16,19 @@ type column struct {
 	typ  series.Type
 	str  []string  // String and Bool columns (Records)
 	num  []float64 // Int and Float columns
+	ints []int     // Int columns, exact (num loses integers beyond 2^53)
 	na   []bool
 }
 
 func readColumn(s series.Series) column {
 	c := column{name: s.Name, typ: s.Type(), na: s.IsNaN()}
 	switch c.typ {
-	case series.Int, series.Float:
+	case series.Int:
+		c.num = s.Float()
+		if v, err := s.Int(); err == nil {
+			c.ints = v
+		}
+	case series.Float:
 		c.num = s.Float()
 	default:
 		c.str = s.Records()
@@ -39,6 +45,9 @@ func (c column) numeric() bool { return c.typ == series.Int || c.typ == series.F
 func (c column) text(i int) string {
 	if c.na[i] {
 		return ""
+	}
+	if c.ints != nil {
+		return strconv.Itoa(c.ints[i])
 	}
 	if c.numeric() {
 		return numText(c.num[i])
@@ -97,6 +106,14 @@ func newKeyPair(l, r column, fold bool) *keyPair {
 	default:
 		p.mode = modeText
 	}
+	if p.mode == modeNumber && l.ints != nil && r.ints != nil {
+		// Both Int: compared exactly (float64 would merge keys that differ
+		// only beyond 2^53).
+		ids := make(map[int]int32, r.len())
+		p.rid = p.internInt(r, ids)
+		p.lid = p.internInt(l, ids)
+		return p
+	}
 	if p.mode == modeNumber {
 		ids := make(map[float64]int32, r.len())
 		p.rid = p.internNum(r, ids)
@@ -107,6 +124,24 @@ func newKeyPair(l, r column, fold bool) *keyPair {
 	p.rid = p.internText(r, ids)
 	p.lid = p.internText(l, ids)
 	return p
+}
+
+func (p *keyPair) internInt(c column, ids map[int]int32) []int32 {
+	out := make([]int32, c.len())
+	for i, v := range c.ints {
+		if c.na[i] {
+			out[i] = -1
+			continue
+		}
+		id, ok := ids[v]
+		if !ok {
+			id = p.n
+			p.n++
+			ids[v] = id
+		}
+		out[i] = id
+	}
+	return out
 }
 
 func (p *keyPair) internNum(c column, ids map[float64]int32) []int32 {
@@ -141,7 +176,7 @@ func (p *keyPair) internText(c column, ids map[string]int32) []int32 {
 		}
 		var k string
 		if c.numeric() {
-			k = numText(c.num[i])
+			k = c.text(i)
 		} else {
 			k = c.str[i]
 			if strings.TrimSpace(k) == "" {

@@ -138,6 +138,18 @@ func stackValues(name string, cols []column, typ series.Type, nrow int) series.S
 			for i, x := range v {
 				iv[i] = int(x)
 			}
+			// Exact integers where the column has them (float64 rounds
+			// beyond 2^53).
+			for j, c := range cols {
+				if c.ints == nil {
+					continue
+				}
+				for r := 0; r < nrow; r++ {
+					if k := r*n + j; !na[k] {
+						iv[k] = c.ints[r]
+					}
+				}
+			}
 			return frame.Ints(name, iv, na)
 		}
 		return frame.Floats(name, v, na)
