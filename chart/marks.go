@@ -51,7 +51,28 @@ func (r *renderer) markPoly(rings [][]vg.Point, tip string) {
 	if r.marks == nil || len(rings) == 0 {
 		return
 	}
-	*r.marks = append(*r.marks, mark{poly: rings, tip: tip})
+	// a target need not follow every bend of a coast: points closer than
+	// two points to the last one kept are dropped
+	var thin [][]vg.Point
+	for _, ring := range rings {
+		var out []vg.Point
+		for i, p := range ring {
+			if i > 0 && i < len(ring)-1 {
+				q := out[len(out)-1]
+				if dx, dy := p.X-q.X, p.Y-q.Y; dx*dx+dy*dy < 4 {
+					continue
+				}
+			}
+			out = append(out, p)
+		}
+		if len(out) >= 3 {
+			thin = append(thin, out)
+		}
+	}
+	if len(thin) == 0 {
+		return
+	}
+	*r.marks = append(*r.marks, mark{poly: thin, tip: tip})
 }
 
 // insertMarks writes the targets as the last group of the SVG, in the
@@ -95,9 +116,9 @@ func insertMarks(svg []byte, marks []mark, h vg.Length) []byte {
 	return append(out, svg[end:]...)
 }
 
-// num writes a coordinate with at most two decimals.
+// num writes a coordinate with at most one decimal (a tenth of a point).
 func num(v vg.Length) string {
-	s := fmt.Sprintf("%.2f", float64(v))
+	s := fmt.Sprintf("%.1f", float64(v))
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" || s == "" {
 		return "0"
