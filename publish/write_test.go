@@ -123,9 +123,9 @@ func TestWriteDescriptor(t *testing.T) {
 // TestWriteTemplateMatchesGuide: the catalogue columns are the guide's
 // template, byte for byte.
 func TestWriteTemplateMatchesGuide(t *testing.T) {
-	b, err := os.ReadFile("/work/shared/standards/mx-catalogo_v3.0.csv")
+	b, err := os.ReadFile("testdata/mx-catalogo_v3.0.csv")
 	if err != nil {
-		t.Skip("the guide's template is not on this machine")
+		t.Fatal(err)
 	}
 	if got := strings.Join(CatalogueColumns, ","); strings.TrimSpace(string(b)) != got {
 		t.Errorf("columns %q, template %q", got, b)
