@@ -124,7 +124,15 @@ func (b *dumbbellBody) key() []keyItem {
 }
 
 func (b *dumbbellBody) minHeight(r *renderer, w vg.Length) vg.Length {
-	return vg.Length(len(b.p.labels))*r.th.LabelSize*minBand + r.lineHeight(r.th.LabelSize) + 6
+	band := r.th.LabelSize * minBand
+	// names too wide for their column wrap onto a second line, not cut
+	for _, l := range b.p.labels {
+		if r.width(l, r.th.LabelSize, false) > w*0.35 {
+			band = r.lineHeight(r.th.LabelSize)*2 + 2
+			break
+		}
+	}
+	return vg.Length(len(b.p.labels))*band + r.lineHeight(r.th.LabelSize) + 6
 }
 
 func (b *dumbbellBody) describe() string {
@@ -153,7 +161,11 @@ func (b *dumbbellBody) draw(r *renderer, area vg.Rectangle) {
 	}
 	bottom := area.Min.Y + r.lineHeight(th.LabelSize) + 5
 	band := (area.Max.Y - bottom) / vg.Length(n)
-	lines, lw := catLabels(r, p.labels, th.LabelSize, (area.Max.X-area.Min.X)*0.35, 1)
+	maxLines := 1
+	if band >= r.lineHeight(th.LabelSize)*2+2 {
+		maxLines = 2
+	}
+	lines, lw := catLabels(r, p.labels, th.LabelSize, (area.Max.X-area.Min.X)*0.35, maxLines)
 	var vw vg.Length
 	for i := range p.to {
 		vw = vg.Length(math.Max(float64(vw), float64(r.width(b.format.Format(p.to[i]), th.ValueSize, true))))
@@ -183,7 +195,10 @@ func (b *dumbbellBody) draw(r *renderer, area vg.Rectangle) {
 			toCol = th.Accent
 		}
 		bold := anyHL && p.hl[i]
-		r.text(area.Min.X+lw, yc-th.LabelSize*0.36, lines[i][0], th.LabelSize, bold, th.Text, text.XRight)
+		lh := r.lineHeight(th.LabelSize)
+		for k, l := range lines[i] {
+			r.text(area.Min.X+lw, yc+lh*vg.Length(len(lines[i])-1)/2-lh*vg.Length(k)-th.LabelSize*0.36, l, th.LabelSize, bold, th.Text, text.XRight)
+		}
 		x0, x1 := xpos(p.from[i]), xpos(p.to[i])
 		r.line(x0, yc, x1, yc, 2, th.Grid)
 		r.dot(x0, yc, 3.5, th.Neutral)
