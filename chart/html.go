@@ -125,7 +125,7 @@ func (ch *Chart) htmlFragment() ([]byte, error) {
 	b.WriteString("<style>\n")
 	b.WriteString(embedCSS(id, cfg.theme, wPt, phoneW, narrow != nil))
 	b.WriteString("</style>\n")
-	fmt.Fprintf(&b, "<figure class=\"cifra\" id=\"%s\" data-cifra-chart=%q>\n", id, ch.kind)
+	fmt.Fprintf(&b, "<figure class=\"cifra\" id=\"%s\" lang=%q data-cifra-chart=%q>\n", id, pick("es", "en"), ch.kind)
 	if t := strings.TrimSpace(cfg.title); t != "" {
 		fmt.Fprintf(&b, "<h2 class=\"cf-title\">%s</h2>\n", esc(t))
 	}
