@@ -47,6 +47,9 @@ func readXLS(path string, cfg *config, rep *Report) (df dataframe.DataFrame, err
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
 	}
 	h0, h1 := headerBlock(grid, h, merges, cfg)
+	if err := checkMerges(grid, merges, cfg.lim()); err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
+	}
 	fillMerged(grid, merges, rep)
 	header, rows, first, lines := sheetTable(grid, h0, h1, cfg, rep)
 	if len(header) == 0 {
