@@ -21,9 +21,32 @@ import (
 // HTMLMessage is the key of the message an embed posts to its parent page
 // with its height in CSS pixels, {"datawrapper-height": {"<id>": 612}}: the
 // message Datawrapper's embeds post, so a page that already resizes
-// Datawrapper iframes resizes cifra's. The id is the figure's id
-// ("cifra-" and eight hex digits, the same for the same chart).
+// Datawrapper iframes resizes cifra's. The id is the figure's id: the one
+// given with ID, or "cifra-" and eight hex digits of a hash of the
+// figure's content, the same for the same chart.
 const HTMLMessage = "datawrapper-height"
+
+// ID sets the id of the embed's figure (WriteHTML, Render with "html");
+// the ids inside it (the drawing's title and description, the data table)
+// start with it. By default the id is "cifra-" and a hash of the chart's
+// content, so the same chart gets the same id in every render, and two
+// identical charts on one page would share it: give each its own id, e.g.
+// chart.ID("homicidios-2025") and chart.ID("homicidios-2025-b"). The id
+// must start with a letter and hold only ASCII letters, digits, "-" and
+// "_" (at most 64), or it is an error (ErrArgument); "" keeps the default.
+func ID(id string) Option {
+	return func(c *config) {
+		if id != "" && !htmlIDPattern.MatchString(id) {
+			c.fail("ID %q: want a letter followed by letters, digits, \"-\" or \"_\", at most 64", id)
+			return
+		}
+		c.htmlID = id
+	}
+}
+
+// htmlIDPattern is what ID accepts: safe in HTML, CSS selectors and
+// JavaScript strings without escaping.
+var htmlIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
 
 // narrowBreak is the container width, in CSS pixels, from which the embed
 // shows the chart laid out for its own size instead of the phone layout.
@@ -87,7 +110,8 @@ func (ch *Chart) WriteHTML(w io.Writer) error {
 	return nil
 }
 
-// htmlFragment builds the figure; its id is a hash of its content.
+// htmlFragment builds the figure; its id is the one given with ID or a
+// hash of its content.
 func (ch *Chart) htmlFragment() ([]byte, error) {
 	cfg := ch.cfg
 	es := isSpanish(cfg)
@@ -176,6 +200,9 @@ func (ch *Chart) htmlFragment() ([]byte, error) {
 
 	sum := sha256.Sum256(b.Bytes())
 	real := "cifra-" + hex.EncodeToString(sum[:4])
+	if cfg.htmlID != "" {
+		real = cfg.htmlID
+	}
 	return bytes.ReplaceAll(b.Bytes(), []byte(id), []byte(real)), nil
 }
 

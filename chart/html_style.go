@@ -96,10 +96,13 @@ func embedCSS(id string, th Theme, wPt, phoneW vg.Length, narrow bool) string {
 // tooltip on hover and keyboard focus (the marks' SVG titles, which work
 // without the script, are taken out so that two tooltips do not show), and posts the height of the page
 // to the parent window, as Datawrapper embeds do (HTMLMessage). @ID@ is
-// the figure's id.
+// the figure's id; the script finds its figure as the element before it,
+// so each of two figures that share an id still gets its own tooltip and
+// table button.
 const htmlJS = `(function(){
-var f=document.getElementById("@ID@");if(!f){return;}
-var btn=f.querySelector(".cf-toggle"),tab=document.getElementById("@ID@-data");
+var s=document.currentScript,f=s&&s.previousElementSibling;
+if(!f||f.id!=="@ID@"){f=document.getElementById("@ID@");}if(!f){return;}
+var btn=f.querySelector(".cf-toggle"),tab=f.querySelector(".cf-data");
 var last=0;
 function post(){
 var h=Math.ceil(document.documentElement.getBoundingClientRect().height);

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -190,7 +191,8 @@ func (b *mapBody) table(cols []string) dataTable {
 
 // csvText writes the raw table as RFC 4180 CSV (CRLF line ends, fields
 // quoted when they need it), UTF-8 with a byte-order mark so spreadsheet
-// programs read accents right.
+// programs read accents right, and every cell a spreadsheet would run as a
+// formula neutralised (csvSafe).
 func (t dataTable) csvText() string {
 	var b strings.Builder
 	b.WriteString("\ufeff")
@@ -199,6 +201,7 @@ func (t dataTable) csvText() string {
 			if i > 0 {
 				b.WriteByte(',')
 			}
+			c = csvSafe(c)
 			if strings.ContainsAny(c, ",\"\r\n") || strings.TrimSpace(c) != c {
 				c = `"` + strings.ReplaceAll(c, `"`, `""`) + `"`
 			}
@@ -212,6 +215,31 @@ func (t dataTable) csvText() string {
 	}
 	return b.String()
 }
+
+// csvSafe neutralises a cell against spreadsheet formula injection, as
+// OWASP advises: text starting with "=", "+", "-", "@", a tab or a carriage
+// return gets a leading apostrophe, so a spreadsheet shows it as text
+// instead of running it ("=HYPERLINK(…)" stays text). Numbers ("-3.5",
+// "+52", "-1e-05") are left as they are.
+func csvSafe(c string) string {
+	if c == "" {
+		return c
+	}
+	switch c[0] {
+	case '=', '@', '\t', '\r':
+	case '+', '-':
+		if plainNumber.MatchString(c) {
+			return c
+		}
+	default:
+		return c
+	}
+	return "'" + c
+}
+
+// plainNumber matches a signed decimal number as rawNumber writes it (not
+// "-Inf" or hexadecimal, which a spreadsheet would read as a formula).
+var plainNumber = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 
 func pick(es bool, spanish, english string) string {
 	if es {

@@ -56,6 +56,9 @@ type config struct {
 
 	sentenceCase bool // labels_case.go
 
+	htmlID   string // html.go
+	areaNoun string // map_geojson.go
+
 	limits Limits // budgets (budget.go)
 
 	err error
