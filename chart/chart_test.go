@@ -141,8 +141,17 @@ func TestSizesGrow(t *testing.T) {
 	if err := ch.Render(&buf, "png"); err != nil {
 		t.Fatal(err)
 	}
-	if h := pngHeight(t, buf.Bytes()); h != 675 {
-		t.Errorf("social height %d, want 675", h)
+	// Social is drawn at 2× pixel density: 1200×675 at twice the pixels
+	if h := pngHeight(t, buf.Bytes()); h != 1350 {
+		t.Errorf("social height %d, want 1350 (675 at 2×)", h)
+	}
+	var svg bytes.Buffer
+	if err := ch.Render(&svg, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	// the SVG keeps the layout's size: 540×303.75 points, 720×405 CSS pixels
+	if !bytes.Contains(svg.Bytes(), []byte(`width="540pt" height="303.75pt"`)) {
+		t.Errorf("social SVG size changed: %.200s", svg.Bytes()[bytes.Index(svg.Bytes(), []byte("<svg")):])
 	}
 }
 

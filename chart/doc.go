@@ -44,7 +44,8 @@
 // apart, as an exchange rate does) unless Decimals says otherwise; Abbreviate writes "3.4
 // millones", MillionsOfPesos "3,400 mdp", Percent and Currency add their
 // signs. Theme holds fonts, sizes and colours (Okabe–Ito palette by
-// default); Size presets are Web (640×400), Social (1200×675), Print and Phone.
+// default); Size presets are Web (640×400), Social (16:9, PNG at 2×:
+// 2400×1350), Print and Phone.
 // Phone (360 CSS pixels wide, PNG at 2×) lays the chart out again for a
 // phone screen rather than scaling a desktop drawing down.
 // Fonts are Liberation, compiled into the binary, so output is the same on

@@ -115,9 +115,11 @@ type Size struct {
 var (
 	// Web is 640×400 pixels, for an article column.
 	Web = Size{Width: 640, Height: 400, DPI: 96}
-	// Social is 1200×675 pixels (16:9), with text large enough for a
-	// phone feed.
-	Social = Size{Width: 1200, Height: 675, DPI: 160}
+	// Social is a 16:9 picture for social networks, with text large
+	// enough for a phone feed: laid out at 1200×675 pixels of 160 dpi
+	// (720×405 CSS pixels in SVG and HTML) and drawn as PNG at 2× pixel
+	// density for sharp screens, 2400×1350 pixels at 320 dpi.
+	Social = Size{Width: 2400, Height: 1350, DPI: 320}
 	// Print is 6×4 inches at 300 dpi.
 	Print = Size{Width: 1800, Height: 1200, DPI: 300}
 )
