@@ -93,8 +93,14 @@ func (st *chunker) runParallel(src io.Reader, workers int) error {
 	st.rs = &recordSet{delim: d}
 
 	quit := make(chan struct{})
-	defer close(quit)
 	ordered := make(chan *pblock, workers)
+	defer func() {
+		// stop the reader and wait for it: the caller may use r again
+		// once EachChunk returns.
+		close(quit)
+		for range ordered {
+		}
+	}()
 	sem := make(chan struct{}, workers)
 	win := st.win1252
 	// With Columns, blocks scanned in parallel store only the selected

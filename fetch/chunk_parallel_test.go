@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -338,5 +339,22 @@ func TestEachChunkParallelFnError(t *testing.T) {
 		if err == nil || err.Error() != "chunk from 0005001 refused" {
 			t.Fatalf("%d workers: err = %v", workers, err)
 		}
+	}
+}
+
+// TestEachChunkParallelReleasesReader checks that once EachChunk returns
+// early (fn failed) it no longer reads from its reader.
+func TestEachChunkParallelReleasesReader(t *testing.T) {
+	smallBlocks(t, 4096, 1024)
+	src := &countingReader{r: strings.NewReader(contractsCSV(t, 20000, false))}
+	stop := errors.New("stop")
+	err := EachChunk(src, 100, func(dataframe.DataFrame) error { return stop }, Workers(2))
+	if err != stop {
+		t.Fatalf("err = %v", err)
+	}
+	n := src.n
+	runtime.Gosched()
+	if src.n != n {
+		t.Fatalf("read %d more bytes after EachChunk returned", src.n-n)
 	}
 }
