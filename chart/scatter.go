@@ -280,36 +280,75 @@ func (b *scatterBody) draw(r *renderer, area vg.Rectangle) {
 			continue
 		}
 		x, y := px(i)
-		s := r.truncate(b.labels[i], th.ValueSize, false, (right-left)*0.3)
-		w := r.width(s, th.ValueSize, false)
-		h := th.ValueSize
-		cands := []vg.Rectangle{
-			// a clear gap between dot (radius 3.2) and label
-			{Min: vg.Point{X: x + 6.5, Y: y - h*0.36}, Max: vg.Point{X: x + 6.5 + w, Y: y + h*0.64}},
-			{Min: vg.Point{X: x - 6.5 - w, Y: y - h*0.36}, Max: vg.Point{X: x - 6.5, Y: y + h*0.64}},
-			{Min: vg.Point{X: x - w/2, Y: y + 6}, Max: vg.Point{X: x + w/2, Y: y + 6 + h}},
-			{Min: vg.Point{X: x - w/2, Y: y - 6 - h}, Max: vg.Point{X: x + w/2, Y: y - 6}},
+		// a long name wraps onto a second line rather than being cut; a
+		// name with no room on one line tries two
+		bold := anyHL && b.hl[i]
+		layouts := [][]string{r.nameLines(b.labels[i], th.ValueSize, bold, (right-left)*0.3)}
+		if two := r.nameLines(b.labels[i], th.ValueSize, bold, 0); len(layouts[0]) == 1 && len(two) == 2 {
+			layouts = append(layouts, two)
 		}
-		for _, c := range cands {
-			if c.Min.X < area.Min.X || c.Max.X > area.Max.X || c.Max.Y > area.Max.Y || c.Min.Y < bottom {
-				continue
+		blocks := func(k int) bool { return k != i }
+		placed := false
+		for _, lines := range layouts {
+			if c, ok := placeScatterLabel(r, lines, bold, x, y, area, bottom, taken, blocks); ok {
+				taken, placed = append(taken, c), true
+				break
 			}
-			free := true
-			for k, t := range taken {
-				if k != i && overlaps(c, t) {
-					free = false
+		}
+		if !placed && bold {
+			// a highlighted name may cover the faded dots rather than
+			// go missing
+			blocks = func(k int) bool { return k != i && (k >= len(b.x) || b.hl[k]) }
+			for _, lines := range layouts {
+				if c, ok := placeScatterLabel(r, lines, bold, x, y, area, bottom, taken, blocks); ok {
+					taken = append(taken, c)
 					break
 				}
 			}
-			if !free {
-				continue
-			}
-			col := th.Text
-			r.text(c.Min.X, c.Min.Y+h*0.1, s, th.ValueSize, anyHL && b.hl[i], col, text.XLeft)
-			taken = append(taken, c)
-			break
 		}
 	}
+}
+
+// placeScatterLabel draws a label of one or two lines beside, below or
+// above its dot (x, y) in the first place that is inside the plot and
+// clear of the dots and labels taken for which blocks(k) holds, and
+// returns the place taken.
+func placeScatterLabel(r *renderer, lines []string, bold bool, x, y vg.Length, area vg.Rectangle, bottom vg.Length, taken []vg.Rectangle, blocks func(k int) bool) (vg.Rectangle, bool) {
+	th := r.th
+	w := r.linesWidth(lines, th.ValueSize, bold)
+	s := th.ValueSize
+	lh := r.lineHeight(s)
+	h := s + lh*vg.Length(len(lines)-1)
+	mid := y - s*0.36 - lh*vg.Length(len(lines)-1)/2 // bottom of a block centred on the dot
+	cands := []vg.Rectangle{
+		// a clear gap between dot (radius 3.2) and label
+		{Min: vg.Point{X: x + 6.5, Y: mid}, Max: vg.Point{X: x + 6.5 + w, Y: mid + h}},
+		{Min: vg.Point{X: x - 6.5 - w, Y: mid}, Max: vg.Point{X: x - 6.5, Y: mid + h}},
+		{Min: vg.Point{X: x - w/2, Y: y + 6}, Max: vg.Point{X: x + w/2, Y: y + 6 + h}},
+		{Min: vg.Point{X: x - w/2, Y: y - 6 - h}, Max: vg.Point{X: x + w/2, Y: y - 6}},
+	}
+	aligns := []text.XAlignment{text.XLeft, text.XRight, text.XCenter, text.XCenter}
+	for ci, c := range cands {
+		if c.Min.X < area.Min.X || c.Max.X > area.Max.X || c.Max.Y > area.Max.Y || c.Min.Y < bottom {
+			continue
+		}
+		free := true
+		for k, t := range taken {
+			if blocks(k) && overlaps(c, t) {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		tx := []vg.Length{c.Min.X, c.Max.X, (c.Min.X + c.Max.X) / 2, (c.Min.X + c.Max.X) / 2}[ci]
+		for k, l := range lines {
+			r.text(tx, c.Min.Y+s*0.1+lh*vg.Length(len(lines)-1-k), l, s, bold, th.Text, aligns[ci])
+		}
+		return c, true
+	}
+	return vg.Rectangle{}, false
 }
 
 func overlaps(a, b vg.Rectangle) bool {

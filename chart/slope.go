@@ -47,13 +47,22 @@ type slopeBody struct {
 }
 
 func (b *slopeBody) minHeight(r *renderer, w vg.Length) vg.Length {
-	n := 0
-	for i := range b.p.labels {
-		if b.labelled(i) {
-			n++
+	// one line per label, two for names that wrap (see draw)
+	n, gaps := 0, 0
+	p, anyHL := b.p, b.anyHL()
+	for i := range p.labels {
+		if !b.labelled(i) {
+			continue
+		}
+		bold := anyHL && p.hl[i]
+		l := r.nameLines(p.labels[i]+" "+b.format.Format(p.from[i]), r.th.LabelSize, bold, w*0.3)
+		rt := r.nameLines(b.format.Format(p.to[i])+" "+p.labels[i], r.th.LabelSize, bold, w*0.3)
+		n += max(len(l), len(rt))
+		if max(len(l), len(rt)) > 1 {
+			gaps++
 		}
 	}
-	return vg.Length(n)*r.lineHeight(r.th.LabelSize) + r.lineHeight(r.th.LabelSize) + 8
+	return vg.Length(n)*r.lineHeight(r.th.LabelSize) + vg.Length(gaps)*r.th.LabelSize*0.5 + r.lineHeight(r.th.LabelSize) + 8
 }
 
 func (b *slopeBody) anyHL() bool {
@@ -96,8 +105,9 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 	top := headY - r.lineHeight(th.LabelSize)*0.8
 	bottom := area.Min.Y + th.LabelSize*0.6
 	anyHL := b.anyHL()
-	lefts := make([]string, len(p.labels))
-	rights := make([]string, len(p.labels))
+	// names too long for their side wrap onto a second line, never cut
+	lefts := make([][]string, len(p.labels))
+	rights := make([][]string, len(p.labels))
 	var lw, rw vg.Length
 	maxW := (area.Max.X - area.Min.X) * 0.3
 	for i := range p.labels {
@@ -105,10 +115,10 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 			continue
 		}
 		bold := anyHL && p.hl[i]
-		lefts[i] = r.truncate(p.labels[i]+" "+b.format.Format(p.from[i]), th.LabelSize, bold, maxW)
-		rights[i] = r.truncate(b.format.Format(p.to[i])+" "+p.labels[i], th.LabelSize, bold, maxW)
-		lw = vg.Length(math.Max(float64(lw), float64(r.width(lefts[i], th.LabelSize, bold))))
-		rw = vg.Length(math.Max(float64(rw), float64(r.width(rights[i], th.LabelSize, bold))))
+		lefts[i] = r.nameLines(p.labels[i]+" "+b.format.Format(p.from[i]), th.LabelSize, bold, maxW)
+		rights[i] = r.nameLines(b.format.Format(p.to[i])+" "+p.labels[i], th.LabelSize, bold, maxW)
+		lw = max(lw, r.linesWidth(lefts[i], th.LabelSize, bold))
+		rw = max(rw, r.linesWidth(rights[i], th.LabelSize, bold))
 	}
 	// labels stand 11 points off the axes, leaving room for leader lines
 	// to dots whose labels had to move apart
@@ -153,6 +163,10 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 	for side := 0; side < 2; side++ {
 		var idx []int
 		var want, hs []vg.Length
+		sideLines := lefts
+		if side == 1 {
+			sideLines = rights
+		}
 		for i := range p.labels {
 			if !b.labelled(i) {
 				continue
@@ -163,7 +177,13 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 			}
 			idx = append(idx, i)
 			want = append(want, ypos(v))
-			hs = append(hs, r.lineHeight(th.LabelSize))
+			// a name on two lines keeps a gap from its neighbours, so
+			// that no line reads as part of the next label
+			hh := r.lineHeight(th.LabelSize) * vg.Length(len(sideLines[i]))
+			if len(sideLines[i]) > 1 {
+				hh += th.LabelSize * 0.5
+			}
+			hs = append(hs, hh)
 		}
 		at := append([]vg.Length(nil), want...)
 		placeLabels(want, hs, area.Min.Y, top+th.LabelSize*0.5)
@@ -184,11 +204,14 @@ func (b *slopeBody) draw(r *renderer, area vg.Rectangle) {
 			} else if anyHL {
 				col = textOn(cols[i], th.Background)
 			}
-			y := want[k] - th.LabelSize*0.36
-			if side == 0 {
-				r.text(x0-11, y, lefts[i], th.LabelSize, bold, col, text.XRight)
-			} else {
-				r.text(x1+11, y, rights[i], th.LabelSize, bold, col, text.XLeft)
+			lh := r.lineHeight(th.LabelSize)
+			for j, l := range sideLines[i] {
+				y := want[k] - th.LabelSize*0.36 + lh*vg.Length(len(sideLines[i])-1)/2 - lh*vg.Length(j)
+				if side == 0 {
+					r.text(x0-11, y, l, th.LabelSize, bold, col, text.XRight)
+				} else {
+					r.text(x1+11, y, l, th.LabelSize, bold, col, text.XLeft)
+				}
 			}
 		}
 	}

@@ -1,0 +1,83 @@
+package chart_test
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/datacon-mx/cifra/chart"
+)
+
+// svgTexts returns the text of each <text> element of an SVG.
+func svgTexts(svg []byte) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`<text[^>]*>([^<]*)</text>`).FindAllSubmatch(svg, -1) {
+		out = append(out, string(m[1]))
+	}
+	return out
+}
+
+// Long names on scatter and slope charts wrap onto a second line instead
+// of being cut with an ellipsis, on a phone and on the web.
+func TestLongNamesWrap(t *testing.T) {
+	long := []string{"Veracruz de Ignacio de la Llave", "Michoacán de Ocampo", "Coahuila de Zaragoza"}
+	charts := map[string]func(chart.Size) (*chart.Chart, error){
+		"scatter": func(s chart.Size) (*chart.Chart, error) {
+			return chart.Scatter(homicideRates(), "poblacion", "casos", chart.Labels("entidad"),
+				chart.Highlight(long...), chart.WithSize(s))
+		},
+		"slope": func(s chart.Size) (*chart.Chart, error) {
+			return chart.Slope(evalua("2007", "2013", append([]string{"Guerrero", "Baja California Sur"}, long...)...),
+				"entidad", "2007", "2013", chart.WithSize(s))
+		},
+	}
+	for name, mk := range charts {
+		for _, size := range []struct {
+			name string
+			s    chart.Size
+		}{{"phone", chart.Phone}, {"web", chart.Web}} {
+			t.Run(name+"/"+size.name, func(t *testing.T) {
+				ch, err := mk(size.s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var b bytes.Buffer
+				if err := ch.Render(&b, "svg"); err != nil {
+					t.Fatal(err)
+				}
+				texts := svgTexts(b.Bytes())
+				all := strings.Join(texts, "\n")
+				if strings.Contains(all, "…") {
+					t.Errorf("a label is cut: %q", texts)
+				}
+				// every word of every long name is drawn
+				for _, n := range long {
+					for _, w := range strings.Fields(n) {
+						if !strings.Contains(all, w) {
+							t.Errorf("%q of %q not drawn; texts %q", w, n, texts)
+						}
+					}
+				}
+				if size.name == "phone" {
+					// on a phone, Veracruz's name takes two lines
+					wrapped := false
+					for _, s := range texts {
+						if strings.HasPrefix(s, "Veracruz") && !strings.Contains(s, "Llave") {
+							wrapped = true
+						}
+					}
+					if !wrapped {
+						t.Errorf("Veracruz de Ignacio de la Llave not wrapped on a phone: %q", texts)
+					}
+				}
+				if dir := os.Getenv("CIFRA_LOOK"); dir != "" {
+					if err := ch.Save(dir + "/" + name + "_" + size.name + ".png"); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
