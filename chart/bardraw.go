@@ -236,6 +236,14 @@ func (b *barBody) drawVertical(r *renderer, area vg.Rectangle) {
 	}
 	zero := scale(0)
 	thick := band * 0.72
+	// reference lines behind the columns, so a column reads whole where
+	// one passes; their labels are drawn over the columns below
+	var refY []vg.Length
+	for _, rl := range b.cfg.refs {
+		y := scale(rl.value)
+		refY = append(refY, y)
+		r.line(left, y, area.Max.X, y, 0.9, th.Text, 2, 2)
+	}
 	for i, v := range b.values {
 		xc := left + band*(vg.Length(i)+0.5)
 		col, bold := b.colour(i)
@@ -246,11 +254,8 @@ func (b *barBody) drawVertical(r *renderer, area vg.Rectangle) {
 		}
 	}
 	r.line(left, zero, area.Max.X, zero, 0.8, th.Axis)
-	var refY []vg.Length
-	for _, rl := range b.cfg.refs {
-		y := scale(rl.value)
-		refY = append(refY, y)
-		r.line(left, y, area.Max.X, y, 0.9, th.Text, 2, 2)
+	for k, rl := range b.cfg.refs {
+		y := refY[k]
 		lbl := refText(rl, b.format)
 		w := r.width(lbl, th.ValueSize, false)
 		r.fillRect(area.Max.X-w-4, y+1.5, area.Max.X, y+2+th.ValueSize, th.Background)
