@@ -209,7 +209,9 @@
 //	               columns, codes written as =CONCATENAR(0,01), ="01", '01
 //	               or " 01 001 " (pointing to clean.StripFormulas and mx)
 //	errors.go      sentinel errors
-//	json*.go       ReadJSON
+//	json*.go       ReadJSON; json_lex*.go hold the byte-level tokenizer it
+//	               reads records with (tokens of encoding/json, held to it
+//	               by a differential test)
 //	excel*.go      ReadExcel, ReadExcelReader, Sheets
 //	xls.go         legacy .xls (BIFF8) workbooks: sheet choice and table
 //	xls_cfb.go     the OLE2 compound file around them (FAT, DIFAT, mini stream)

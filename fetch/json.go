@@ -62,6 +62,19 @@ func ReadJSON(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 const jsonMaxDepth = 1000
 
 func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error) {
+	return readJSONTokens(r, cfg, rep, func(r io.Reader) jsonTokens { return newJSONLexer(r) })
+}
+
+// stdJSONTokens is encoding/json's token stream, which jsonLexer
+// replaces; tests hold the lexer to it.
+func stdJSONTokens(r io.Reader) jsonTokens {
+	dec := json.NewDecoder(r)
+	dec.UseNumber()
+	return dec
+}
+
+// readJSONTokens is readJSON with the token stream made by tokens.
+func readJSONTokens(r io.Reader, cfg *config, rep *Report, tokens func(io.Reader) jsonTokens) (dataframe.DataFrame, error) {
 	src := orDash(cfg.source)
 	if r == nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: nil reader: %w", src, ErrEmpty)
@@ -73,8 +86,7 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
 	}
 	rep.Encoding = encName
-	dec := json.NewDecoder(dr)
-	dec.UseNumber()
+	dec := tokens(dr)
 	// jerr names a budget passed in the input stream first: the decoder
 	// may report it as a syntax error, or More may swallow it.
 	jerr := func(err error) error {
@@ -170,7 +182,7 @@ func readJSON(r io.Reader, cfg *config, rep *Report) (dataframe.DataFrame, error
 
 // jsonError wraps a decoder error with the source, the byte offset and
 // ErrFormat (or passes through an error that already wraps a sentinel).
-func jsonError(src string, dec *json.Decoder, err error) error {
+func jsonError(src string, dec jsonTokens, err error) error {
 	var budget *budgetError
 	if errors.As(err, &budget) {
 		return err // already names the source
@@ -181,6 +193,10 @@ func jsonError(src string, dec *json.Decoder, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		return fmt.Errorf("fetch: %s: byte %d: invalid JSON: %v: %w", src, se.Offset, se, ErrFormat)
+	}
+	var le *jsonSyntaxError
+	if errors.As(err, &le) {
+		return fmt.Errorf("fetch: %s: byte %d: invalid JSON: %v: %w", src, le.off, le, ErrFormat)
 	}
 	if err == io.ErrUnexpectedEOF || err == io.EOF {
 		return fmt.Errorf("fetch: %s: byte %d: JSON ends too early: %w", src, dec.InputOffset(), ErrFormat)
@@ -258,7 +274,7 @@ func (t *jsonTable) set(row []string, name, form, v string) []string {
 // ErrTooLarge when the table passes the Columns or Cells budget.
 func (t *jsonTable) add(n *jnode) error {
 	t.cur++
-	var row []string
+	row := make([]string, 0, len(t.names))
 	switch n.kind {
 	case jObject:
 		row = t.flatten(row, n, "", "")
@@ -340,7 +356,7 @@ func (t *jsonTable) header() []string {
 
 // streamArray reads the elements of an array whose '[' was just read, one
 // record at a time.
-func (t *jsonTable) streamArray(dec *json.Decoder) error {
+func (t *jsonTable) streamArray(dec jsonTokens) error {
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -361,7 +377,7 @@ func (t *jsonTable) streamArray(dec *json.Decoder) error {
 // readAtPath walks path from the value starting with tok, token by token,
 // and reads the records found there; the rest of the document is skipped
 // without being kept.
-func (t *jsonTable) readAtPath(dec *json.Decoder, tok json.Token, path []string) error {
+func (t *jsonTable) readAtPath(dec jsonTokens, tok json.Token, path []string) error {
 	var stack []json.Delim // enclosing containers entered
 	for step, seg := range path {
 		switch tok {
@@ -479,7 +495,7 @@ func jsonShortList(xs []string, max int) string {
 }
 
 // jsonSkipValue reads and discards one whole value.
-func jsonSkipValue(dec *json.Decoder) error {
+func jsonSkipValue(dec jsonTokens) error {
 	depth := 0
 	for {
 		tok, err := dec.Token()

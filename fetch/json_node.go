@@ -32,9 +32,23 @@ type jnode struct {
 // parseJSONValue reads the rest of the value whose first token is tok.
 // budget is how many more values (nodes) it may build; passing it is an
 // error wrapping ErrTooLarge, so one huge value cannot exhaust memory.
-func parseJSONValue(dec *json.Decoder, tok json.Token, depth int, budget *int) (*jnode, error) {
+func parseJSONValue(dec jsonTokens, tok json.Token, depth int, budget *int) (*jnode, error) {
+	if l, ok := dec.(*jsonLexer); ok {
+		return l.parseNode(tok, depth, budget)
+	}
+	return parseJSONTokens(dec, tok, depth, budget)
+}
+
+// jsonValueBudgetError is the error of a value holding too many values.
+func jsonValueBudgetError() error {
+	return fmt.Errorf("one JSON value holds more than %d values: %w (raise it with fetch.WithLimits(fetch.Limits{Cells: …}))", jsonNodeBudget(Limits{}.withDefaults()), ErrTooLarge)
+}
+
+// parseJSONTokens is parseJSONValue one token at a time, for any token
+// stream.
+func parseJSONTokens(dec jsonTokens, tok json.Token, depth int, budget *int) (*jnode, error) {
 	if *budget--; *budget < 0 {
-		return nil, fmt.Errorf("one JSON value holds more than %d values: %w (raise it with fetch.WithLimits(fetch.Limits{Cells: …}))", jsonNodeBudget(Limits{}.withDefaults()), ErrTooLarge)
+		return nil, jsonValueBudgetError()
 	}
 	switch v := tok.(type) {
 	case json.Delim:
@@ -54,7 +68,7 @@ func parseJSONValue(dec *json.Decoder, tok json.Token, depth int, budget *int) (
 				if err != nil {
 					return nil, err
 				}
-				child, err := parseJSONValue(dec, vt, depth+1, budget)
+				child, err := parseJSONTokens(dec, vt, depth+1, budget)
 				if err != nil {
 					return nil, err
 				}
@@ -72,7 +86,7 @@ func parseJSONValue(dec *json.Decoder, tok json.Token, depth int, budget *int) (
 				if err != nil {
 					return nil, err
 				}
-				child, err := parseJSONValue(dec, et, depth+1, budget)
+				child, err := parseJSONTokens(dec, et, depth+1, budget)
 				if err != nil {
 					return nil, err
 				}
