@@ -82,6 +82,9 @@
 //   - errors.go: the error values.
 //   - doc.go: this overview.
 //
+// The sibling package ledgertest holds Published, the check a story's test
+// runs against the ledger it published.
+//
 // # Errors
 //
 // Every error starts with "ledger:" and wraps one of ErrDuplicate,

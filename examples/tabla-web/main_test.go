@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/datacon-mx/cifra/ledger"
+	"github.com/datacon-mx/cifra/ledger/ledgertest"
 	"golang.org/x/net/html"
 )
 
@@ -243,33 +243,9 @@ func miles(n int) string {
 }
 
 // verificarPublicado compares the ledger this run wrote in dir with the one
-// published in publicado/cifras.json: a figure that moved beyond its
-// rounding, appeared or disappeared, or a source whose SHA-256 changed,
-// fails the test with the list of changes. Code lines and run times do not
-// count, and sources and step reports must not name this run's folders, so
-// the ledger is the same on every machine.
+// published in publicado/ (ledgertest.Published): a figure that moved, or a
+// source whose SHA-256 changed, fails the test with the list of changes.
 func verificarPublicado(t *testing.T, dir string) {
 	t.Helper()
-	actual, err := ledger.Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range actual.Sources() {
-		if filepath.IsAbs(s.Path) || strings.Contains(s.URL, "127.0.0.1") {
-			t.Errorf("source %q: path %q depends on the machine", s.URL, s.Path)
-		}
-	}
-	for _, s := range actual.Steps() {
-		if strings.Contains(s.Report, dir) || strings.Contains(s.Report, os.TempDir()+string(filepath.Separator)) {
-			t.Errorf("step %q: the report names a folder of this run:\n%s", s.Name, s.Report)
-		}
-	}
-	if *actualizar {
-		if err := actual.WriteDir("publicado"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := ledger.Verify("publicado", actual); err != nil {
-		t.Errorf("%v\nreview the change; if it is intended, run: go test . -actualizar", err)
-	}
+	ledgertest.Published(t, dir, "publicado", *actualizar)
 }
