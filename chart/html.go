@@ -131,10 +131,14 @@ func (ch *Chart) htmlFragment() ([]byte, error) {
 	phoneW, _ := Phone.points()
 	if wPt > phoneW*1.15 {
 		phone := Phone
-		if ch.kind == "map" {
+		if mb, ok := ch.body.(*mapBody); ok {
 			// Mexico is wider than tall: a phone-high canvas would leave
-			// the map floating in empty space
+			// the map floating in empty space; the user's areas take
+			// the height their own shape asks for
 			phone.Height = phone.Width * 9 / 10
+			if mb.areaWord != "" {
+				phone.Height = mb.phoneHeight(phone.Width)
+			}
 		}
 		if narrow, err = ch.bareSVG(phone, id+"-n"); err != nil {
 			return nil, err

@@ -267,3 +267,36 @@ func propNames(p map[string]any) string {
 	sort.Strings(ks)
 	return firstFew(ks, 8)
 }
+
+// AreaNoun names, in plural, the areas of a map in the alt text generated
+// for it: chart.AreaNoun("alcaldías") gives "Mapa de 16 alcaldías; mayor:
+// …". By default a ChoroplethGeoJSON map speaks of "áreas" ("areas" in
+// English) and Choropleth of "entidades" ("states").
+func AreaNoun(plural string) Option {
+	return func(c *config) { c.areaNoun = strings.TrimSpace(plural) }
+}
+
+// noun is the plural word for the map's areas.
+func (b *mapBody) noun(es bool) string {
+	switch {
+	case b.cfg.areaNoun != "":
+		return b.cfg.areaNoun
+	case b.areaWord != "":
+		return pick(es, "áreas", "areas")
+	}
+	return pick(es, "entidades", "states")
+}
+
+// phoneHeight is the height, in pixels, of the phone drawing of a map of
+// the user's areas in the embed: the width times the areas' own aspect
+// ratio, plus about a quarter of the width for the legend and margins (as
+// Mexico's 9:10 phone map has), kept between half and twice the width.
+func (b *mapBody) phoneHeight(width int) int {
+	lo0, la0, lo1, la1, k := b.bounds()
+	gw, gh := (lo1-lo0)*k, la1-la0
+	ratio := 0.9
+	if gw > 0 && gh > 0 && !math.IsInf(gw, 0) {
+		ratio = math.Min(2, math.Max(0.5, gh/gw+0.27))
+	}
+	return int(math.Round(float64(width) * ratio))
+}

@@ -46,13 +46,31 @@ func (b *mapBody) describe() string {
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].v > all[j].v })
-	s := fmt.Sprintf("Mapa de %d entidades; mayor: %s %s; menor: %s %s.", len(all),
+	es := isSpanish(b.cfg)
+	noun := b.noun(es)
+	s := fmt.Sprintf("Mapa de %d %s; mayor: %s %s; menor: %s %s.", len(all), noun,
 		all[0].name, b.format.Format(all[0].v), all[len(all)-1].name, b.format.Format(all[len(all)-1].v))
-	if !isSpanish(b.cfg) {
-		s = fmt.Sprintf("Map of %d states; highest: %s %s; lowest: %s %s.", len(all),
+	if !es {
+		s = fmt.Sprintf("Map of %d %s; highest: %s %s; lowest: %s %s.", len(all), noun,
 			all[0].name, b.format.Format(all[0].v), all[len(all)-1].name, b.format.Format(all[len(all)-1].v))
 	}
 	return s
+}
+
+// bounds returns the map's extent in degrees and the factor that scales
+// longitude at its middle latitude (the drawing's equirectangular
+// projection).
+func (b *mapBody) bounds() (lo0, la0, lo1, la1, k float64) {
+	lo0, la0, lo1, la1 = math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, st := range b.states {
+		for _, ring := range st.rings {
+			for _, p := range ring {
+				lo0, lo1 = math.Min(lo0, p[0]), math.Max(lo1, p[0])
+				la0, la1 = math.Min(la0, p[1]), math.Max(la1, p[1])
+			}
+		}
+	}
+	return lo0, la0, lo1, la1, math.Cos((la0 + la1) / 2 * math.Pi / 180)
 }
 
 // class returns the colour of v.
@@ -91,8 +109,22 @@ func (b *mapBody) draw(r *renderer, area vg.Rectangle) {
 		labels[i] = f.Format(v)
 	}
 	// wide enough that a centred label and the right-aligned last one do
-	// not meet
-	cell := vg.Length(math.Max(40, float64(r.widest(labels, th.ValueSize, false)*1.5+10)))
+	// not meet, but no wider than the drawing (a phone): there, every
+	// second label steps down a line
+	nd := pick(isSpanish(b.cfg), "Sin dato", "No data")
+	clear := vg.Length(math.Max(40, float64(r.widest(labels, th.ValueSize, false)*1.5+10)))
+	cell := clear
+	avail := area.Max.X - area.Min.X
+	if len(b.noData) > 0 {
+		avail -= 16 + r.width(nd, th.ValueSize, false)
+	}
+	if n > 0 && cell*vg.Length(n) > avail {
+		cell = avail / vg.Length(n)
+	}
+	stagger := cell < clear
+	if stagger {
+		legH += r.lineHeight(th.ValueSize)
+	}
 	ly := area.Max.Y - 8 - titleH
 	for i := 0; i < n; i++ {
 		x := area.Min.X + cell*vg.Length(i)
@@ -107,28 +139,19 @@ func (b *mapBody) draw(r *renderer, area vg.Rectangle) {
 		case len(labels) - 1:
 			xa = text.XRight
 		}
-		r.text(x, ly-th.ValueSize-2, l, th.ValueSize, false, th.Muted, xa)
+		y := ly - th.ValueSize - 2
+		if stagger && i%2 == 1 {
+			y -= r.lineHeight(th.ValueSize)
+		}
+		r.text(x, y, l, th.ValueSize, false, th.Muted, xa)
 	}
 	if len(b.noData) > 0 {
 		x := area.Min.X + cell*vg.Length(n) + 16
-		r.fillRect(x, ly, x+cell*0.6, ly+8, noDataGrey)
-		nd := "Sin dato"
-		if !isSpanish(b.cfg) {
-			nd = "No data"
-		}
+		r.fillRect(x, ly, x+r.width(nd, th.ValueSize, false), ly+8, noDataGrey)
 		r.text(x, ly-th.ValueSize-2, nd, th.ValueSize, false, th.Muted, text.XLeft)
 	}
 	// projection: equirectangular, x scaled by cos(mid latitude)
-	lo0, la0, lo1, la1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, st := range b.states {
-		for _, ring := range st.rings {
-			for _, p := range ring {
-				lo0, lo1 = math.Min(lo0, p[0]), math.Max(lo1, p[0])
-				la0, la1 = math.Min(la0, p[1]), math.Max(la1, p[1])
-			}
-		}
-	}
-	k := math.Cos((la0 + la1) / 2 * math.Pi / 180)
+	lo0, la0, lo1, la1, k := b.bounds()
 	gw, gh := (lo1-lo0)*k, la1-la0
 	box := vg.Rectangle{Min: area.Min, Max: vg.Point{X: area.Max.X, Y: area.Max.Y - legH}}
 	s := math.Min(float64(box.Max.X-box.Min.X)/gw, float64(box.Max.Y-box.Min.Y)/gh)
