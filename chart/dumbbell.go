@@ -118,9 +118,19 @@ type dumbbellBody struct {
 	format Format
 }
 
+// key names the two dots in the colours drawn: with Highlight, the second
+// is the accent of the highlighted rows (the others' dots are greys, in
+// the same light-then-dark order).
 func (b *dumbbellBody) key() []keyItem {
 	th := b.cfg.theme
-	return []keyItem{{b.p.fromName, th.Neutral}, {b.p.toName, th.Primary}}
+	to := th.Primary
+	for _, h := range b.p.hl {
+		if h {
+			to = th.Accent
+			break
+		}
+	}
+	return []keyItem{{b.p.fromName, th.Neutral}, {b.p.toName, to}}
 }
 
 func (b *dumbbellBody) minHeight(r *renderer, w vg.Length) vg.Length {
