@@ -34,7 +34,8 @@
 //     a value, joined on state code ("01", "1") or name ("CDMX"); classes
 //     by quantiles, NaturalBreaks or Breaks, LegendTitle for the unit.
 //     ChoroplethGeoJSON draws the user's own areas (municipalities,
-//     electoral districts) from a GeoJSON FeatureCollection.
+//     electoral districts) from a GeoJSON FeatureCollection; AreaNoun
+//     names them in the alt text ("alcaldías").
 //
 // # Numbers, dates and the look
 //
@@ -63,14 +64,16 @@
 // the SVG's accessible name, each value shown on hover and keyboard focus
 // (an SVG title and a small tooltip per bar, point or area), a data table
 // for screen readers (shown by a button) with the numbers as the chart
-// writes them, a "Descargar datos
-// (CSV)" link whose data travel in the file, light and dark colours that
+// writes them, a "Descargar datos (CSV)" link whose data travel in the
+// file (cells a spreadsheet would run as formulas, such as
+// "=HYPERLINK(…)", are written as text), light and dark colours that
 // follow prefers-color-scheme, and the height message Datawrapper embeds
 // post to their parent (HTMLMessage), so CMSes that resize Datawrapper
 // iframes resize these. Nothing loads from the network; the same chart
-// gives the same bytes. A test opens the embeds in headless Chromium at
-// 360, 640 and 1200 pixels (set CIFRA_CHROMIUM) and keeps screenshots in
-// testdata/browser/.
+// gives the same bytes. The figure's id is a hash of the chart, so two
+// identical charts on one page share it unless each gets its own with
+// ID. A test opens the embeds in headless Chromium at 360, 640 and 1200
+// pixels (set CIFRA_CHROMIUM) and keeps screenshots in testdata/browser/.
 //
 // # Periods
 //
