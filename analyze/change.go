@@ -65,30 +65,10 @@ func (r ChangeReport) String() string {
 // Share adds the column as = 100 × value / total, where the total is the sum
 // of the non-missing values of col over the whole table or, with groups,
 // within each group. A missing value, or a total of 0, gives a missing
-// share. Shares within a group add up to 100.
+// share (ShareWithReport counts them). Shares within a group add up to 100.
 func Share(df dataframe.DataFrame, col, as string, groups ...string) (dataframe.DataFrame, error) {
-	const fn = "Share"
-	if err := checkOutName(fn, as, col); err != nil {
-		return df, err
-	}
-	v, err := readNumeric(fn, df, col)
-	if err != nil {
-		return df, err
-	}
-	g, err := groupBy(fn, df, groups)
-	if err != nil {
-		return df, err
-	}
-	sum, _, _, _ := kSum(g.ids, g.n, v.f, v.na, nil)
-	out := make([]float64, len(v.f))
-	for i, id := range g.ids {
-		if v.na[i] || sum[id] == 0 {
-			out[i] = math.NaN()
-			continue
-		}
-		out[i] = 100 * v.f[i] / sum[id]
-	}
-	return withColumns(fn, df, floatSeries(as, out))
+	out, _, err := ShareWithReport(df, col, as, groups...)
+	return out, err
 }
 
 // groupBy reads the key columns and groups the rows of df.

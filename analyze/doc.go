@@ -30,10 +30,12 @@
 //   - crosstab.go: Crosstab with counts or sums, percentages and totals.
 //   - rate.go: Rate with the small-number flag. rate_total.go: the total
 //     row of RateOptions.Total (sum of numerators over sum of denominators).
-//   - change.go: Share, Change, YoY, IndexTo. between.go: ChangeBetween;
+//   - change.go: Share, Change, YoY, IndexTo. share.go: ShareWithReport
+//     and ShareReport. between.go: ChangeBetween;
 //     between_keep.go: the group-constant columns it keeps.
 //     rank.go: Rank, TopN.
-//     window.go: Rolling, CumSum.
+//     window.go: Rolling, CumSum. window_int.go: their exact sums of Int
+//     columns (a 128-bit sliding sum).
 //   - index.go, deflate.go: PriceIndex (monthly or quarterly), INPC (embedded),
 //     Deflate.
 //     currency.go: ExchangeRates, FIX (embedded), Convert. currency_mixed.go:

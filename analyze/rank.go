@@ -59,7 +59,11 @@ func (o RankOptions) Rank(df dataframe.DataFrame, col string) (dataframe.DataFra
 	if err != nil {
 		return df, err
 	}
-	rank := rankValues(v.f, v.na, g, o.Ascending, o.Ties)
+	var iv []int64
+	if v.isInt() {
+		iv = v.ints()
+	}
+	rank := rankValues(v.f, iv, v.na, g, o.Ascending, o.Ties)
 	var s series.Series
 	if o.Ties == TiesAverage {
 		s = floatSeries(name, rank)
@@ -78,8 +82,16 @@ func (o RankOptions) Rank(df dataframe.DataFrame, col string) (dataframe.DataFra
 	return withColumns(fn, df, s)
 }
 
-// rankValues ranks the non-missing values of every group.
-func rankValues(f []float64, na []bool, g grouping, asc bool, ties Ties) []float64 {
+// rankValues ranks the non-missing values of every group. iv, when not
+// nil, holds the exact values of an Int column: they are compared instead
+// of f, so values past 2^53 that differ are not taken as ties.
+func rankValues(f []float64, iv []int64, na []bool, g grouping, asc bool, ties Ties) []float64 {
+	less := func(a, b int) bool { return f[a] < f[b] }
+	equal := func(a, b int) bool { return f[a] == f[b] }
+	if iv != nil {
+		less = func(a, b int) bool { return iv[a] < iv[b] }
+		equal = func(a, b int) bool { return iv[a] == iv[b] }
+	}
 	rows := make([][]int, g.n)
 	for i, id := range g.ids {
 		if !na[i] {
@@ -93,14 +105,14 @@ func rankValues(f []float64, na []bool, g grouping, asc bool, ties Ties) []float
 	for _, r := range rows {
 		sort.SliceStable(r, func(a, b int) bool {
 			if asc {
-				return f[r[a]] < f[r[b]]
+				return less(r[a], r[b])
 			}
-			return f[r[a]] > f[r[b]]
+			return less(r[b], r[a])
 		})
 		dense := 0
 		for start := 0; start < len(r); {
 			end := start + 1
-			for end < len(r) && f[r[end]] == f[r[start]] {
+			for end < len(r) && equal(r[end], r[start]) {
 				end++
 			}
 			dense++

@@ -16,7 +16,9 @@ import (
 // data is not filled. A
 // window that is not yet full, or that holds a missing value, gives a
 // missing result. Rows keep their order; a period repeated within a group
-// is an error.
+// is an error. For an Int column the sum is an Int column, exact (a sum
+// past the int64 range is an error wrapping ErrTooLarge), and the mean is
+// that exact sum divided by the window.
 func Rolling(df dataframe.DataFrame, col, periodCol string, window int, keys ...string) (dataframe.DataFrame, error) {
 	const fn = "Rolling"
 	if window < 1 {
@@ -29,6 +31,14 @@ func Rolling(df dataframe.DataFrame, col, periodCol string, window int, keys ...
 	rows, err := periodOrder(fn, g, p)
 	if err != nil {
 		return df, err
+	}
+	w := strconv.Itoa(window)
+	if v.isInt() {
+		sum, mean, err := rollingInts(fn, v, rows, window)
+		if err != nil {
+			return df, err
+		}
+		return withColumns(fn, df, floatSeries(col+"_roll"+w+"_mean", mean), sum.series(col+"_roll"+w+"_sum"))
 	}
 	n := len(v.f)
 	sum := make([]float64, n)
@@ -65,7 +75,6 @@ func Rolling(df dataframe.DataFrame, col, periodCol string, window int, keys ...
 			}
 		}
 	}
-	w := strconv.Itoa(window)
 	return withColumns(fn, df, floatSeries(col+"_roll"+w+"_mean", mean), floatSeries(col+"_roll"+w+"_sum", sum))
 }
 
@@ -73,6 +82,8 @@ func Rolling(df dataframe.DataFrame, col, periodCol string, window int, keys ...
 // (keys), in order of periodCol (sorted as Rolling does). A missing value
 // adds nothing and its own row's running total is missing, as in pandas.
 // Rows keep their order; a period repeated within a group is an error.
+// The running total of an Int column is an Int column, exact (a total past
+// the int64 range is an error wrapping ErrTooLarge).
 func CumSum(df dataframe.DataFrame, col, periodCol string, keys ...string) (dataframe.DataFrame, error) {
 	const fn = "CumSum"
 	v, p, g, err := changeInputs(fn, df, col, periodCol, keys)
@@ -82,6 +93,13 @@ func CumSum(df dataframe.DataFrame, col, periodCol string, keys ...string) (data
 	rows, err := periodOrder(fn, g, p)
 	if err != nil {
 		return df, err
+	}
+	if v.isInt() {
+		out, err := cumSumInts(fn, v, rows)
+		if err != nil {
+			return df, err
+		}
+		return withColumns(fn, df, out.series(col+"_cumsum"))
 	}
 	out := make([]float64, len(v.f))
 	for _, r := range rows {
