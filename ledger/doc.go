@@ -63,7 +63,7 @@
 //
 // # Files
 //
-//   - ledger.go: Ledger, New, Step and StepInfo, Err and the accessors
+//   - ledger.go: Ledger, New, Step, StepInfo and Text, Err and the accessors
 //     (Title, Sources, Steps, Figures, Lookup).
 //   - source.go: Source, SourceWith, SourceInfo and the SourceOption
 //     constructors (SourceURL, Retrieved, CutDate, Original, Processed,

@@ -37,6 +37,13 @@ func New(title string) *Ledger {
 	return &Ledger{title: title, byName: map[string]int{}}
 }
 
+// Text is a step's note written by hand, for a step that has no report of
+// its own: l.Step("fila Nacional fuera de la suma", ledger.Text(nota)).
+type Text string
+
+// String returns the note.
+func (t Text) String() string { return string(t) }
+
 // Title returns the story's title as given to New.
 func (l *Ledger) Title() string { return l.title }
 

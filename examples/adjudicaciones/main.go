@@ -250,11 +250,6 @@ func run(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// texto es la nota de un paso que no tiene reporte propio.
-type texto string
-
-func (t texto) String() string { return string(t) }
-
 // fila son las cifras de una dependencia.
 type fila struct {
 	siglas             string
@@ -300,7 +295,7 @@ func depurar(w *escritor, l *ledger.Ledger, df dataframe.DataFrame, ruta, period
 			nota += fmt.Sprintf("  contrato %s, importe %s %s, %s\n", codigos[i], pesos.Format(importes[i]), monedas[i], tipos[i])
 		}
 		w.bloque(nota)
-		l.Step("contratos sin proveedor quitados, "+periodo, texto(nota))
+		l.Step("contratos sin proveedor quitados, "+periodo, ledger.Text(nota))
 		df = df.Filter(dataframe.F{Colname: "PROVEEDOR_CONTRATISTA", Comparator: series.Neq, Comparando: proveedorVacio})
 		if df.Err != nil {
 			return df, 0, 0, df.Err

@@ -149,7 +149,7 @@ func run(args []string, stdout io.Writer) error {
 		meses += fmt.Sprintf("Meses vacíos (aún no publicados; no se cuentan como cero): %s.\n", strings.Join(pendientes, ", "))
 	}
 	p("%s", meses)
-	l.Step("formato largo, subtipo "+subtipo+" y meses publicados", texto(meses))
+	l.Step("formato largo, subtipo "+subtipo+" y meses publicados", ledger.Text(meses))
 
 	// 6. Sumar por entidad los meses publicados.
 	estados, err := analyze.GroupBy(homicidios, "clave_ent").Agg(analyze.Sum("carpetas").As("carpetas"))
@@ -335,11 +335,6 @@ func publicar(stdout io.Writer, l *ledger.Ledger, carpeta string) error {
 		filepath.Join(carpeta, ledger.NoteFile), l.Summary())
 	return nil
 }
-
-// texto es una nota de un paso que no tiene reporte propio.
-type texto string
-
-func (t texto) String() string { return string(t) }
 
 // leer lee un CSV incluido en el programa, imprime su procedencia y la
 // anota en el registro de cifras.

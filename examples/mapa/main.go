@@ -110,7 +110,7 @@ func run(args []string, stdout io.Writer) error {
 	trimestres := fmt.Sprintf("Trimestres de %s: %d entidades con los 4 trimestres, %d incompletas.\n",
 		anio, porEntidad.Nrow()-incompletas.Nrow(), incompletas.Nrow())
 	p("\n%s", trimestres)
-	l.Step("suma de los trimestres de "+anio+" por entidad", texto(trimestres))
+	l.Step("suma de los trimestres de "+anio+" por entidad", ledger.Text(trimestres))
 	if incompletas.Nrow() > 0 {
 		return fmt.Errorf("%s: %d entidades no tienen los 4 trimestres de %s; la suma anual no sería comparable", archivoRemesas, incompletas.Nrow(), anio)
 	}
@@ -287,11 +287,6 @@ func publicar(stdout io.Writer, l *ledger.Ledger, carpeta string) error {
 		filepath.Join(carpeta, ledger.NoteFile), l.Summary())
 	return nil
 }
-
-// texto es la nota de un paso que no tiene reporte propio.
-type texto string
-
-func (t texto) String() string { return string(t) }
 
 // leer lee un CSV incluido en el programa, imprime su procedencia y la
 // anota en el registro de cifras.

@@ -230,7 +230,7 @@ func run(args []string, stdout io.Writer) error {
 			ojo += fmt.Sprintf("  %s  %s  %s de pesos\n", c[i], n[i], mm(t[i]))
 		}
 		p("\n%s", sangria(ojo))
-		l.Step("filas que repiten ramo y año, sumadas", texto(ojo))
+		l.Step("filas que repiten ramo y año, sumadas", ledger.Text(ojo))
 	}
 	repetidas := ledger.Caveat(fmt.Sprintf("En esta copia procesada %d filas repiten ramo y año (el Consejo de la Judicatura Federal en 2021–2023): se suman por ramo y año.", dup.Nrow()))
 	porRamo, err := analyze.GroupBy(gasto, "ramo", "ciclo").Agg(
@@ -405,11 +405,6 @@ func publicar(stdout io.Writer, l *ledger.Ledger, carpeta string) error {
 		filepath.Join(carpeta, ledger.NoteFile), l.Summary())
 	return nil
 }
-
-// texto es la nota de un paso que no tiene reporte propio.
-type texto string
-
-func (t texto) String() string { return string(t) }
 
 // compararDevengado imprime cuánto difieren Devengado y Ejercicio (la suma
 // de los ramos, año por año) y cuánto cambiaría el hallazgo con la otra

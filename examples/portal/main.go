@@ -254,7 +254,7 @@ func run(args []string, stdout io.Writer) error {
 	total, _ := suma.Col("pob_total_2020_sum").Int()
 	nacional := df.Filter(dataframe.F{Colname: "cve_geo", Comparator: series.Eq, Comparando: "00"})
 	w.titulo("6. Hallazgos")
-	l.Step("fila Nacional (clave 00) fuera de la suma", texto(fmt.Sprintf("%d filas: %d entidades y %d fila de totales (Nacional, clave 00), que se deja fuera de la suma.",
+	l.Step("fila Nacional (clave 00) fuera de la suma", ledger.Text(fmt.Sprintf("%d filas: %d entidades y %d fila de totales (Nacional, clave 00), que se deja fuera de la suma.",
 		df.Nrow(), estados.Nrow(), nacional.Nrow())))
 	censo := []ledger.Option{ledger.From(urlCSV), ledger.Period("2020")}
 	pobNacional := entero(nacional, "pob_total_2020")
@@ -303,11 +303,6 @@ func run(args []string, stdout io.Writer) error {
 	w.bloque(l.Summary())
 	return nil
 }
-
-// texto es la nota de un paso que no tiene reporte propio.
-type texto string
-
-func (t texto) String() string { return string(t) }
 
 // portalLocal arranca el servidor CKAN local: las fichas reales de
 // Birmingham, más la ficha del CSV del censo que servimos en rutaCSV.
