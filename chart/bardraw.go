@@ -258,6 +258,22 @@ func (b *barBody) drawVertical(r *renderer, area vg.Rectangle) {
 		y := refY[k]
 		lbl := refText(rl, b.format)
 		w := r.width(lbl, th.ValueSize, false)
+		// at the right end, or at the left where the right end would
+		// cover a column
+		covers := func(x0, x1 vg.Length) bool {
+			for j, v := range b.values {
+				cx := left + band*(vg.Length(j)+0.5)
+				if cx+thick/2 > x0 && cx-thick/2 < x1 && scale(v) > y+1.5 {
+					return true
+				}
+			}
+			return false
+		}
+		if covers(area.Max.X-w-4, area.Max.X) && !covers(left, left+w+4) {
+			r.fillRect(left, y+1.5, left+w+4, y+2+th.ValueSize, th.Background)
+			r.text(left, y+3, lbl, th.ValueSize, false, th.Text, text.XLeft)
+			continue
+		}
 		r.fillRect(area.Max.X-w-4, y+1.5, area.Max.X, y+2+th.ValueSize, th.Background)
 		r.text(area.Max.X, y+3, lbl, th.ValueSize, false, th.Text, text.XRight)
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,5 +47,27 @@ func TestRefLineBehindBars(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	}
+}
+
+// A vertical reference line's label moves to the left end when at the
+// right end it would cover a column.
+func TestRefLineLabelClearOfColumns(t *testing.T) {
+	df := build(t, frameCol{name: "entidad", s: []string{"Yucatán", "Zacatecas", "Durango", "Campeche", "Sonora", "Morelos", "Sinaloa", "Colima"}},
+		frameCol{name: "tasa", f: []float64{0.4, 0.8, 0.6, 2.3, 5.9, 12.3, 7.9, 20.5}})
+	ch, err := chart.Bar(df, "entidad", "tasa", chart.Vertical(), chart.KeepOrder(), chart.RefLine(3, "Nacional"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := ch.Render(&buf, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<text x="([0-9.]+)"[^>]*>Nacional`).FindStringSubmatch(buf.String())
+	if m == nil {
+		t.Fatal("no reference label")
+	}
+	if x, _ := strconv.ParseFloat(m[1], 64); x > 100 {
+		t.Errorf("label at x %g, want at the left end (the right end has tall columns)", x)
 	}
 }
