@@ -30,7 +30,7 @@ func TestChoroplethKeys(t *testing.T) {
 		{"duplicate", []string{"01", "1"}, []float64{1, 2}, nil, chart.ErrDuplicate, "", ""},
 		{"missing value", []string{"01", "02"}, []float64{1, math.NaN()}, nil, chart.ErrMissing, "", ""},
 		{"missing skipped", []string{"01", "02"}, []float64{1, math.NaN()}, []chart.Option{chart.SkipMissing()}, nil,
-			"Mapa de 1 entidades; mayor: Aguascalientes 1; menor: Aguascalientes 1.", "Baja California"},
+			"Mapa con un solo valor: Aguascalientes 1.", "Baja California"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			df := build(t, frameCol{name: "cve", s: tc.keys}, frameCol{name: "v", f: tc.vals})

@@ -47,6 +47,12 @@ func (b *mapBody) describe() string {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].v > all[j].v })
 	es := isSpanish(b.cfg)
+	if len(all) == 1 { // no plural noun, no highest and lowest
+		if es {
+			return fmt.Sprintf("Mapa con un solo valor: %s %s.", all[0].name, b.format.Format(all[0].v))
+		}
+		return fmt.Sprintf("Map with one value: %s %s.", all[0].name, b.format.Format(all[0].v))
+	}
 	noun := b.noun(es)
 	s := fmt.Sprintf("Mapa de %d %s; mayor: %s %s; menor: %s %s.", len(all), noun,
 		all[0].name, b.format.Format(all[0].v), all[len(all)-1].name, b.format.Format(all[len(all)-1].v))
