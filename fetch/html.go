@@ -418,7 +418,15 @@ func declaredCharset(raw []byte) (encoding.Encoding, string) {
 	if len(head) > 64<<10 {
 		head = head[:64<<10]
 	}
-	lower := bytes.ToLower(head)
+	// Lower-case ASCII only: bytes.ToLower changes the length of invalid
+	// UTF-8 and of some letters, and the offsets below index head too.
+	lower := make([]byte, len(head))
+	for i, c := range head {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
 	for off := 0; ; {
 		i := bytes.Index(lower[off:], []byte("<meta"))
 		if i < 0 {
