@@ -254,36 +254,7 @@ func readExcel(path string, cfg *config, rep *Report) (df dataframe.DataFrame, e
 		return dataframe.DataFrame{}, err
 	}
 	rep.Notes = append(rep.Notes, fmt.Sprintf("sheet %q (%d of %d)", sheet, xlIndexOf(sheets, sheet)+1, len(sheets)))
-	src := fmt.Sprintf("%s: sheet %q", cfg.source, sheet)
-	grid, merges := data.grid, data.merges
-	data.notes(rep)
-	h, err := excelHeaderIndex(grid, cfg)
-	if err != nil {
-		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
-	}
-	h0, h1 := headerBlock(grid, h, merges, cfg)
-	if err := checkMerges(grid, merges, cfg.lim()); err != nil {
-		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
-	}
-	fillMerged(grid, merges, rep)
-	header, rows, first, lines := sheetTable(grid, h0, h1, cfg, rep)
-	if len(header) == 0 {
-		err = fmt.Errorf("no columns: %w", ErrEmpty)
-	}
-	if err != nil {
-		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
-	}
-	if data.errorCells > 0 {
-		cfg.extraMissing = append(cfg.extraMissing, excelErrorValues...)
-	}
-	scfg := *cfg
-	scfg.source = src
-	scfg.rowLines = lines
-	df, err = tableFromRecords(&scfg, header, rows, first, rep)
-	if err != nil {
-		return df, err
-	}
-	return addLineColumn(cfg, df, func(i int) int { return lines[i] })
+	return sheetFrame(cfg, sheet, data, rep)
 }
 
 func xlIndexOf(xs []string, s string) int {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/go-gota/gota/dataframe"
 )
 
 // excelHeaderIndex returns the 0-based row of the header: HeaderRow when
@@ -235,4 +237,37 @@ func xlRowText(r []string) string {
 		t = string([]rune(t)[:77]) + "…"
 	}
 	return t
+}
+
+// sheetFrame turns the cells of a chosen sheet into the table, the same way
+// for .xlsx and .xls: it finds the header rows, checks and fills merged
+// ranges, and types the records. Errors name the sheet.
+func sheetFrame(cfg *config, sheet string, data *xlSheetData, rep *Report) (dataframe.DataFrame, error) {
+	src := fmt.Sprintf("%s: sheet %q", cfg.source, sheet)
+	grid, merges := data.grid, data.merges
+	data.notes(rep)
+	h, err := excelHeaderIndex(grid, cfg)
+	if err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
+	}
+	h0, h1 := headerBlock(grid, h, merges, cfg)
+	if err := checkMerges(grid, merges, cfg.lim()); err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
+	}
+	fillMerged(grid, merges, rep)
+	header, rows, first, lines := sheetTable(grid, h0, h1, cfg, rep)
+	if len(header) == 0 {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no columns: %w", src, ErrEmpty)
+	}
+	if data.errorCells > 0 {
+		cfg.extraMissing = append(cfg.extraMissing, excelErrorValues...)
+	}
+	scfg := *cfg
+	scfg.source = src
+	scfg.rowLines = lines
+	df, err := tableFromRecords(&scfg, header, rows, first, rep)
+	if err != nil {
+		return df, err
+	}
+	return addLineColumn(cfg, df, func(i int) int { return lines[i] })
 }

@@ -39,33 +39,7 @@ func readXLS(path string, cfg *config, rep *Report) (df dataframe.DataFrame, err
 	sheet := names[i]
 	rep.Notes = append(rep.Notes, "a legacy Excel 97–2003 workbook (BIFF8)")
 	rep.Notes = append(rep.Notes, fmt.Sprintf("sheet %q (%d of %d)", sheet, i+1, len(names)))
-	src := fmt.Sprintf("%s: sheet %q", cfg.source, sheet)
-	grid, merges := data.grid, data.merges
-	data.notes(rep)
-	h, err := excelHeaderIndex(grid, cfg)
-	if err != nil {
-		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
-	}
-	h0, h1 := headerBlock(grid, h, merges, cfg)
-	if err := checkMerges(grid, merges, cfg.lim()); err != nil {
-		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", src, err)
-	}
-	fillMerged(grid, merges, rep)
-	header, rows, first, lines := sheetTable(grid, h0, h1, cfg, rep)
-	if len(header) == 0 {
-		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: no columns: %w", src, ErrEmpty)
-	}
-	if data.errorCells > 0 {
-		cfg.extraMissing = append(cfg.extraMissing, excelErrorValues...)
-	}
-	scfg := *cfg
-	scfg.source = src
-	scfg.rowLines = lines
-	df, err = tableFromRecords(&scfg, header, rows, first, rep)
-	if err != nil {
-		return df, err
-	}
-	return addLineColumn(cfg, df, func(i int) int { return lines[i] })
+	return sheetFrame(cfg, sheet, data, rep)
 }
 
 // openXLS reads a compound file (held whole in memory, within the
