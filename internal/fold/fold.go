@@ -26,25 +26,25 @@ func Key(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	it := norm.Iter{}
-	it.InitString(norm.NFD, s)
-	for !it.Done() {
-		seg := it.Next()
-		for len(seg) > 0 {
-			r, size := utf8.DecodeRune(seg)
-			seg = seg[size:]
-			switch {
-			case unicode.Is(unicode.Mn, r):
-				continue
-			case unicode.IsLetter(r) || unicode.IsDigit(r):
-				if space && b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				space = false
-				b.WriteRune(unicode.ToLower(r))
-			default:
-				space = true
+	// norm.NFD.String, not norm.Iter: the Iter of golang.org/x/text (through
+	// v0.44) dereferences a nil flush function on some invalid UTF-8 followed
+	// by combining marks, and a fold must never panic on a cell.
+	d := s
+	if !norm.NFD.IsNormalString(s) {
+		d = norm.NFD.String(s)
+	}
+	for _, r := range d {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
 			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
 		}
 	}
 	return b.String()
