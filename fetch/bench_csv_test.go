@@ -216,7 +216,7 @@ func BenchmarkScan(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := scanAll("", in, 0, ',', 1, 1, nil); err != nil {
+		if _, err := scanAll("", in, 0, ',', 1, 1, nil, true); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -231,7 +231,7 @@ func BenchmarkScanKeep(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, _, e := scanKeep(in, 0, len(in), ',', 1, false, keep); e != nil {
+		if _, _, _, e := scanKeep(in, 0, len(in), ',', 1, false, keep, false); e != nil {
 			b.Fatal(e)
 		}
 	}

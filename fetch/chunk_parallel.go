@@ -272,7 +272,7 @@ func (b *pblock) decodeAndScan(win bool) {
 	if !b.cut && !b.last || len(b.text) > b.maxLine {
 		return // scanned serially, where long records are caught
 	}
-	r, end, nl, e := scanKeep(b.text, 0, len(b.text), b.delim, 1, false, b.keep)
+	r, end, nl, e := scanKeep(b.text, 0, len(b.text), b.delim, 1, false, b.keep, false)
 	b.recs, b.nl, b.ok = r, nl, e == nil && end == len(b.text)
 }
 

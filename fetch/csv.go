@@ -122,7 +122,7 @@ func readCSVString(cfg *config, in string) (dataframe.DataFrame, error) {
 		head = head[:pipeHead]
 	}
 	keep := cfg.projection(head, from, d, len(head) == len(s))
-	segs, err := scanAll(cfg.source, s, from, d, firstLine, cfg.workers, keep)
+	segs, err := scanAll(cfg.source, s, from, d, firstLine, cfg.workers, keep, true)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}

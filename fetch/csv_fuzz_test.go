@@ -50,7 +50,36 @@ func FuzzReadCSV(f *testing.F) {
 		if msg := frameDiff(df, par); msg != "" {
 			t.Fatalf("serial and parallel differ: %s", msg)
 		}
+		if par.Nrow() != 0 || len(data) > 0 {
+			var prep Report
+			if _, err := ReadCSV(bytes.NewReader(data), WithReport(&prep), Workers(3)); err == nil && prep.DuplicateRows != rep.DuplicateRows {
+				t.Fatalf("serial read %d duplicate rows, parallel %d", rep.DuplicateRows, prep.DuplicateRows)
+			}
+		}
+		checkRecordHashes(t, string(data))
 	})
+}
+
+// checkRecordHashes checks the scan's record hashes against the hashes of
+// the records' fields: the fast path (a record without quotes hashed as
+// its bytes) must agree with the fields it stands for, with and without a
+// projection.
+func checkRecordHashes(t *testing.T, s string) {
+	t.Helper()
+	for _, keep := range [][]int32{nil, {-1, 0}} {
+		r, _, _, e := scanKeep(s, 0, len(s), ',', 1, false, keep, true)
+		if e != nil {
+			return
+		}
+		if len(r.hashes) != r.n() {
+			t.Fatalf("%d hashes for %d records", len(r.hashes), r.n())
+		}
+		for k := range r.hashes {
+			if r.hashes[k] != r.fieldsHash(k) {
+				t.Fatalf("record %d (line %d, keep %v): scan hash differs from its fields' %q", k, r.lines[k], keep, r.rawRecordFields(k))
+			}
+		}
+	}
 }
 
 func FuzzEachChunk(f *testing.F) {

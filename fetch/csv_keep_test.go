@@ -97,7 +97,7 @@ func TestScanKeepMatchesScan(t *testing.T) {
 			}
 		}
 		full, fend, fnl, ferr := scan(in, 0, len(in), d, 1, false)
-		proj, pend, pnl, perr := scanKeep(in, 0, len(in), d, 1, false, keep)
+		proj, pend, pnl, perr := scanKeep(in, 0, len(in), d, 1, false, keep, false)
 		if !reflect.DeepEqual(ferr, perr) || fend != pend || fnl != pnl {
 			t.Fatalf("input %d: full scan (%d, %d, %v), projected (%d, %d, %v)", k, fend, fnl, ferr, pend, pnl, perr)
 		}
@@ -329,7 +329,7 @@ func FuzzScanKeep(f *testing.F) {
 			}
 		}
 		full, fend, fnl, ferr := scan(in, 0, len(in), d, 1, false)
-		proj, pend, pnl, perr := scanKeep(in, 0, len(in), d, 1, false, keep)
+		proj, pend, pnl, perr := scanKeep(in, 0, len(in), d, 1, false, keep, false)
 		if !reflect.DeepEqual(ferr, perr) || fend != pend || fnl != pnl {
 			t.Fatalf("full scan (%d, %d, %v), projected (%d, %d, %v)", fend, fnl, ferr, pend, pnl, perr)
 		}

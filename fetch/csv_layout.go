@@ -78,8 +78,13 @@ type layout struct {
 	// merged holds, for rows whose free-text last column held unquoted
 	// delimiters, the rejoined value of that column.
 	merged map[ref]string
-	// hashes, when set, collects the row hashes that find duplicate rows.
+	// hashes, when set, collects the row hashes that find duplicate rows
+	// from the typed cells (when the scan kept no raw-record hashes).
 	hashes *rowHashes
+	// checks says the table is a whole input, whose columns get the
+	// per-value checks (date placeholders, codes as formulas or padded):
+	// a streamed chunk's do not.
+	checks bool
 }
 
 const maxSkippedListed = 20
@@ -275,9 +280,26 @@ func (c *config) headerIndex(rs *recordSet) (int, error) {
 // buildTable types the selected columns of the planned rows and builds the
 // DataFrame. types, when not nil, fixes each column's type (a streaming
 // schema); otherwise cfg's types and inference decide.
+//
+// Duplicate rows are found from the hashes of the raw records the scan
+// kept, alongside the column building; a scan without them (none today)
+// has the typed columns hash their cells instead.
 func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe.DataFrame, error) {
-	lay.hashes = newRowHashes(len(lay.rows))
+	var dups Report
+	done := make(chan struct{})
+	raw := hashedScan(rs)
+	if raw {
+		go func() {
+			defer close(done)
+			recordDuplicates(rs, lay.rows, &dups)
+		}()
+	} else {
+		lay.hashes = newRowHashes(len(lay.rows))
+		close(done)
+	}
+	lay.checks = true
 	df, crs, err := buildColumns(cfg, rs, lay, nil, true)
+	<-done
 	if err != nil {
 		return df, err
 	}
@@ -285,8 +307,12 @@ func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe
 	rep.Rows = len(lay.rows)
 	noteCommaDecimals(df, crs, rep)
 	finishChecks(rep)
-	lay.hashes.report(rep, func(i int) int { return rs.line(lay.rows[i]) })
-	lay.hashes = nil
+	if raw {
+		rep.DuplicateRows, rep.Duplicates = dups.DuplicateRows, dups.Duplicates
+	} else {
+		lay.hashes.report(rep, func(i int) int { return rs.line(lay.rows[i]) })
+	}
+	lay.hashes, lay.checks = nil, false
 	return addLineColumn(cfg, df, func(i int) int { return rs.line(lay.rows[i]) })
 }
 
@@ -347,7 +373,7 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 				raw[rowIndex(lay.rows, r)] = v
 			}
 		}
-		if lay.hashes != nil {
+		if lay.checks {
 			sc.hashes, sc.col = lay.hashes, j
 			if sc.text == nil {
 				sc.text = &textFindings{}

@@ -135,7 +135,7 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 			defer func() { <-sem }()
 			// Blocks end at line ends, which are ASCII: no rune is split.
 			seg.valid = utf8.ValidString(s[lo:hi])
-			r, end, nl, e := scanKeep(s, lo, hi, d, 1, false, keep)
+			r, end, nl, e := scanKeep(s, lo, hi, d, 1, false, keep, true)
 			seg.recs, seg.end, seg.nl, seg.failed = r, end, nl, e != nil
 		}()
 	}

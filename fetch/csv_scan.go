@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math/bits"
 	"runtime"
 	"sort"
@@ -57,6 +58,14 @@ type recs struct {
 	nfs   []int32
 	offs  []uint32
 	delim byte
+	// hashed says the scan kept, for every record, a hash of its fields
+	// as read, joined by the delimiter (for a record without quotes, its
+	// bytes without the line end, hashed as they are scanned), in hashes,
+	// and its start offset in offs: what the duplicate-row check of a
+	// whole table reads (see recordDuplicates). A chunk of a stream is not
+	// hashed.
+	hashed bool
+	hashes []uint64
 }
 
 // span locates one field: base[off:off+n], or extra[off] when n has the
@@ -103,6 +112,35 @@ func (r *recs) slot(j int) int {
 		return int(r.keep[j])
 	}
 	return r.kept + j - len(r.keep)
+}
+
+// fieldsHash hashes the fields of record k as read, joined by the
+// delimiter: for a record without quotes, the same as hashing its bytes.
+func (r *recs) fieldsHash(k int) uint64 {
+	var h maphash.Hash
+	h.SetSeed(cellSeed)
+	for j, v := range r.rawRecordFields(k) {
+		if j > 0 {
+			h.WriteByte(r.delim)
+		}
+		h.WriteString(v)
+	}
+	return h.Sum64()
+}
+
+// rawRecordFields returns every field of record k as stored (undecoded
+// when win1252 is set), scanning a projected record again.
+func (r *recs) rawRecordFields(k int) []string {
+	if r.keep != nil {
+		r = r.rescan(k)
+		k = 0
+	}
+	lo, hi := r.starts[k], r.starts[k+1]
+	out := make([]string, hi-lo)
+	for i := range out {
+		out[i] = r.rawValue(lo + i)
+	}
+	return out
 }
 
 // rescan scans record k of a projected scan again, whole.
@@ -204,15 +242,17 @@ type scanError struct {
 // record that runs past the end of s is not an error: scan stops before it
 // (streaming reads more input and scans again).
 func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs, int, int, *scanError) {
-	return scanKeep(s, from, stop, d, firstLine, partial, nil)
+	return scanKeep(s, from, stop, d, firstLine, partial, nil, false)
 }
 
 // scanKeep is scan that, when keep is not nil, stores only the fields at
 // the positions keep marks (see recs.keep) and those at positions from
 // len(keep) on. Everything else (the records, their lines and field
-// counts, blank records, errors) is as with scan.
-func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, keep []int32) (*recs, int, int, *scanError) {
-	r := &recs{base: s, starts: []int{0}, delim: d}
+// counts, blank records, errors) is as with scan. hash makes it keep a
+// hash of each record (see recs.hashed), computed while the record is
+// still in cache.
+func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, keep []int32, hash bool) (*recs, int, int, *scanError) {
+	r := &recs{base: s, starts: []int{0}, delim: d, hashed: hash}
 	if keep != nil {
 		r.keep = keep
 		for _, k := range keep {
@@ -240,11 +280,20 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 			r.nfs = make([]int32, 0, nl)
 			r.offs = make([]uint32, 0, nl)
 		}
+		if hash {
+			r.hashes = make([]uint64, 0, nl)
+			if r.offs == nil {
+				r.offs = make([]uint32, 0, nl)
+			}
+		}
 	}
+	var canon []byte // the fields of a record with quotes, joined
 	line := firstLine
 	i, n := from, len(s)
 	for i < n && i < stop {
 		recStart, recLine := i, line
+		recEnd := i     // the end of the last field read
+		quoted := false // a field of the record was quoted
 		nf := len(r.spans)
 		sure := false // a field of the record is surely not blank
 		p := 0        // the position of the field being scanned
@@ -253,6 +302,9 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 			line++
 			r.maybeBlank = append(r.maybeBlank, int32(len(r.lines)))
 			r.endRecord(recLine, recStart, 0)
+			if hash {
+				r.hashes = append(r.hashes, maphash.String(cellSeed, ""))
+			}
 			continue
 		}
 		if s[i] == '\r' && i+1 < n && s[i+1] == '\n' {
@@ -260,6 +312,9 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 			line++
 			r.maybeBlank = append(r.maybeBlank, int32(len(r.lines)))
 			r.endRecord(recLine, recStart, 0)
+			if hash {
+				r.hashes = append(r.hashes, maphash.String(cellSeed, ""))
+			}
 			continue
 		}
 		for {
@@ -312,20 +367,35 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 				}
 				nl := strings.Count(s[i:j], "\n")
 				line += nl
+				stored := keep == nil || p >= len(keep) || keep[p] >= 0
+				v, escaped := s[i+1:j-1], false
 				switch {
-				case keep != nil && p < len(keep) && keep[p] < 0:
-					// not stored
 				case b != nil:
-					v := b.String()
+					v, escaped = b.String(), true
 					if nl > 0 {
 						v = strings.ReplaceAll(v, "\r\n", "\n")
 					}
+				case nl > 0 && strings.Contains(v, "\r\n"):
+					v, escaped = strings.ReplaceAll(v, "\r\n", "\n"), true
+				}
+				switch {
+				case !stored:
+				case escaped:
 					r.addExtra(v)
-				case nl > 0 && strings.Contains(s[i+1:j-1], "\r\n"):
-					r.addExtra(strings.ReplaceAll(s[i+1:j-1], "\r\n", "\n"))
 				default:
 					r.add(i+1, j-1-(i+1))
 				}
+				if hash {
+					if !quoted {
+						// the fields before this one had no quotes: their
+						// bytes, delimiters included, are their values.
+						canon = append(canon[:0], s[recStart:i]...)
+					} else {
+						canon = append(canon, d)
+					}
+					canon = append(canon, v...)
+				}
+				quoted = true
 				i = j
 			} else {
 				j := fieldEnd(s, i, d)
@@ -343,6 +413,11 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 				if keep == nil || p >= len(keep) || keep[p] >= 0 {
 					r.add(i, end-i)
 				}
+				if hash && quoted {
+					canon = append(canon, d)
+					canon = append(canon, s[i:end]...)
+				}
+				recEnd = end
 				i = j
 			}
 			p++
@@ -357,6 +432,10 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 					if keep == nil || p >= len(keep) || keep[p] >= 0 {
 						r.add(i, 0)
 					}
+					if hash && quoted {
+						canon = append(canon, d)
+					}
+					recEnd = i
 					p++
 				}
 				if i < n {
@@ -379,6 +458,13 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 			r.maybeBlank = append(r.maybeBlank, int32(len(r.lines)))
 		}
 		r.endRecord(recLine, recStart, p)
+		if hash {
+			if quoted {
+				r.hashes = append(r.hashes, maphash.Bytes(cellSeed, canon))
+			} else {
+				r.hashes = append(r.hashes, maphash.String(cellSeed, s[recStart:recEnd]))
+			}
+		}
 	}
 	return r, i, line - firstLine, nil
 }
@@ -413,6 +499,8 @@ func (r *recs) endRecord(line, off, nf int) {
 	r.starts = append(r.starts, len(r.spans))
 	if r.keep != nil {
 		r.nfs = append(r.nfs, int32(nf))
+	}
+	if r.keep != nil || r.hashed {
 		r.offs = append(r.offs, uint32(off))
 	}
 }
@@ -427,7 +515,7 @@ const parallelMin = 4 << 20
 // scanAll scans all of s, in parallel for large inputs. workers ≤ 0
 // chooses by size and CPU count. keep, when not nil, makes the scan a
 // projected one (see scanKeep).
-func scanAll(source string, s string, from int, d byte, firstLine, workers int, keep []int32) ([]*recs, error) {
+func scanAll(source string, s string, from int, d byte, firstLine, workers int, keep []int32, hash bool) ([]*recs, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 		if len(s)-from < parallelMin {
@@ -435,11 +523,11 @@ func scanAll(source string, s string, from int, d byte, firstLine, workers int, 
 		}
 	}
 	if workers > 1 {
-		if segs, ok := scanParallel(s, from, d, firstLine, workers, keep); ok {
+		if segs, ok := scanParallel(s, from, d, firstLine, workers, keep, hash); ok {
 			return segs, nil
 		}
 	}
-	r, _, _, e := scanKeep(s, from, len(s), d, firstLine, false, keep)
+	r, _, _, e := scanKeep(s, from, len(s), d, firstLine, false, keep, hash)
 	if e != nil {
 		return nil, e.err(source)
 	}
@@ -453,7 +541,7 @@ func (e *scanError) err(source string) error {
 // scanParallel splits s at line ends outside quotes and scans the parts
 // concurrently. It reports false when the parts do not join up (or a part
 // fails), and the caller scans serially.
-func scanParallel(s string, from int, d byte, firstLine, workers int, keep []int32) ([]*recs, bool) {
+func scanParallel(s string, from int, d byte, firstLine, workers int, keep []int32, hash bool) ([]*recs, bool) {
 	size := (len(s) - from) / workers
 	bounds := []int{from}
 	parity := 0
@@ -492,7 +580,7 @@ func scanParallel(s string, from int, d byte, firstLine, workers int, keep []int
 		wg.Add(1)
 		go func(k int) {
 			defer wg.Done()
-			r, end, _, e := scanKeep(s, bounds[k], bounds[k+1], d, 1, false, keep)
+			r, end, _, e := scanKeep(s, bounds[k], bounds[k+1], d, 1, false, keep, hash)
 			segs[k], ends[k], bad[k] = r, end, e != nil
 		}(k)
 	}

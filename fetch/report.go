@@ -32,7 +32,12 @@ type Report struct {
 	// DuplicateRows counts the rows that repeat an earlier row exactly;
 	// Duplicates lists the first 20 with their lines. A sample or an export
 	// that repeats records changes every count and share computed from it:
-	// clean.Dedupe removes them and says which.
+	// clean.Dedupe removes them and says which. In a CSV file a duplicate
+	// is a record whose bytes (line end aside) are an earlier data
+	// record's, every field counted, those Columns left out too: rows that
+	// agree only on the selected columns are not duplicates. In a
+	// spreadsheet, JSON or HTML table it is a row whose cells all equal an
+	// earlier row's as read.
 	DuplicateRows int
 	Duplicates    []DuplicateRow
 	// Notes holds any other decision worth telling.

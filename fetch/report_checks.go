@@ -3,6 +3,7 @@ package fetch
 import (
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -110,39 +111,143 @@ func mix64(x uint64) uint64 {
 	return x ^ x>>31
 }
 
-// report counts the rows whose hashes equal an earlier row's, with an
-// open-addressing table (a Go map of 128-bit keys costs several times
-// more on a million rows), and lists the first ones with their lines.
+// report counts the rows whose hashes equal an earlier row's and lists
+// the first ones with their lines (see findDuplicates).
 func (h *rowHashes) report(rep *Report, lineOf func(int) int) {
 	if h == nil {
 		return
 	}
-	size := 1
-	for size < 2*len(h.a) {
-		size <<= 1
+	keys := make([]uint64, len(h.a))
+	for i := range keys {
+		keys[i] = mix64(h.a[i])
 	}
-	mask := uint64(size - 1)
-	slot := make([]int32, size) // row+1, 0 = empty
-	for i := range h.a {
-		for j := mix64(h.a[i]) & mask; ; j = (j + 1) & mask {
-			r := slot[j]
-			if r == 0 {
-				slot[j] = int32(i + 1)
-				break
-			}
-			if h.a[r-1] == h.a[i] && h.b[r-1] == h.b[i] {
-				rep.DuplicateRows++
-				if len(rep.Duplicates) < maxDuplicatesListed {
-					d := DuplicateRow{Row: i + 1, First: int(r)}
-					if lineOf != nil {
-						d.Line = lineOf(i)
-					}
-					rep.Duplicates = append(rep.Duplicates, d)
+	findDuplicates(keys, func(i, j int) bool { return h.a[i] == h.a[j] && h.b[i] == h.b[j] }, rep, lineOf)
+}
+
+// findDuplicates counts the rows i whose key equals an earlier row j's
+// and for which same(i, j) holds, into rep.DuplicateRows, and lists the
+// first ones (in row order) with their lines; keys must be well mixed.
+//
+// The rows are first spread, in order, into buckets by the top bits of
+// their keys; each bucket is then matched with an open-addressing table
+// small enough to stay in cache (one table over a million rows costs a
+// cache miss or two per row).
+func findDuplicates(keys []uint64, same func(i, j int) bool, rep *Report, lineOf func(int) int) {
+	n := len(keys)
+	if n < 2 {
+		return
+	}
+	bits := 0
+	for bits < 12 && n>>bits > 4096 {
+		bits++
+	}
+	shift := uint(64 - bits)
+	nb := 1 << bits
+	start := make([]int32, nb+1)
+	if bits > 0 {
+		for _, k := range keys {
+			start[k>>shift+1]++
+		}
+	} else {
+		start[1] = int32(n)
+	}
+	for b := 1; b <= nb; b++ {
+		start[b] += start[b-1]
+	}
+	// the rows and their keys, bucket after bucket, in row order
+	rows := make([]int32, n)
+	bk := make([]uint64, n)
+	if bits > 0 {
+		next := slices.Clone(start[:nb])
+		for i, k := range keys {
+			b := k >> shift
+			rows[next[b]], bk[next[b]] = int32(i), k
+			next[b]++
+		}
+	} else {
+		for i := range rows {
+			rows[i] = int32(i)
+		}
+		copy(bk, keys)
+	}
+	var listed []DuplicateRow // the first duplicates of each bucket
+	var slot []int32
+	for b := 0; b < nb; b++ {
+		lo, hi := start[b], start[b+1]
+		if hi-lo < 2 {
+			continue
+		}
+		part, pk := rows[lo:hi], bk[lo:hi]
+		size := 1
+		for size < 2*len(part) {
+			size <<= 1
+		}
+		if cap(slot) < size {
+			slot = make([]int32, size)
+		}
+		slot = slot[:size]
+		clear(slot)
+		mask := uint64(size - 1)
+		found := 0
+		for p, k := range pk {
+			for j := k & mask; ; j = (j + 1) & mask {
+				q := slot[j] // position in the bucket + 1, 0 = empty
+				if q == 0 {
+					slot[j] = int32(p + 1)
+					break
 				}
-				break
+				if pk[q-1] == k && same(int(part[p]), int(part[q-1])) {
+					rep.DuplicateRows++
+					if found < maxDuplicatesListed {
+						found++
+						listed = append(listed, DuplicateRow{Row: int(part[p]) + 1, First: int(part[q-1]) + 1})
+					}
+					break
+				}
 			}
 		}
 	}
+	slices.SortFunc(listed, func(a, b DuplicateRow) int { return a.Row - b.Row })
+	if len(listed) > maxDuplicatesListed {
+		listed = listed[:maxDuplicatesListed]
+	}
+	for _, d := range listed {
+		if lineOf != nil {
+			d.Line = lineOf(d.Row - 1)
+		}
+		rep.Duplicates = append(rep.Duplicates, d)
+	}
+}
+
+// recordDuplicates finds the rows of a CSV table whose record has the
+// same fields, as read, as an earlier row's record: every field of the
+// file counts, those Columns left out too, so rows that agree only on
+// the selected columns are not duplicates. It matches the hashes the scan
+// kept and confirms each match field by field, so a hash collision is
+// never reported as a duplicate. The scan must have kept the hashes (see
+// hashedScan).
+func recordDuplicates(rs *recordSet, rows []ref, rep *Report) {
+	keys := make([]uint64, len(rows))
+	for i, r := range rows {
+		keys[i] = rs.segs[r.seg].hashes[r.rec]
+	}
+	same := func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		fa := rs.segs[a.seg].rawRecordFields(int(a.rec))
+		fb := rs.segs[b.seg].rawRecordFields(int(b.rec))
+		return slices.Equal(fa, fb)
+	}
+	findDuplicates(keys, same, rep, func(i int) int { return rs.line(rows[i]) })
+}
+
+// hashedScan reports whether every record of rs has its raw-record hash.
+func hashedScan(rs *recordSet) bool {
+	for _, sg := range rs.segs {
+		if !sg.hashed || len(sg.hashes) != sg.n() {
+			return false
+		}
+	}
+	return true
 }
 
 // finishChecks moves the notes the column checks left in the column

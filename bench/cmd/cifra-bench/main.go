@@ -42,6 +42,7 @@ func run() error {
 		task  = flag.String("task", "", "task to run: T1, T2, T3, T4, stream (EachChunk over -file) or stream-parallel (EachChunkParallel over -file)")
 		file  = flag.String("file", "", "file for -task stream (default: contratos.csv in -dir)")
 		prof  = flag.String("cpuprofile", "", "write a CPU profile of the task to this file")
+		times = flag.Int("repeat", 1, "run the task this many times in one process (for a steadier -cpuprofile); each run's time is printed")
 	)
 	flag.Parse()
 	cleanPath := filepath.Join(*dir, "contratos.csv")
@@ -78,61 +79,15 @@ func run() error {
 			f.Close()
 		}()
 	}
-	start := time.Now()
-	var result string
-	switch strings.ToUpper(*task) {
-	case "T1":
-		total, err := bench.T1(cleanPath)
+	for i := 0; i < *times; i++ {
+		start := time.Now()
+		result, err := runTask(*task, cleanPath, messyPath, *file)
 		if err != nil {
 			return err
 		}
-		result = fmt.Sprintf("total importe = %.2f", total)
-	case "T2":
-		df, err := bench.T2(cleanPath)
-		if err != nil {
-			return err
-		}
-		result = fmt.Sprintf("%d groups", df.Nrow())
-	case "T3":
-		pop, err := bench.Population()
-		if err != nil {
-			return err
-		}
-		df, err := bench.T3(cleanPath, pop)
-		if err != nil {
-			return err
-		}
-		result = fmt.Sprintf("%d states", df.Nrow())
-	case "T4":
-		df, err := bench.T4(messyPath)
-		if err != nil {
-			return err
-		}
-		result = fmt.Sprintf("%d states", df.Nrow())
-	case "STREAM", "STREAM-PARALLEL":
-		path := cleanPath
-		if *file != "" {
-			path = *file
-		}
-		run := bench.Stream
-		if strings.ToUpper(*task) == "STREAM-PARALLEL" {
-			run = bench.StreamParallel
-		}
-		df, err := run(path)
-		if err != nil {
-			return err
-		}
-		rows := 0
-		for i := 0; i < df.Nrow(); i++ {
-			n, _ := df.Col("count").Elem(i).Int()
-			rows += n
-		}
-		result = fmt.Sprintf("%d states, %d rows above 1,000 pesos", df.Nrow(), rows)
-	default:
-		return fmt.Errorf("unknown task %q (want T1, T2, T3, T4, stream or stream-parallel)", *task)
+		elapsed := time.Since(start)
+		fmt.Printf("%s: %s in %.3f s, peak memory %s\n", strings.ToUpper(*task), result, elapsed.Seconds(), peak())
 	}
-	elapsed := time.Since(start)
-	fmt.Printf("%s: %s in %.3f s, peak memory %s\n", strings.ToUpper(*task), result, elapsed.Seconds(), peak())
 	return nil
 }
 
@@ -166,4 +121,61 @@ func peak() string {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return fmt.Sprintf("%d MB from the OS", m.Sys>>20)
+}
+
+// runTask runs one task once and returns the line that states its result.
+func runTask(task, cleanPath, messyPath, file string) (string, error) {
+	var result string
+	switch strings.ToUpper(task) {
+	case "T1":
+		total, err := bench.T1(cleanPath)
+		if err != nil {
+			return "", err
+		}
+		result = fmt.Sprintf("total importe = %.2f", total)
+	case "T2":
+		df, err := bench.T2(cleanPath)
+		if err != nil {
+			return "", err
+		}
+		result = fmt.Sprintf("%d groups", df.Nrow())
+	case "T3":
+		pop, err := bench.Population()
+		if err != nil {
+			return "", err
+		}
+		df, err := bench.T3(cleanPath, pop)
+		if err != nil {
+			return "", err
+		}
+		result = fmt.Sprintf("%d states", df.Nrow())
+	case "T4":
+		df, err := bench.T4(messyPath)
+		if err != nil {
+			return "", err
+		}
+		result = fmt.Sprintf("%d states", df.Nrow())
+	case "STREAM", "STREAM-PARALLEL":
+		path := cleanPath
+		if file != "" {
+			path = file
+		}
+		run := bench.Stream
+		if strings.ToUpper(task) == "STREAM-PARALLEL" {
+			run = bench.StreamParallel
+		}
+		df, err := run(path)
+		if err != nil {
+			return "", err
+		}
+		rows := 0
+		for i := 0; i < df.Nrow(); i++ {
+			n, _ := df.Col("count").Elem(i).Int()
+			rows += n
+		}
+		result = fmt.Sprintf("%d states, %d rows above 1,000 pesos", df.Nrow(), rows)
+	default:
+		return "", fmt.Errorf("unknown task %q (want T1, T2, T3, T4, stream or stream-parallel)", task)
+	}
+	return result, nil
 }
