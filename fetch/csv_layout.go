@@ -59,6 +59,15 @@ func (rs *recordSet) field(r ref, j int) string { return rs.segs[r.seg].field(in
 func (rs *recordSet) allEmpty(r ref) bool { return rs.segs[r.seg].allEmpty(int(r.rec)) }
 func (rs *recordSet) line(r ref) int      { return rs.segs[r.seg].lines[r.rec] }
 
+// dropFields lets go of everything but the records' lines: the input text
+// and the scanned fields. Only line may be called afterwards.
+func (rs *recordSet) dropFields() {
+	for _, sg := range rs.segs {
+		lines := sg.lines
+		*sg = recs{lines: lines}
+	}
+}
+
 // records returns records [lo, hi) as rows of text.
 func (rs *recordSet) records(lo, hi int) [][]string {
 	out := make([][]string, 0, hi-lo)
@@ -85,6 +94,10 @@ type layout struct {
 	// per-value checks (date placeholders, codes as formulas or padded):
 	// a streamed chunk's do not.
 	checks bool
+	// release, when set, is called once the columns are typed and before
+	// gota copies them: it lets go of the input text and the scanned
+	// fields, so the copies do not stack on top of them.
+	release func()
 }
 
 const maxSkippedListed = 20
@@ -196,7 +209,11 @@ func (lay *layout) setWidth(cfg *config, rs *recordSet, header []string, maxLen 
 	}
 	hdr := make([]string, width)
 	if !cfg.noHeader && header != nil {
-		copy(hdr, header)
+		// copies: a name that points into the input would keep all of
+		// it alive as long as the table
+		for j := range hdr {
+			hdr[j] = strings.Clone(header[j])
+		}
 	}
 	lay.header = hdr
 	lay.width = width
@@ -298,6 +315,10 @@ func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe
 		close(done)
 	}
 	lay.checks = true
+	lay.release = func() {
+		<-done
+		rs.dropFields()
+	}
 	df, crs, err := buildColumns(cfg, rs, lay, nil, true)
 	<-done
 	if err != nil {
@@ -312,7 +333,8 @@ func buildTable(cfg *config, rs *recordSet, lay *layout, rep *Report) (dataframe
 	} else {
 		lay.hashes.report(rep, func(i int) int { return rs.line(lay.rows[i]) })
 	}
-	lay.hashes, lay.checks = nil, false
+	lay.hashes, lay.checks, lay.release = nil, false, nil
+	detachReport(rep)
 	return addLineColumn(cfg, df, func(i int) int { return rs.line(lay.rows[i]) })
 }
 
@@ -434,12 +456,17 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 			return dataframe.DataFrame{}, nil, err
 		}
 	}
+	if whole && lay.release != nil {
+		lay.release()
+	}
 	if whole && len(lay.rows)*ncol >= gcBeforeCopy {
 		// gota copies every series into the frame; a copy of a large
 		// series cannot be interrupted, and a collection that starts
 		// during it spins waiting for it and pays write barriers on every
-		// pointer copied. Collecting first (the scanner's buffers are
-		// garbage by now) leaves room for the copies without one.
+		// pointer copied. Collecting first (the input text and the
+		// scanner's buffers are garbage by now: see layout.release)
+		// leaves room for the copies without one, and keeps the copies
+		// from stacking on top of the input.
 		runtime.GC()
 	}
 	df, err := frame.New(cols...)
@@ -533,4 +560,35 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// detachReport replaces every string of rep by a copy. A value or a line
+// the report quotes may point into the input text, and would keep all of
+// it in memory for as long as the caller keeps the report.
+func detachReport(rep *Report) {
+	for i := range rep.Skipped {
+		rep.Skipped[i].Text = strings.Clone(rep.Skipped[i].Text)
+	}
+	for i := range rep.DroppedColumns {
+		rep.DroppedColumns[i] = strings.Clone(rep.DroppedColumns[i])
+	}
+	for i := range rep.Notes {
+		rep.Notes[i] = strings.Clone(rep.Notes[i])
+	}
+	detachMap := func(m map[string]int) map[string]int {
+		if m == nil {
+			return nil
+		}
+		out := make(map[string]int, len(m))
+		for k, v := range m {
+			out[strings.Clone(k)] = v
+		}
+		return out
+	}
+	for i := range rep.Columns {
+		c := &rep.Columns[i]
+		c.Name, c.Original, c.Why = strings.Clone(c.Name), strings.Clone(c.Original), strings.Clone(c.Why)
+		c.MissingValues = detachMap(c.MissingValues)
+		c.DatePlaceholders = detachMap(c.DatePlaceholders)
+	}
 }

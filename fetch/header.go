@@ -109,8 +109,11 @@ func detectHeader(rows [][]string) int {
 			continue
 		}
 		nums, texts := numericCells(sample[i], numeric)
-		if nums == 0 && texts == 0 && dataLike(firstNonEmpty(sample[i])) {
-			continue // a data row whose numbers are all missing ("01/01/2024","N/E")
+		if nums == 0 && texts == 0 && (dataLike(firstNonEmpty(sample[i])) || markerCells(sample[i], numeric) > 0) {
+			// a data row whose numbers are all missing ("01/01/2024","N/E";
+			// "F-001","Jalisco","N/D"): a header names its columns, it
+			// does not write "N/D" under them
+			continue
 		}
 		if nums == 0 || yearRow(sample[i], numeric) {
 			return i
@@ -334,6 +337,18 @@ func numericCells(r []string, numeric []bool) (nums, texts int) {
 		}
 	}
 	return nums, texts
+}
+
+// markerCells counts the cells of r in numeric columns that are written
+// missing markers ("N/D", "NA", "-"), blank cells aside.
+func markerCells(r []string, numeric []bool) int {
+	n := 0
+	for j, c := range r {
+		if j < len(numeric) && numeric[j] && strings.TrimSpace(c) != "" && missing.DefaultSet.Is(c) {
+			n++
+		}
+	}
+	return n
 }
 
 // yearRow reports whether the numeric cells of r are at least two years

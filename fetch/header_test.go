@@ -23,6 +23,12 @@ func TestDetectHeader(t *testing.T) {
 			{"Aguascalientes", "80", "71", "69"}, {"Baja California", "2,910", "2,850", "2,963"}}, 1},
 		{"year header first", [][]string{{"Entidad", "2019", "2020"}, {"Colima", "700", "600"}, {"Sonora", "1,000", "1,200"}}, 0},
 		{"missing markers in data", [][]string{{"x", "y"}, {"N/D", "2"}, {"3", "-"}, {"5", "6"}}, 0},
+		// a title, the header, then a first data row whose only number is
+		// missing: that row is data, not the header (it was taken as the
+		// header, and the real header skipped as a preamble line)
+		{"first row's amount missing after a title", [][]string{{"Fuente: Secretaría de Salud"},
+			{"folio", "estado", "monto", "nota"}, {"F-0001", "Jalisco", "N/D", "nota, 1"},
+			{"F-0002", "Colima", "120.50", "nota, 2"}, {"F-0003", "Sonora", "98.00", "nota, 3"}}, 1},
 		{"empty", nil, 0},
 		{"single column", [][]string{{"empresa"}, {"ACME"}, {"Omega"}}, 0},
 	}

@@ -96,6 +96,9 @@ func checkResource(rep *ValidationReport, pkg *tableschema.Package, r *tablesche
 		p.Resource = r.Name
 		rep.add(p)
 	}
+	if len(r.Paths) > 0 && !dataFilesExist(r, pkg.Dir, add) {
+		return nil
+	}
 	if len(r.Paths) > 0 {
 		checkIntegrity(r, pkg.Dir, add)
 	}
@@ -262,6 +265,27 @@ func checkResource(rep *ValidationReport, pkg *tableschema.Package, r *tablesche
 		}
 	}
 	return fks
+}
+
+// dataFilesExist reports whether every local data file of r can be
+// opened, and adds a problem for each that cannot: a resource whose data
+// are missing is not valid, with a schema or without one. Remote and
+// unsafe paths are left to the reader, which reports them.
+func dataFilesExist(r *tableschema.Resource, dir string, add func(Problem)) bool {
+	ok := true
+	for _, p := range r.Paths {
+		if strings.Contains(p, "://") || tableschema.SafePath(p) != nil {
+			continue
+		}
+		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			add(Problem{Code: "source-error", Message: fmt.Sprintf("data file %s cannot be opened: %v", p, err)})
+			ok = false
+			continue
+		}
+		f.Close()
+	}
+	return ok
 }
 
 // checkIntegrity compares the resource's files with its bytes and hash,

@@ -247,3 +247,25 @@ func TestValidateLongPath(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateMissingDataFile: a resource whose data file is not there is
+// not valid, with a schema or without one (a descriptor that lists a file
+// nobody shipped was reported valid when the resource had no schema).
+func TestValidateMissingDataFile(t *testing.T) {
+	for _, doc := range []string{
+		`{"resources": [{"name": "anexo", "path": ["anexo.pdf"]}]}`,
+		`{"resources": [{"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "a"}]}}]}`,
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, DescriptorFile), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := Validate(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Valid() || len(rep.Problems) != 1 || rep.Problems[0].Code != "source-error" || !strings.Contains(rep.Problems[0].Message, "cannot be opened") {
+			t.Errorf("%s:\n%s", doc, rep)
+		}
+	}
+}

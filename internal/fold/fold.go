@@ -29,6 +29,13 @@ func Key(s string) string {
 	// norm.NFD.String, not norm.Iter: the Iter of golang.org/x/text (through
 	// v0.44) dereferences a nil flush function on some invalid UTF-8 followed
 	// by combining marks, and a fold must never panic on a cell.
+	// Invalid bytes become spaces first (they are separators in the key
+	// anyway): NFD does not decompose a character that follows some of
+	// them, so "\xf2ё" would keep its diaeresis and fold differently
+	// from " ё".
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
 	d := s
 	if !norm.NFD.IsNormalString(s) {
 		d = norm.NFD.String(s)
