@@ -211,7 +211,7 @@ func (lay *layout) setWidth(cfg *config, rs *recordSet, header []string, maxLen 
 	if !cfg.noHeader && header != nil {
 		// copies: a name that points into the input would keep all of
 		// it alive as long as the table
-		for j := range hdr {
+		for j := range min(len(hdr), len(header)) {
 			hdr[j] = strings.Clone(header[j])
 		}
 	}
