@@ -259,26 +259,7 @@ func readBlocks(src io.Reader, first []byte, eof bool, d byte, keep []int32, max
 // decodeAndScan decodes the block to UTF-8 and scans it alone.
 func (b *pblock) decodeAndScan(win bool) {
 	defer close(b.done)
-	scannable := (b.cut || b.last) && len(b.raw) <= b.maxLine
-	if !win && scannable {
-		// UTF-8 is checked by the scan itself (one pass over the block,
-		// not two); a block that turns out not to be valid UTF-8 is
-		// decoded and scanned again below.
-		b.text = string(b.raw)
-		r, end, nl, e := scanKeep(b.text, 0, len(b.text), b.delim, 1, false, b.keep, false)
-		if e == nil && end == len(b.text) && r.valid {
-			b.raw = nil
-			b.recs, b.nl, b.ok = r, nl, true
-			return
-		}
-		if e != nil || end != len(b.text) {
-			if utf8.ValidString(b.text) {
-				b.raw = nil
-				return // scanned serially, where the error is told
-			}
-		}
-	}
-	if !win && !scannable && utf8.Valid(b.raw) {
+	if !win && utf8.Valid(b.raw) {
 		b.text = string(b.raw)
 	} else {
 		t := &lenientUTF8{}

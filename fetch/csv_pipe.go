@@ -133,12 +133,10 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			// The scan checks UTF-8 as it goes (r.valid); blocks end at
-			// line ends, which are ASCII, so no rune is split. A failed
-			// scan sends the whole input down the ordinary path.
+			// Blocks end at line ends, which are ASCII: no rune is split.
+			seg.valid = utf8.ValidString(s[lo:hi])
 			r, end, nl, e := scanKeep(s, lo, hi, d, 1, false, keep, true)
 			seg.recs, seg.end, seg.nl, seg.failed = r, end, nl, e != nil
-			seg.valid = r.valid
 		}()
 	}
 	for {

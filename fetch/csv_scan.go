@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // The CSV scanner. It splits decoded text into records of fields without
@@ -67,11 +66,6 @@ type recs struct {
 	// hashed.
 	hashed bool
 	hashes []uint64
-	// valid says the text the scan went through is valid UTF-8 (checked
-	// field by field, on the fields with bytes that are not ASCII; every
-	// byte between fields is ASCII). It is only meaningful for a scan
-	// that reached its stop without an error.
-	valid bool
 }
 
 // span locates one field: base[off:off+n], or extra[off] when n has the
@@ -258,7 +252,7 @@ func scan(s string, from, stop int, d byte, firstLine int, partial bool) (*recs,
 // hash of each record (see recs.hashed), computed while the record is
 // still in cache.
 func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, keep []int32, hash bool) (*recs, int, int, *scanError) {
-	r := &recs{base: s, starts: []int{0}, delim: d, hashed: hash, valid: true}
+	r := &recs{base: s, starts: []int{0}, delim: d, hashed: hash}
 	if keep != nil {
 		r.keep = keep
 		for _, k := range keep {
@@ -373,9 +367,6 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 				}
 				nl := strings.Count(s[i:j], "\n")
 				line += nl
-				if r.valid {
-					r.valid = utf8.ValidString(s[i+1 : j-1])
-				}
 				stored := keep == nil || p >= len(keep) || keep[p] >= 0
 				v, escaped := s[i+1:j-1], false
 				switch {
@@ -407,10 +398,7 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 				quoted = true
 				i = j
 			} else {
-				j, high := fieldEnd(s, i, d)
-				if high && r.valid {
-					r.valid = utf8.ValidString(s[i:j])
-				}
+				j := fieldEnd(s, i, d)
 				end := j
 				if (j < n && s[j] == '\n' || j == n) && end > i && s[end-1] == '\r' {
 					end--
@@ -481,34 +469,27 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 	return r, i, line - firstLine, nil
 }
 
-// fieldEnd returns the index j of the first delimiter or line feed at or
-// after i, or len(s), and whether s[i:j] has a byte that is not ASCII (so
-// that only such fields need a UTF-8 check). It tests eight bytes at a time
-// (the zero-byte trick on the XOR with each sought byte); the lowest match
-// is always exact.
-func fieldEnd(s string, i int, d byte) (int, bool) {
+// fieldEnd returns the index of the first delimiter or line feed at or
+// after i, or len(s). It tests eight bytes at a time (the zero-byte trick
+// on the XOR with each sought byte); the lowest match is always exact.
+func fieldEnd(s string, i int, d byte) int {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	dm := lo * uint64(d)
 	nm := lo * uint64('\n')
 	n := len(s)
-	var acc uint64 // the bytes of s[i:j] ORed together, eight lanes
 	for i+8 <= n {
 		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 		a, b := x^dm, x^nm
 		if m := ((a - lo) &^ a & hi) | ((b - lo) &^ b & hi); m != 0 {
-			k := bits.TrailingZeros64(m) >> 3 // bytes before the match
-			acc |= x & (1<<(8*k) - 1)
-			return i + k, acc&hi != 0
+			return i + bits.TrailingZeros64(m)>>3
 		}
-		acc |= x
 		i += 8
 	}
 	for i < n && s[i] != d && s[i] != '\n' {
-		acc |= uint64(s[i])
 		i++
 	}
-	return i, acc&hi != 0
+	return i
 }
 
 // endRecord closes a record that started at offset off on the given
