@@ -471,3 +471,37 @@ func TestHostileHTMLDeepNesting(t *testing.T) {
 		t.Errorf("%d rows, want 6000", tables[0].Nrow())
 	}
 }
+
+// TestHostileJSONLongString: one string longer than LineBytes is refused
+// however many commas, colons or braces it holds (the guard used to count
+// a value from the last punctuation it saw, inside the string or not), and
+// an escaped quote does not end it; strings, numbers and nesting within
+// the budget still read.
+func TestHostileJSONLongString(t *testing.T) {
+	lim := Limits{LineBytes: 64 << 10}
+	long := strings.Repeat(`a,b:{c}[d] \"e\" `, 8<<10) // 128 KiB, punctuation everywhere
+	for _, in := range []string{
+		`[{"nota": "` + long + `"}]`,
+		`[{"` + long + `": 1}]`,
+	} {
+		err := within(t, func() error { _, err := ReadJSON(strings.NewReader(in), WithLimits(lim)); return err })
+		wantErr(t, err, ErrTooLarge, "LineBytes")
+	}
+	short := strings.Repeat(`a,b:{c}[d] \"e\" `, 1<<10) // 16 KiB
+	var b strings.Builder
+	b.WriteString("[")
+	for i := 0; i < 20; i++ { // 320 KiB in all: over LineBytes only in total
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id": %d, "nota": "%s", "x": {"y": [1, 2.5, null]}}`, i, short)
+	}
+	b.WriteString("]")
+	df, err := ReadJSON(strings.NewReader(b.String()), WithLimits(lim))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if df.Nrow() != 20 || !strings.HasPrefix(df.Col("nota").Elem(3).String(), `a,b:{c}[d] "e" a,b`) {
+		t.Fatalf("%d rows, nota %.40q", df.Nrow(), df.Col("nota").Elem(3).String())
+	}
+}

@@ -1,7 +1,6 @@
 package fetch
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -107,13 +106,15 @@ func (t *jsonChecks) checkNotes() []string {
 }
 
 // budgetReader fails, wrapping ErrTooLarge, once more than max bytes
-// have been read, or, when run is set, after more than run bytes with no
-// JSON punctuation (a quote, comma, colon, brace or bracket): one string,
-// number or run of whitespace the decoder would buffer whole.
+// have been read, or, when run is set, once one value runs longer than run
+// bytes: a string (from its opening quote, whatever commas or braces it
+// holds), or, outside strings, a run with no JSON punctuation (a number or
+// whitespace), which the decoder would buffer whole.
 type budgetReader struct {
 	r          io.Reader
 	n, max     int64
 	run, since int64
+	inStr, esc bool // inside a string; after a backslash in one
 	source     string
 	err        error // set once the budget is passed; every later Read returns it
 }
@@ -128,19 +129,49 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 		b.err = &budgetError{tooLarge(b.source, fmt.Sprintf("more than %d bytes of input", b.max), b.max, "InputBytes")}
 		return n, b.err
 	}
-	if b.run > 0 {
-		if i := bytes.LastIndexAny(p[:n], `",:{}[]`); i >= 0 {
-			b.since = int64(n - i - 1)
-		} else {
-			b.since += int64(n)
-		}
-		if b.since > b.run {
-			b.err = &budgetError{tooLarge(b.source, fmt.Sprintf("a JSON value longer than %d bytes (before byte %d)", b.run, b.n), b.run, "LineBytes")}
-			return n, b.err
-		}
+	if b.run > 0 && b.runs(p[:n]) {
+		b.err = &budgetError{tooLarge(b.source, fmt.Sprintf("a JSON value longer than %d bytes (before byte %d)", b.run, b.n), b.run, "LineBytes")}
+		return n, b.err
 	}
 	return n, err
 }
+
+// runs follows p through strings and punctuation and reports whether a
+// value has run longer than b.run bytes.
+func (b *budgetReader) runs(p []byte) bool {
+	since, inStr, esc := b.since, b.inStr, b.esc
+	for _, c := range p {
+		switch {
+		case esc:
+			esc = false
+			since++
+		case inStr:
+			switch c {
+			case '\\':
+				esc = true
+				since++
+			case '"':
+				inStr, since = false, 0
+			default:
+				since++
+			}
+		case jsonPunct[c]:
+			inStr, since = c == '"', 0
+		default:
+			since++
+		}
+		if since > b.run {
+			b.since = since
+			return true
+		}
+	}
+	b.since, b.inStr, b.esc = since, inStr, esc
+	return false
+}
+
+// jsonPunct marks the bytes that end a value outside strings (and the
+// quote that opens one).
+var jsonPunct = [256]bool{'"': true, ',': true, ':': true, '{': true, '}': true, '[': true, ']': true}
 
 // budgetError marks an error that already names its source.
 type budgetError struct{ err error }
