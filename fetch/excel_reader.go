@@ -1,6 +1,8 @@
 package fetch
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -29,7 +31,15 @@ func ReadExcelReader(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 	}
 	defer os.Remove(tmp.Name())
 	lim := cfg.lim().InputBytes
-	if _, err := io.Copy(tmp, &budgetReader{r: r, max: lim, source: name}); err != nil {
+	in := bufio.NewReaderSize(&budgetReader{r: r, max: lim, source: name}, 64<<10)
+	var src io.Reader = in
+	if head, _ := in.Peek(8); !bytes.HasPrefix(head, []byte("PK")) && !bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		// Neither a ZIP (.xlsx) nor a compound file (.xls): its first
+		// 64 KiB are enough for ReadExcel to say what it is (an HTML page,
+		// a CSV, nothing), without copying up to InputBytes first.
+		src = io.LimitReader(in, 64<<10)
+	}
+	if _, err := io.Copy(tmp, src); err != nil {
 		tmp.Close()
 		var budget *budgetError
 		if errors.As(err, &budget) {

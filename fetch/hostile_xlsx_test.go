@@ -333,3 +333,28 @@ func TestHostileZipLyingHeader(t *testing.T) {
 	err = within(t, func() error { _, err := ReadExcel(x); return err })
 	wantErr(t, err, ErrTooLarge, "zip bomb")
 }
+
+// TestHostileExcelReaderNotASpreadsheet: a stream that starts as neither a
+// ZIP nor a compound file is told apart from its first bytes, not after
+// copying up to InputBytes (1 GiB) to a temporary file: an endless HTML
+// page and an endless NUL stream each fail having read under 1 MiB, with
+// the same error ReadExcel gives for such a file.
+func TestHostileExcelReaderNotASpreadsheet(t *testing.T) {
+	page := io.MultiReader(strings.NewReader("<!DOCTYPE html><html><head><title>Error 404</title></head><body>"), repeatReader{'x'})
+	for _, tc := range []struct {
+		name string
+		r    io.Reader
+	}{{"html page", page}, {"NUL stream", repeatReader{0}}} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := &countingReader{r: tc.r}
+			err := within(t, func() error { _, err := ReadExcelReader(src, Source("descarga.xlsx")); return err })
+			if err == nil || !strings.Contains(err.Error(), "descarga.xlsx") {
+				t.Fatalf("error %v, want one naming the input", err)
+			}
+			t.Logf("%v (after %d bytes)", err, src.n)
+			if src.n > 1<<20 {
+				t.Errorf("read %d bytes before failing", src.n)
+			}
+		})
+	}
+}
