@@ -14,7 +14,10 @@ import (
 // maxBars is the most categories Bar draws without TopN or AllowMany.
 const maxBars = 40
 
-// Vertical draws columns (vertical bars) instead of horizontal bars.
+// Vertical draws columns (vertical bars) instead of horizontal bars. When
+// a category name does not fit under its column at the chart's width (many
+// categories on a phone), the bars are drawn horizontally instead, so that
+// no name is cut to "…"; dates are thinned instead.
 func Vertical() Option { return func(c *config) { c.vertical = true } }
 
 // KeepOrder keeps the table's row order instead of sorting by value.

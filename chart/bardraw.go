@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -19,7 +20,7 @@ func (b *barBody) refStrip(r *renderer) vg.Length {
 }
 
 func (b *barBody) minHeight(r *renderer, w vg.Length) vg.Length {
-	if b.cfg.vertical {
+	if b.columns(r) {
 		return 0
 	}
 	band := r.th.LabelSize * minBand
@@ -35,11 +36,36 @@ func (b *barBody) minHeight(r *renderer, w vg.Length) vg.Length {
 }
 
 func (b *barBody) draw(r *renderer, area vg.Rectangle) {
-	if b.cfg.vertical {
+	if b.columns(r) {
 		b.drawVertical(r, area)
 		return
 	}
 	b.drawHorizontal(r, area)
+}
+
+// columns reports whether the bars are drawn as columns: Vertical was
+// asked for and every category name fits under its column at the chart's
+// width, wrapped on up to three lines and not cut. Names that do not (32
+// states on a phone) would be cut to "…", leaving columns nobody can name,
+// so the bars are drawn horizontally instead, where each name has room.
+// Dates always fit: they are thinned to every k-th.
+func (b *barBody) columns(r *renderer) bool {
+	if !b.cfg.vertical {
+		return false
+	}
+	if len(b.labels) == 0 || allDates(b.labels) {
+		return true
+	}
+	wPt, _ := r.cfg.size.points()
+	// the band of a column, leaving room for a value axis on the left
+	band := (wPt - 2*r.th.Margin) * 0.9 / vg.Length(len(b.labels))
+	for _, l := range b.labels {
+		lines := r.wrapMax(l, r.th.LabelSize, false, band*0.94, 3)
+		if strings.Join(lines, " ") != strings.Join(strings.Fields(safeText(l)), " ") {
+			return false
+		}
+	}
+	return true
 }
 
 // catLabels lays out category labels in a column of width lw with up to

@@ -2,12 +2,14 @@ package chart_test
 
 import (
 	"bytes"
+	"image/png"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/datacon-mx/cifra/chart"
+	"github.com/go-gota/gota/dataframe"
 )
 
 // svgTexts returns the text of each <text> element of an SVG.
@@ -79,5 +81,51 @@ func TestLongNamesWrap(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestColumnsTooNarrowForNames: 32 state columns on a phone would cut
+// every name to "…" (they did: a row of ellipses under the columns). The
+// bars are drawn horizontally there instead, every name whole, and the
+// picture grows to hold them; ten states on the web and five on a phone
+// keep their columns.
+func TestColumnsTooNarrowForNames(t *testing.T) {
+	states := homicideRates()
+	if states.Nrow() != 32 {
+		t.Fatalf("%d states", states.Nrow())
+	}
+	render := func(df dataframe.DataFrame, s chart.Size) (string, int) {
+		t.Helper()
+		ch, err := chart.Bar(df, "entidad", "tasa", chart.Vertical(), chart.WithSize(s), chart.Decimals(1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := ch.Render(&b, "svg"); err != nil {
+			t.Fatal(err)
+		}
+		var pic bytes.Buffer
+		if err := ch.Render(&pic, "png"); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(pic.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(svgTexts(b.Bytes()), "\n"), img.Bounds().Dy()
+	}
+	texts, h := render(states, chart.Phone)
+	if strings.Contains(texts, "…") || !strings.Contains(texts, "Veracruz de") || !strings.Contains(texts, "Aguascalientes") {
+		t.Errorf("phone: names cut or missing:\n%s", texts)
+	}
+	if h <= chart.Phone.Height {
+		t.Errorf("phone: %d px high, want taller than %d for 32 horizontal bars", h, chart.Phone.Height)
+	}
+	if texts, h := render(states.Subset([]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}), chart.Web); h != chart.Web.Height || strings.Contains(texts, "…") {
+		t.Errorf("web, 10 columns: %d px high (want %d), texts %q", h, chart.Web.Height, texts)
+	}
+	few := states.Subset([]int{0, 1, 2, 3, 4})
+	if texts, h := render(few, chart.Phone); h != chart.Phone.Height || strings.Contains(texts, "…") {
+		t.Errorf("phone, 5 columns: %d px high (want %d), texts %q", h, chart.Phone.Height, texts)
 	}
 }
