@@ -39,10 +39,12 @@ const noteHoldback = 60
 // type. Declare numeric columns with ColumnType when the first chunk may
 // not be representative.
 //
-// Text in UTF-8 or Windows-1252 is decoded and scanned on every core
-// (Workers sets how many goroutines; Workers(1) reads serially) while fn
-// runs on the calling goroutine, with the chunks in input order and a few
-// blocks of input in flight, so memory stays flat in the file size. When
+// Text in UTF-8 or Windows-1252 is decoded and scanned on every core, and
+// the chunks after the first are typed a few at a time on other goroutines
+// while fn works (Workers sets how many goroutines; Workers(1) does it all
+// serially); fn itself runs on the calling goroutine, one call at a time,
+// with the chunks in input order. A few blocks of input and a few chunks
+// are in flight, so memory stays flat in the file size. When
 // fn's work on one chunk does not depend on the others (filtering,
 // aggregating), EachChunkParallel runs fn itself on several goroutines.
 //
@@ -66,6 +68,10 @@ func EachChunk(r io.Reader, rows int, fn func(dataframe.DataFrame) error, opts .
 	}
 	*rep = Report{Source: cfg.source, Format: "csv"}
 	st := &chunker{cfg: cfg, rep: rep, rows: rows, fn: fn}
+	if w := st.parallelWorkers(); w > 1 {
+		st.ahead = &chunkAhead{depth: w}
+		defer st.ahead.wait()
+	}
 	return st.run(r)
 }
 
@@ -75,7 +81,8 @@ type chunker struct {
 	rep     *Report
 	rows    int
 	fn      func(dataframe.DataFrame) error
-	pool    *chunkPool // EachChunkParallel's workers, or nil
+	pool    *chunkPool  // EachChunkParallel's workers, or nil
+	ahead   *chunkAhead // EachChunk's chunks built ahead of fn, or nil
 	rs      *recordSet
 	lay     *layout
 	schema  map[string]series.Type
@@ -109,6 +116,11 @@ func (st *chunker) run(r io.Reader) error {
 	}
 	if err != nil {
 		return err
+	}
+	if st.ahead != nil {
+		if err := st.ahead.drain(st); err != nil {
+			return err
+		}
 	}
 	return st.finish()
 }
@@ -412,7 +424,10 @@ func (st *chunker) emit(rows []ref) error {
 		return st.fn(df)
 	}
 	if st.pool != nil {
-		return st.pool.submit(st, rows)
+		return st.pool.submit(st, &lay)
+	}
+	if st.ahead != nil {
+		return st.ahead.submit(st, &lay)
 	}
 	df, crs, err := buildColumns(cfg, st.rs, &lay, st.schema, false)
 	if err != nil {

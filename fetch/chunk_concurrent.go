@@ -80,8 +80,9 @@ type chunkJob struct {
 	rows []ref
 }
 
-// submit hands a chunk whose schema is fixed to the workers.
-func (p *chunkPool) submit(st *chunker, rows []ref) error {
+// submit hands a chunk whose schema is fixed, laid out by chunk (its rows
+// checked, free-text values with delimiters rejoined), to the workers.
+func (p *chunkPool) submit(st *chunker, chunk *layout) error {
 	p.mu.Lock()
 	failed := p.failed
 	p.mu.Unlock()
@@ -102,10 +103,10 @@ func (p *chunkPool) submit(st *chunker, rows []ref) error {
 	job := chunkJob{
 		idx:  p.next,
 		rs:   &recordSet{segs: append([]*recs(nil), st.rs.segs...), n: st.rs.n, delim: st.rs.delim},
-		lay:  *st.lay,
-		rows: append([]ref(nil), rows...),
+		lay:  *chunk,
+		rows: append([]ref(nil), chunk.rows...),
 	}
-	job.lay.rows, job.lay.merged = job.rows, nil
+	job.lay.rows = job.rows
 	p.jobs <- job
 	return nil
 }

@@ -191,6 +191,8 @@
 //	               parallel, handed back in order
 //	chunk_concurrent.go EachChunkParallel: chunks built and handed to fn on
 //	               several goroutines, for aggregates merged afterwards
+//	chunk_ahead.go EachChunk's chunks typed ahead of fn on other goroutines,
+//	               handed to fn in order on the calling goroutine
 //	decode.go      encoding detection and decoding
 //	sniff.go       delimiter and "sep=" detection
 //	header.go      detectHeader, trailingNotes (shared with Excel and HTML)
