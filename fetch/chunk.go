@@ -40,8 +40,8 @@ const noteHoldback = 60
 // not be representative.
 //
 // Text in UTF-8 or Windows-1252 is decoded and scanned on every core, and
-// the chunks after the first are typed a few at a time on other goroutines
-// while fn works (Workers sets how many goroutines; Workers(1) does it all
+// the chunk after the one fn works on is typed meanwhile on another
+// goroutine (Workers sets how many goroutines; Workers(1) does it all
 // serially); fn itself runs on the calling goroutine, one call at a time,
 // with the chunks in input order. A few blocks of input and a few chunks
 // are in flight, so memory stays flat in the file size. When
@@ -68,8 +68,11 @@ func EachChunk(r io.Reader, rows int, fn func(dataframe.DataFrame) error, opts .
 	}
 	*rep = Report{Source: cfg.source, Format: "csv"}
 	st := &chunker{cfg: cfg, rep: rep, rows: rows, fn: fn}
-	if w := st.parallelWorkers(); w > 1 {
-		st.ahead = &chunkAhead{depth: w}
+	if st.parallelWorkers() > 1 {
+		// one chunk typed while fn works on the one before: with the
+		// blocks scanned in parallel, enough to keep the cores busy;
+		// deeper measured no faster and held more memory
+		st.ahead = &chunkAhead{depth: 1}
 		defer st.ahead.wait()
 	}
 	return st.run(r)
