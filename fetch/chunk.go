@@ -117,13 +117,15 @@ func (st *chunker) run(r io.Reader) error {
 	} else {
 		err = st.runSerial(src)
 	}
+	if st.ahead != nil && !st.ahead.failed {
+		// the chunks already typed go to fn before anything else is said,
+		// a reading error included
+		if derr := st.ahead.drain(st); derr != nil {
+			return derr
+		}
+	}
 	if err != nil {
 		return err
-	}
-	if st.ahead != nil {
-		if err := st.ahead.drain(st); err != nil {
-			return err
-		}
 	}
 	return st.finish()
 }

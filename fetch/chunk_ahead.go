@@ -14,9 +14,10 @@ import (
 // at a time, on the calling goroutine; a chunk that fails to build fails
 // when its turn comes, after fn has had every chunk before it.
 type chunkAhead struct {
-	depth int
-	queue []*builtChunk
-	wg    sync.WaitGroup
+	depth  int
+	queue  []*builtChunk
+	wg     sync.WaitGroup
+	failed bool // a chunk failed to build, or fn returned an error
 }
 
 // builtChunk is one chunk on its way: done closes when df, crs and err
@@ -63,6 +64,7 @@ func (a *chunkAhead) next(st *chunker) error {
 	a.queue = a.queue[1:]
 	<-b.done
 	if b.err != nil {
+		a.failed = true
 		if errors.Is(b.err, ErrType) {
 			return fmt.Errorf("%w (the column's type comes from the first chunk; declare it with ColumnType)", b.err)
 		}
@@ -71,10 +73,16 @@ func (a *chunkAhead) next(st *chunker) error {
 	st.addCounts(b.crs, b.rows)
 	df := b.df
 	b.df = dataframe.DataFrame{}
-	return st.fn(df)
+	if err := st.fn(df); err != nil {
+		a.failed = true
+		return err
+	}
+	return nil
 }
 
-// drain hands every chunk still on its way to fn, in order.
+// drain hands every chunk still on its way to fn, in order. It is called
+// at the end of the input, and also before a reading error is returned:
+// the chunks before the error are fn's, as when they are typed in turn.
 func (a *chunkAhead) drain(st *chunker) error {
 	for len(a.queue) > 0 {
 		if err := a.next(st); err != nil {
