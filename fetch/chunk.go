@@ -416,7 +416,7 @@ func (st *chunker) emit(rows []ref) error {
 	if st.schema == nil {
 		c2 := *cfg
 		c2.emptyAsString = true
-		df, crs, err := buildColumns(&c2, st.rs, &lay, nil, false)
+		df, crs, err := chunkFrame(&c2, st.rs, &lay, nil)
 		if err != nil {
 			return err
 		}
@@ -434,7 +434,7 @@ func (st *chunker) emit(rows []ref) error {
 	if st.ahead != nil {
 		return st.ahead.submit(st, &lay)
 	}
-	df, crs, err := buildColumns(cfg, st.rs, &lay, st.schema, false)
+	df, crs, err := chunkFrame(cfg, st.rs, &lay, st.schema)
 	if err != nil {
 		if errors.Is(err, ErrType) {
 			return fmt.Errorf("%w (the column's type comes from the first chunk; declare it with ColumnType)", err)
@@ -458,4 +458,15 @@ func (st *chunker) addCounts(crs []ColumnReport, rows int) {
 		}
 	}
 	st.rep.Rows += rows
+}
+
+// chunkFrame builds one chunk's table: its typed columns and, with
+// LineColumn, each row's input line.
+func chunkFrame(cfg *config, rs *recordSet, lay *layout, schema map[string]series.Type) (dataframe.DataFrame, []ColumnReport, error) {
+	df, crs, err := buildColumns(cfg, rs, lay, schema, false)
+	if err != nil {
+		return df, crs, err
+	}
+	df, err = addLineColumn(cfg, df, func(i int) int { return rs.line(lay.rows[i]) })
+	return df, crs, err
 }

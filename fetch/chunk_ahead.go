@@ -47,7 +47,7 @@ func (a *chunkAhead) submit(st *chunker, chunk *layout) error {
 	go func() {
 		defer a.wg.Done()
 		defer close(b.done)
-		b.df, b.crs, b.err = buildColumns(&cfg, rs, &lay, st.schema, false)
+		b.df, b.crs, b.err = chunkFrame(&cfg, rs, &lay, st.schema)
 	}()
 	for len(a.queue) > a.depth {
 		if err := a.next(st); err != nil {

@@ -120,7 +120,7 @@ func (p *chunkPool) work(w int, cfg *config, st *chunker) {
 		if skip {
 			continue
 		}
-		df, crs, err := buildColumns(cfg, job.rs, &job.lay, st.schema, false)
+		df, crs, err := chunkFrame(cfg, job.rs, &job.lay, st.schema)
 		job = chunkJob{idx: job.idx, rows: job.rows} // let the blocks go
 		if err != nil && errors.Is(err, ErrType) {
 			err = fmt.Errorf("%w (the column's type comes from the first chunk; declare it with ColumnType)", err)

@@ -13,8 +13,9 @@ import (
 // and skipped lines are counted). Every cifra message names a row of the
 // table the call received; once a table is filtered or sorted, this column
 // still says which line of the file a reporter should open. ReadCSV,
-// ReadCSVFile and ReadExcel (.xlsx and .xls: the sheet's row number, as
-// Excel shows it) honour it; the column comes last. A column of that name
+// ReadCSVFile, EachChunk, EachChunkParallel and ReadExcel (.xlsx and .xls:
+// the sheet's row number, as Excel shows it) honour it; the column comes
+// last. A column of that name
 // in the input is an error wrapping ErrDuplicate.
 func LineColumn(name string) Option {
 	return func(c *config) { c.lineColumn = name }

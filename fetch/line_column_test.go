@@ -2,8 +2,15 @@ package fetch
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/go-gota/gota/dataframe"
 )
 
 // After a filter, the line column still names the file's lines: in INEGI's
@@ -85,5 +92,75 @@ func TestExcelErrorLineAfterBlankRow(t *testing.T) {
 	_, err := ReadExcel(p, ColumnType("votos", "int"))
 	if !errors.Is(err, ErrType) || !strings.Contains(err.Error(), "line 5") || !strings.Contains(err.Error(), "(row 3)") {
 		t.Errorf("err = %v; want line 5, row 3", err)
+	}
+}
+
+// TestLineColumnChunks: streamed chunks carry the same lines as the whole
+// read (the INEGI consulta export, a title above the header; and a file
+// with quoted line breaks and blank lines), whether the chunks are typed
+// serially, ahead of the callback or by EachChunkParallel's workers, and
+// small blocks make the parallel scan cross many of them.
+func TestLineColumnChunks(t *testing.T) {
+	smallBlocks(t, 700, 300)
+	var b strings.Builder
+	b.WriteString("Título del cuadro\n\nfolio,nota,monto\n")
+	for i := 0; i < 3000; i++ {
+		if i%7 == 0 {
+			fmt.Fprintf(&b, "F-%d,\"dos\nlíneas\",%d\n\n", i, i)
+			continue
+		}
+		fmt.Fprintf(&b, "F-%d,una,%d\n", i, i)
+	}
+	consulta, err := os.ReadFile("testdata/csv/inegi_censo2020_poblacion_municipio_sexo_consulta.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, in := range map[string]string{"quoted line breaks": b.String(), "consulta": string(consulta)} {
+		whole, err := ReadCSV(strings.NewReader(in), LineColumn("linea"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprint(whole.Col("linea").Records())
+		collect := func(dfs []dataframe.DataFrame) string {
+			var lines []int
+			for _, df := range dfs {
+				v, err := df.Col("linea").Int()
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines = append(lines, v...)
+			}
+			slices.Sort(lines)
+			out := make([]string, len(lines))
+			for i, l := range lines {
+				out[i] = strconv.Itoa(l)
+			}
+			return fmt.Sprint(out)
+		}
+		for _, w := range []int{1, 3} {
+			var dfs []dataframe.DataFrame
+			if err := EachChunk(strings.NewReader(in), 250, func(df dataframe.DataFrame) error {
+				dfs = append(dfs, df)
+				return nil
+			}, LineColumn("linea"), Workers(w)); err != nil {
+				t.Fatal(err)
+			}
+			if got := collect(dfs); got != want {
+				t.Errorf("%s, EachChunk, %d workers: lines differ from ReadCSV's", name, w)
+			}
+		}
+		var mu sync.Mutex
+		var dfs []dataframe.DataFrame
+		if err := EachChunkParallel(strings.NewReader(in), 250, func(_ int, df dataframe.DataFrame) error {
+			mu.Lock()
+			defer mu.Unlock()
+			dfs = append(dfs, df)
+			return nil
+		}, LineColumn("linea"), Workers(3)); err != nil {
+			t.Fatal(err)
+		}
+		if got := collect(dfs); got != want {
+			t.Errorf("%s, EachChunkParallel: lines differ from ReadCSV's", name)
+		}
 	}
 }
