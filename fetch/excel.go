@@ -120,6 +120,9 @@ func looksLikeHTMLTable(head []byte) bool { return sniff.HTML(head) }
 // an Excel name (TableIndex, TableSelector and TableContaining choose
 // another).
 func readDisguisedHTML(path string, cfg *config, rep *Report) (dataframe.DataFrame, error) {
+	if err := noLineColumn(cfg, "ReadExcel", "the file is an HTML page with an Excel name, and a page's rows are not its lines"); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: %w", path, err)

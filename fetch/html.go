@@ -80,6 +80,9 @@ const maxHTMLBytes = 256 << 20
 // deep), ErrNoColumn or ErrType.
 func HTMLTables(r io.Reader, opts ...Option) ([]dataframe.DataFrame, error) {
 	cfg := newConfig(opts)
+	if err := noLineColumn(cfg, "HTMLTables", "a page's rows are not its lines"); err != nil {
+		return nil, err
+	}
 	tables, notes, err := readHTMLTables(r, cfg)
 	if cfg.report != nil {
 		rep := Report{Source: cfg.source, Format: "html"}
@@ -109,6 +112,9 @@ func HTMLTables(r io.Reader, opts ...Option) ([]dataframe.DataFrame, error) {
 // second result. WithReport is ignored.
 func FindHTMLTables(r io.Reader, opts ...Option) ([]HTMLTable, []string, error) {
 	cfg := newConfig(opts)
+	if err := noLineColumn(cfg, "FindHTMLTables", "a page's rows are not its lines"); err != nil {
+		return nil, nil, err
+	}
 	cfg.report = nil
 	return readHTMLTables(r, cfg)
 }

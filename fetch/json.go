@@ -50,6 +50,9 @@ import (
 // ErrType.
 func ReadJSON(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 	cfg := newConfig(opts)
+	if err := noLineColumn(cfg, "ReadJSON", "a record is not a line; its position in the array is its row"); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	rep := &Report{Source: cfg.source, Format: "json"}
 	df, err := readJSON(r, cfg, rep)
 	if cfg.report != nil {

@@ -15,8 +15,9 @@ import (
 // still says which line of the file a reporter should open. ReadCSV,
 // ReadCSVFile, EachChunk, EachChunkParallel and ReadExcel (.xlsx and .xls:
 // the sheet's row number, as Excel shows it) honour it; the column comes
-// last. A column of that name
-// in the input is an error wrapping ErrDuplicate.
+// last. ReadJSON, HTMLTables and FindHTMLTables refuse it with an error
+// wrapping ErrUnsupported. A column of that name in the input is an error
+// wrapping ErrDuplicate.
 func LineColumn(name string) Option {
 	return func(c *config) { c.lineColumn = name }
 }
@@ -41,4 +42,13 @@ func addLineColumn(cfg *config, df dataframe.DataFrame, lineOf func(int) int) (d
 		return df, fmt.Errorf("fetch: %s: LineColumn(%q): %w: %v", orDash(cfg.source), cfg.lineColumn, ErrFormat, out.Err)
 	}
 	return out, nil
+}
+
+// noLineColumn is the error of a reader that has no input lines to give
+// (JSON records, HTML rows): LineColumn is refused rather than ignored.
+func noLineColumn(cfg *config, reader, why string) error {
+	if cfg.lineColumn == "" {
+		return nil
+	}
+	return fmt.Errorf("fetch: %s: LineColumn(%q): %s cannot say a row's line (%s): %w", orDash(cfg.source), cfg.lineColumn, reader, why, ErrUnsupported)
 }

@@ -164,3 +164,21 @@ func TestLineColumnChunks(t *testing.T) {
 		}
 	}
 }
+
+// TestLineColumnRefused: readers with no input lines to give refuse
+// LineColumn instead of leaving the column out without a word.
+func TestLineColumnRefused(t *testing.T) {
+	if _, err := ReadJSON(strings.NewReader(`[{"a": 1}]`), LineColumn("linea")); !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "ReadJSON") {
+		t.Errorf("ReadJSON: %v", err)
+	}
+	page := "<table><tr><th>a</th></tr><tr><td>1</td></tr></table>"
+	if _, err := HTMLTables(strings.NewReader(page), LineColumn("linea")); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("HTMLTables: %v", err)
+	}
+	if _, _, err := FindHTMLTables(strings.NewReader(page), LineColumn("linea")); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("FindHTMLTables: %v", err)
+	}
+	if _, err := ReadJSON(strings.NewReader(`[{"a": 1}]`)); err != nil {
+		t.Errorf("without the option: %v", err)
+	}
+}
