@@ -67,6 +67,9 @@ func ReadPackage(descriptor, resource string, opts ...Option) (dataframe.DataFra
 		return fail("resource %q: %w (resources: %s)", resource, ErrNoColumn, strings.Join(pkg.Names(), ", "))
 	}
 	if !res.Tabular() {
+		if len(res.Paths) == 0 {
+			return fail("resource %q: %w: its inline data is not an array of rows, so it is not a table", resource, ErrUnsupported)
+		}
 		return fail("resource %q: format %q: %w: ReadPackage reads delimited text (csv, tsv) and inline data", resource, res.Format, ErrUnsupported)
 	}
 	rows, err := tableschema.Open(pkg.Dir, res)

@@ -136,6 +136,10 @@ func checkResource(rep *ValidationReport, pkg *tableschema.Package, r *tablesche
 		}
 	}
 	if !r.Tabular() {
+		if len(r.Paths) == 0 {
+			add(Problem{Code: "source-error", Message: "the resource has a Table Schema but its inline data is not an array of rows"})
+			return fks
+		}
 		add(Problem{Code: "source-error", Message: fmt.Sprintf("format %q: only delimited text (csv, tsv) and inline data are checked against the schema", r.Format)})
 		return fks
 	}

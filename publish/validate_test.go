@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -266,6 +267,36 @@ func TestValidateMissingDataFile(t *testing.T) {
 		}
 		if rep.Valid() || len(rep.Problems) != 1 || rep.Problems[0].Code != "source-error" || !strings.Contains(rep.Problems[0].Message, "cannot be opened") {
 			t.Errorf("%s:\n%s", doc, rep)
+		}
+	}
+}
+
+// TestInlineObjectIsNotATable: inline data that is an object is a valid
+// resource but not a table: with a Table Schema, Validate says so; without
+// one the package is valid, and fetch.ReadPackage refuses to make a table
+// of it (ErrUnsupported) instead of failing as if the file were broken.
+func TestInlineObjectIsNotATable(t *testing.T) {
+	for _, c := range []struct {
+		doc   string
+		valid bool
+	}{
+		{`{"resources": [{"name": "meta", "data": {"fuente": "INEGI"}}]}`, true},
+		{`{"resources": [{"name": "meta", "data": {"fuente": "INEGI"}, "schema": {"fields": [{"name": "fuente"}]}}]}`, false},
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, DescriptorFile)
+		if err := os.WriteFile(path, []byte(c.doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := Validate(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Valid() != c.valid || !c.valid && !strings.Contains(rep.String(), "inline data is not an array of rows") {
+			t.Errorf("%s:\n%s", c.doc, rep)
+		}
+		if _, err := fetch.ReadPackage(path, "meta"); !errors.Is(err, fetch.ErrUnsupported) {
+			t.Errorf("%s: ReadPackage: %v", c.doc, err)
 		}
 	}
 }

@@ -171,11 +171,14 @@ func (p *Package) Resource(name string) (*Resource, bool) {
 }
 
 // Tabular reports whether the resource's data can be read as rows here:
-// inline data, or files in a delimited text format (csv, tsv, txt, or no
-// format given).
+// inline data that is an array (of rows or of objects), or files in a
+// delimited text format (csv, tsv, txt, or no format given). Inline data
+// that is an object or a single value is a valid resource, but not a
+// table.
 func (r *Resource) Tabular() bool {
 	if len(r.Paths) == 0 {
-		return r.Data != nil
+		_, rows := r.Data.([]any)
+		return rows
 	}
 	switch strings.ToLower(r.Format) {
 	case "", "csv", "tsv", "txt", "tab":
