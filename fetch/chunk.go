@@ -52,22 +52,11 @@ const noteHoldback = 60
 // reading and is returned as is. WithReport's report covers the whole
 // input: Rows counts all chunks, and each column's missing counts add up.
 func EachChunk(r io.Reader, rows int, fn func(dataframe.DataFrame) error, opts ...Option) error {
-	cfg := newConfig(opts)
-	if rows <= 0 {
-		rows = DefaultChunkRows
+	st, err := newChunker("EachChunk", r, rows, fn == nil, opts)
+	if err != nil {
+		return err
 	}
-	if r == nil {
-		return fmt.Errorf("fetch: %s: nil reader: %w", orDash(cfg.source), ErrEmpty)
-	}
-	if fn == nil {
-		return fmt.Errorf("fetch: %s: EachChunk needs a function: %w", orDash(cfg.source), ErrFormat)
-	}
-	rep := cfg.report
-	if rep == nil {
-		rep = &Report{}
-	}
-	*rep = Report{Source: cfg.source, Format: "csv"}
-	st := &chunker{cfg: cfg, rep: rep, rows: rows, fn: fn}
+	st.fn = fn
 	if st.parallelWorkers() > 1 {
 		// one chunk typed while fn works on the one before: with the
 		// blocks scanned in parallel, enough to keep the cores busy;
@@ -76,6 +65,28 @@ func EachChunk(r io.Reader, rows int, fn func(dataframe.DataFrame) error, opts .
 		defer st.ahead.wait()
 	}
 	return st.run(r)
+}
+
+// newChunker checks the arguments EachChunk and EachChunkParallel share
+// (who names the caller in errors; noFn says fn is nil) and sets up the
+// state and the report of the call.
+func newChunker(who string, r io.Reader, rows int, noFn bool, opts []Option) (*chunker, error) {
+	cfg := newConfig(opts)
+	if rows <= 0 {
+		rows = DefaultChunkRows
+	}
+	if r == nil {
+		return nil, fmt.Errorf("fetch: %s: nil reader: %w", orDash(cfg.source), ErrEmpty)
+	}
+	if noFn {
+		return nil, fmt.Errorf("fetch: %s: %s needs a function: %w", orDash(cfg.source), who, ErrFormat)
+	}
+	rep := cfg.report
+	if rep == nil {
+		rep = &Report{}
+	}
+	*rep = Report{Source: cfg.source, Format: "csv"}
+	return &chunker{cfg: cfg, rep: rep, rows: rows}, nil
 }
 
 // chunker is the state of one EachChunk call.

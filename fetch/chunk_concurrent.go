@@ -26,26 +26,14 @@ import (
 // (later chunks may have been handed out already). Rows of memory in
 // flight are bounded by n chunks.
 func EachChunkParallel(r io.Reader, rows int, fn func(worker int, df dataframe.DataFrame) error, opts ...Option) error {
-	cfg := newConfig(opts)
-	if rows <= 0 {
-		rows = DefaultChunkRows
+	st, err := newChunker("EachChunkParallel", r, rows, fn == nil, opts)
+	if err != nil {
+		return err
 	}
-	if r == nil {
-		return fmt.Errorf("fetch: %s: nil reader: %w", orDash(cfg.source), ErrEmpty)
-	}
-	if fn == nil {
-		return fmt.Errorf("fetch: %s: EachChunkParallel needs a function: %w", orDash(cfg.source), ErrFormat)
-	}
-	rep := cfg.report
-	if rep == nil {
-		rep = &Report{}
-	}
-	*rep = Report{Source: cfg.source, Format: "csv"}
-	st := &chunker{cfg: cfg, rep: rep, rows: rows}
 	pool := &chunkPool{fn: fn, workers: st.parallelWorkers()}
 	st.pool = pool
 	st.fn = func(df dataframe.DataFrame) error { return fn(0, df) }
-	err := st.run(r)
+	err = st.run(r)
 	if perr := pool.wait(); perr != nil {
 		return perr
 	}
