@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"strings"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 )
@@ -28,7 +27,7 @@ import (
 // Sizes of parallel streaming (variables so that tests can shrink them).
 var (
 	parBlock = chunkBlock // raw bytes per scanned block
-	parRead  = 1 << 20    // bytes per read
+	parRead  = 256 << 10  // bytes per read (the buffer stays in cache)
 )
 
 // parUsed counts the blocks whose parallel scan was used (for tests).
@@ -36,7 +35,7 @@ var parUsed atomic.Int64
 
 // pblock is one block of raw input on its way through the pipeline.
 type pblock struct {
-	raw     []byte // the block's bytes, as read
+	raw     string // the block's bytes, as read
 	cut     bool   // ends at a line end outside quotes (as parity says)
 	last    bool   // no input follows
 	rerr    error  // a read error after raw
@@ -177,11 +176,22 @@ func (st *chunker) runParallel(src io.Reader, workers int) error {
 // readBlocks reads src (whose first bytes, already read, are first) and
 // sends its blocks in order on out, starting each one's decoding and scan
 // on a goroutine (at most cap(sem) at a time). It stops when quit closes.
+//
+// Each block is gathered in a strings.Builder through one small read
+// buffer that stays in cache: the builder's memory is neither zeroed
+// first nor copied again into a string, so valid UTF-8 (the usual case)
+// reaches the scanner without another pass over it.
 func readBlocks(src io.Reader, first []byte, eof bool, d byte, keep []int32, maxLine int, out chan<- *pblock, sem chan struct{}, quit <-chan struct{}, win bool, parBlock, parRead int) {
 	defer close(out)
-	pend := make([]byte, 0, parBlock+2*parRead)
-	pend = append(pend, first...)
-	parity, scanned := 0, 0 // quote parity of pend[:scanned]
+	fresh := func(prefix string) *strings.Builder {
+		b := new(strings.Builder)
+		b.Grow(max(parBlock+parRead, len(prefix)+parRead))
+		b.WriteString(prefix)
+		return b
+	}
+	pend := fresh(string(first))
+	buf := make([]byte, parRead)
+	parity, scanned := 0, 0 // quote parity of the pending text up to scanned
 	send := func(b *pblock) bool {
 		b.done, b.delim, b.maxLine, b.size, b.keep = make(chan struct{}), d, maxLine, parBlock, keep
 		select {
@@ -198,19 +208,19 @@ func readBlocks(src io.Reader, first []byte, eof bool, d byte, keep []int32, max
 	}
 	for {
 		// hand finished blocks on
-		for len(pend) >= parBlock && !eof || eof {
+		for s := pend.String(); len(s) >= parBlock && !eof || eof; s = pend.String() {
 			if eof {
-				send(&pblock{raw: pend, last: true})
+				send(&pblock{raw: s, last: true})
 				return
 			}
 			p := parBlock
 			if scanned < p {
-				parity = (parity + bytes.Count(pend[scanned:p], []byte{'"'})) & 1
+				parity = (parity + strings.Count(s[scanned:p], `"`)) & 1
 				scanned = p
 			}
 			cut := -1
-			for scanned < len(pend) {
-				c := pend[scanned]
+			for scanned < len(s) {
+				c := s[scanned]
 				scanned++
 				if c == '"' {
 					parity ^= 1
@@ -220,37 +230,30 @@ func readBlocks(src io.Reader, first []byte, eof bool, d byte, keep []int32, max
 				}
 			}
 			if cut < 0 {
-				if len(pend)-p <= maxLine {
+				if len(s)-p <= maxLine {
 					break // no record end yet: read more
 				}
 				// a record longer than a line may be: the serial scan
 				// of the consumer says so.
-				if !send(&pblock{raw: pend}) {
+				if !send(&pblock{raw: s}) {
 					return
 				}
-				pend = make([]byte, 0, parBlock+2*parRead)
+				pend = fresh("")
 				parity, scanned = 0, 0
 				continue
 			}
-			next := make([]byte, len(pend)-cut, max(len(pend)-cut, parBlock+2*parRead))
-			copy(next, pend[cut:])
-			if !send(&pblock{raw: pend[:cut], cut: true}) {
+			if !send(&pblock{raw: s[:cut], cut: true}) {
 				return
 			}
-			pend, parity, scanned = next, 0, 0
+			pend, parity, scanned = fresh(s[cut:]), 0, 0
 		}
-		if len(pend)+parRead > cap(pend) {
-			grown := make([]byte, len(pend), 2*cap(pend))
-			copy(grown, pend)
-			pend = grown
-		}
-		n, err := io.ReadFull(src, pend[len(pend):len(pend)+parRead])
-		pend = pend[:len(pend)+n]
+		n, err := io.ReadFull(src, buf)
+		pend.Write(buf[:n])
 		switch {
 		case err == io.EOF || err == io.ErrUnexpectedEOF:
 			eof = true
 		case err != nil:
-			send(&pblock{raw: pend, last: true, rerr: err})
+			send(&pblock{raw: pend.String(), last: true, rerr: err})
 			return
 		}
 	}
@@ -259,16 +262,17 @@ func readBlocks(src io.Reader, first []byte, eof bool, d byte, keep []int32, max
 // decodeAndScan decodes the block to UTF-8 and scans it alone.
 func (b *pblock) decodeAndScan(win bool) {
 	defer close(b.done)
-	if !win && utf8.Valid(b.raw) {
-		b.text = string(b.raw)
+	if !win && validString(b.raw) {
+		b.text = b.raw
 	} else {
 		t := &lenientUTF8{}
-		dst := make([]byte, 3*len(b.raw))
-		nd, _, _ := t.Transform(dst, b.raw, true)
+		src := []byte(b.raw)
+		dst := make([]byte, 3*len(src))
+		nd, _, _ := t.Transform(dst, src, true)
 		b.text = string(dst[:nd])
 		b.fixed, b.multi = t.fixed, t.multi
 	}
-	b.raw = nil
+	b.raw = ""
 	if !b.cut && !b.last || len(b.text) > b.maxLine {
 		return // scanned serially, where long records are caught
 	}

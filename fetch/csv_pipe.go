@@ -134,7 +134,7 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			// Blocks end at line ends, which are ASCII: no rune is split.
-			seg.valid = utf8.ValidString(s[lo:hi])
+			seg.valid = validString(s[lo:hi])
 			r, end, nl, e := scanKeep(s, lo, hi, d, 1, false, keep, true)
 			seg.recs, seg.end, seg.nl, seg.failed = r, end, nl, e != nil
 		}()
@@ -188,7 +188,7 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 	}
 	// The blocks must join up exactly; otherwise the ordinary path.
 	next := from
-	valid := utf8.ValidString(s[skip:from])
+	valid := validString(s[skip:from])
 	for _, sg := range segs {
 		if sg.failed || sg.from != next || sg.end != sg.stop {
 			return readCSVString(cfg, s)

@@ -266,13 +266,11 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 		if end > len(s) {
 			end = len(s)
 		}
-		nl := strings.Count(s[from:end], "\n") + 2
+		nl, nd := sizeScan(s[from:end], d, keep == nil)
 		r.starts = make([]int, 1, nl+1)
 		r.lines = make([]int, 0, nl)
 		if keep == nil {
-			// exact upper bounds, so the slices never grow (and copy).
-			nf := strings.Count(s[from:end], string(d)) + nl
-			r.spans = make([]span, 0, nf)
+			r.spans = make([]span, 0, nd+nl)
 		} else {
 			// the kept fields of full records, and a little for ragged
 			// rows (the slice grows if that is not enough).
@@ -467,6 +465,45 @@ func scanKeep(s string, from, stop int, d byte, firstLine int, partial bool, kee
 		}
 	}
 	return r, i, line - firstLine, nil
+}
+
+// sizeSample is how much of a large input sizeScan reads.
+const sizeSample = 64 << 10
+
+// sizeScan returns how many line ends (plus two) and, if delims, how many
+// delimiters the scan of s will meet, to size its slices. Up to four
+// samples it counts them exactly, so the slices never grow; beyond, it
+// counts them in three samples spread over s and scales the median up,
+// with an eighth to spare: a pass over the whole input costs more than
+// the occasional growth of a slice where records are shorter than those
+// sampled, and the median keeps one odd sample (a run of blank lines)
+// from sizing the slices for it. The sizes are capacities only; the scan
+// is exact either way.
+func sizeScan(s string, d byte, delims bool) (nl, nd int) {
+	if len(s) <= 4*sizeSample {
+		nl = strings.Count(s, "\n") + 2
+		if delims {
+			nd = strings.Count(s, string(d))
+		}
+		return nl, nd
+	}
+	var sl, sd [3]int
+	for k, at := range [3]int{0, len(s)/2 - sizeSample/2, len(s) - sizeSample} {
+		part := s[at : at+sizeSample]
+		sl[k] = strings.Count(part, "\n")
+		if delims {
+			sd[k] = strings.Count(part, string(d))
+		}
+	}
+	scale := func(c [3]int) int {
+		m := max(min(c[0], c[1]), min(max(c[0], c[1]), c[2])) // the median
+		return int(int64(m+1)*int64(len(s))/sizeSample*9/8) + 16
+	}
+	nl = scale(sl) + 2
+	if delims {
+		nd = scale(sd)
+	}
+	return nl, nd
 }
 
 // fieldEnd returns the index of the first delimiter or line feed at or

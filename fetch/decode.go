@@ -222,10 +222,11 @@ func decodeEager(cfg *config, s string) (string, string, error) {
 	return s, encWin1252, nil
 }
 
-// validUTF8 is utf8.ValidString, in two halves at once for large inputs.
+// validUTF8 is utf8.ValidString (through validString), in two halves at
+// once for large inputs.
 func validUTF8(s string) bool {
 	if len(s) < parallelMin || runtime.GOMAXPROCS(0) < 2 {
-		return utf8.ValidString(s)
+		return validString(s)
 	}
 	mid := len(s) / 2
 	for k := 0; k < utf8.UTFMax && mid > 0 && !utf8.RuneStart(s[mid]); k++ {
@@ -234,10 +235,10 @@ func validUTF8(s string) bool {
 	var second bool
 	done := make(chan struct{})
 	go func() {
-		second = utf8.ValidString(s[mid:])
+		second = validString(s[mid:])
 		close(done)
 	}()
-	first := utf8.ValidString(s[:mid])
+	first := validString(s[:mid])
 	<-done
 	return first && second
 }
