@@ -92,6 +92,17 @@ func Column(df dataframe.DataFrame, name string) (series.Series, error) {
 // (plain Go float syntax); values that do not parse are missing.
 func FloatsOf(s series.Series) ([]float64, []bool) {
 	v := s.Float()
+	switch s.Type() {
+	case series.Float, series.Int, series.Bool:
+		// gota's Float gives NaN for exactly the missing elements of
+		// these types (a float element holding NaN is missing too), so
+		// the mask comes from v without a second pass through gota.
+		na := make([]bool, len(v))
+		for i, x := range v {
+			na[i] = x != x
+		}
+		return v, na
+	}
 	na := s.IsNaN()
 	for i, m := range na {
 		if m {

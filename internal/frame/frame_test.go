@@ -68,3 +68,30 @@ func TestNewRejectsBadColumns(t *testing.T) {
 		t.Errorf("StringsOf = %q %v", v, na)
 	}
 }
+
+// FloatsOf must give the same values and mask whichever way it reads a
+// column: by gota's IsNaN (text columns) or from the NaNs of Float.
+func TestFloatsOfMaskByType(t *testing.T) {
+	nan := math.NaN()
+	cases := []struct {
+		s      series.Series
+		wantNA []bool
+	}{
+		{Floats("f", []float64{1.5, nan, 3, 0}, []bool{false, false, false, true}), []bool{false, true, false, true}},
+		{series.New([]any{1, nil, 3}, series.Int, "i"), []bool{false, true, false}},
+		{series.New([]any{true, nil, false}, series.Bool, "b"), []bool{false, true, false}},
+		{series.New([]any{"1.5", nil, "NaN", "x"}, series.String, "s"), []bool{false, true, true, false}}, // gota reads "NaN" as missing
+	}
+	for _, c := range cases {
+		v, na := FloatsOf(c.s)
+		want := c.s.IsNaN()
+		for i := range want {
+			if na[i] != c.wantNA[i] || na[i] != want[i] {
+				t.Errorf("%s: row %d: na = %v, want %v (gota's IsNaN: %v)", c.s.Name, i+1, na[i], c.wantNA[i], want[i])
+			}
+			if na[i] && !math.IsNaN(v[i]) {
+				t.Errorf("%s: row %d: missing value read as %v, want NaN", c.s.Name, i+1, v[i])
+			}
+		}
+	}
+}
