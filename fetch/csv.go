@@ -171,6 +171,15 @@ func (c *config) dialect(text string, rep *Report) (d byte, from, firstLine int)
 	return d, from, firstLine
 }
 
+// loneCRs counts the carriage returns of s that no line feed follows.
+func loneCRs(s string) int {
+	n := strings.Count(s, "\r")
+	if n == 0 {
+		return 0
+	}
+	return n - strings.Count(s, "\r\n")
+}
+
 // noteLoneCR reports carriage returns that are not part of a CRLF line
 // end in a file whose lines end in LF or CRLF. Such a CR stays inside its
 // value, as encoding/csv keeps it, and is not read as a line end; the
@@ -178,12 +187,8 @@ func (c *config) dialect(text string, rep *Report) (d byte, from, firstLine int)
 // styles would otherwise show two rows joined into one value with no word
 // about it.
 func noteLoneCR(s string, rep *Report) {
-	n := strings.Count(s, "\r")
-	if n == 0 {
-		return
-	}
-	lone := n - strings.Count(s, "\r\n")
-	if lone <= 0 {
+	lone := loneCRs(s)
+	if lone == 0 {
 		return
 	}
 	at := -1

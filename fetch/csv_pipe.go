@@ -40,6 +40,7 @@ type pipeSeg struct {
 	end, nl    int
 	failed     bool
 	valid      bool // the block is valid UTF-8
+	loneCR     int  // carriage returns not followed by a line feed
 }
 
 // readCSVFilePipelined reads f (of the given size) as readCSVString would.
@@ -135,6 +136,7 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 			defer func() { <-sem }()
 			// Blocks end at line ends, which are ASCII: no rune is split.
 			seg.valid = validString(s[lo:hi])
+			seg.loneCR = loneCRs(s[lo:hi])
 			r, end, nl, e := scanKeep(s, lo, hi, d, 1, false, keep, true)
 			seg.recs, seg.end, seg.nl, seg.failed = r, end, nl, e != nil
 		}()
@@ -231,7 +233,15 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 			out = append(out, r)
 		}
 	}
-	noteLoneCR(s, rep)
+	// blocks end at line feeds, so no CRLF is split between two: the
+	// blocks' counts add up to the file's
+	lone := loneCRs(s[:from])
+	for _, sg := range segs {
+		lone += sg.loneCR
+	}
+	if lone > 0 {
+		noteLoneCR(s, rep)
+	}
 	pipeFinished.Add(1)
 	return finishCSV(cfg, out, d, rep)
 }

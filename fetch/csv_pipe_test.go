@@ -47,6 +47,11 @@ func TestPipelinedMatchesReadCSV(t *testing.T) {
 		"stray utf8":   strings.Repeat("año,número\n1,2\n", 50) + "\xe9,3\n",
 		"empty":        "   \n\n",
 		"unclosed":     "a,b\n1,\"2\n" + strings.Repeat("3,4\n", 100),
+		// carriage returns: counted block by block, noted as the
+		// ordinary path notes them
+		"crlf":         "a,b\r\n" + strings.Repeat("1,2\r\n", 200),
+		"lone cr late": "a,b\r\n" + strings.Repeat("1,2\r\n", 150) + "3,x\ry\r\n" + strings.Repeat("5,6\r\n", 50),
+		"lone cr end":  "a,b\n" + strings.Repeat("1,2\n", 150) + "3,4\r",
 	}
 	for k := 0; k < 150; k++ {
 		inputs["random"+string(rune('A'+k%26))+strings.Repeat("_", k/26)] = randomTable(r)

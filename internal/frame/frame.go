@@ -115,11 +115,16 @@ func FloatsOf(s series.Series) ([]float64, []bool) {
 // StringsOf returns the values of s as strings and a mask of missing values.
 // Missing values are returned as "".
 func StringsOf(s series.Series) ([]string, []bool) {
-	v := s.Records()
-	na := s.IsNaN()
-	for i, m := range na {
-		if m {
-			v[i] = ""
+	// one pass over the elements (Records and IsNaN would make two, each
+	// asking the series for its length at every value)
+	n := s.Len()
+	v := make([]string, n)
+	na := make([]bool, n)
+	for i := 0; i < n; i++ {
+		if e := s.Elem(i); e.IsNA() {
+			na[i] = true
+		} else {
+			v[i] = e.String()
 		}
 	}
 	return v, na
