@@ -194,6 +194,7 @@
 //	chunk_ahead.go EachChunk's chunks typed ahead of fn on other goroutines,
 //	               handed to fn in order on the calling goroutine
 //	decode.go      encoding detection and decoding
+//	utf8_fast.go   validString: utf8.ValidString, faster on accented text
 //	sniff.go       delimiter and "sep=" detection
 //	header.go      detectHeader, trailingNotes (shared with Excel and HTML)
 //	infer.go       type inference and number parsing rules

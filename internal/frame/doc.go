@@ -15,4 +15,5 @@
 // Files:
 //   - frame.go: the plain builders and readers.
 //   - view.go: the fast paths (View, Views, StringsDict, Codes).
+//   - build.go: number series built without boxing every value.
 package frame

@@ -20,7 +20,7 @@ func Strings(name string, v []string, na []bool) series.Series {
 
 // Ints builds an Int series. When na is not nil, na[i] marks v[i] as missing.
 func Ints(name string, v []int, na []bool) series.Series {
-	s := series.New(v, series.Int, name)
+	s := newInts(name, v)
 	markNA(s, na)
 	return s
 }
@@ -28,7 +28,7 @@ func Ints(name string, v []int, na []bool) series.Series {
 // Floats builds a Float series. NaN values are missing; when na is not nil,
 // na[i] also marks v[i] as missing.
 func Floats(name string, v []float64, na []bool) series.Series {
-	s := series.New(v, series.Float, name)
+	s := newFloats(name, v)
 	markNA(s, na)
 	return s
 }
