@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/datacon-mx/cifra/internal/gen"
 )
 
 // Differential tests of the projected scan (scanKeep with a keep table,
@@ -104,6 +106,9 @@ func TestScanKeepMatchesScan(t *testing.T) {
 		if ferr != nil {
 			continue
 		}
+		if !proj.packed || full.packed {
+			t.Fatalf("input %d: projected scan packed = %v, full scan packed = %v", k, proj.packed, full.packed)
+		}
 		for _, w := range []bool{false, true} {
 			full.win1252, proj.win1252 = w, w
 			if full.n() != proj.n() {
@@ -122,6 +127,33 @@ func TestScanKeepMatchesScan(t *testing.T) {
 						t.Fatalf("input %d record %d field %d: %q, projected %q", k, rec, j, full.field(rec, j), proj.field(rec, j))
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestScanKeepPacks checks that a projected scan of the contracts file
+// keeps its selected fields in a pack a fraction of the input's size, in
+// order, and that every value reads back as the full scan reads it.
+func TestScanKeepPacks(t *testing.T) {
+	var b strings.Builder
+	if err := gen.Contracts(&b, 5000, 4); err != nil {
+		t.Fatal(err)
+	}
+	in := b.String()
+	keep := []int32{-1, -1, 0, -1, -1, -1, 1, 2, -1} // cve_ent, tipo_procedimiento, importe
+	full, _, _, _ := scan(in, 0, len(in), ',', 1, false)
+	proj, _, _, e := scanKeep(in, 0, len(in), ',', 1, false, keep, true)
+	if e != nil {
+		t.Fatal(e)
+	}
+	if !proj.packed || len(proj.pack)*4 > len(in) {
+		t.Fatalf("pack of %d bytes for %d of input (packed %v): want under a quarter", len(proj.pack), len(in), proj.packed)
+	}
+	for rec := 0; rec < full.n(); rec++ {
+		for _, j := range []int{2, 6, 7} {
+			if got, want := proj.rawField(rec, j), full.rawField(rec, j); got != want {
+				t.Fatalf("record %d field %d: %q from the pack, %q from the input", rec, j, got, want)
 			}
 		}
 	}
