@@ -78,8 +78,8 @@ func quote(path string) string { return "'" + strings.ReplaceAll(path, "'", "''"
 
 func stream(db *sql.DB, path string) (string, error) {
 	q := `SELECT cve_ent, count(*), sum(importe) FROM read_csv(` + quote(path) + `, types={'cve_ent': 'VARCHAR'}) WHERE importe > 1000 GROUP BY cve_ent ORDER BY cve_ent`
-	n, total, _, err := groups(db, q)
-	return fmt.Sprintf("%d states, %d rows above 1,000 pesos", n, total), err
+	n, total, sum, err := groups(db, q)
+	return fmt.Sprintf("%d states, %d rows above 1,000 pesos, total %.2f", n, total, sum), err
 }
 
 func t1(db *sql.DB, path string) (string, error) {

@@ -25,6 +25,7 @@ import (
 
 	"github.com/datacon-mx/cifra/bench"
 	"github.com/datacon-mx/cifra/internal/gen"
+	"github.com/go-gota/gota/dataframe"
 )
 
 func main() {
@@ -123,6 +124,16 @@ func peak() string {
 	return fmt.Sprintf("%d MB from the OS", m.Sys>>20)
 }
 
+// colSum adds up a number column of a result (in row order), to print
+// totals that can be set beside another tool's.
+func colSum(df dataframe.DataFrame, name string) float64 {
+	total := 0.0
+	for _, v := range df.Col(name).Float() {
+		total += v
+	}
+	return total
+}
+
 // runTask runs one task once and returns the line that states its result.
 func runTask(task, cleanPath, messyPath, file string) (string, error) {
 	var result string
@@ -138,7 +149,7 @@ func runTask(task, cleanPath, messyPath, file string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		result = fmt.Sprintf("%d groups", df.Nrow())
+		result = fmt.Sprintf("%d groups, %d rows, total %.2f", df.Nrow(), int(colSum(df, "count")), colSum(df, "importe_sum"))
 	case "T3":
 		pop, err := bench.Population()
 		if err != nil {
@@ -148,13 +159,13 @@ func runTask(task, cleanPath, messyPath, file string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		result = fmt.Sprintf("%d states", df.Nrow())
+		result = fmt.Sprintf("%d states, amount per person summed over states %.4f", df.Nrow(), colSum(df, "importe_por_persona"))
 	case "T4":
 		df, err := bench.T4(messyPath)
 		if err != nil {
 			return "", err
 		}
-		result = fmt.Sprintf("%d states", df.Nrow())
+		result = fmt.Sprintf("%d states, total %.2f", df.Nrow(), colSum(df, "importe_sum"))
 	case "STREAM", "STREAM-PARALLEL":
 		path := cleanPath
 		if file != "" {
@@ -168,12 +179,7 @@ func runTask(task, cleanPath, messyPath, file string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		rows := 0
-		for i := 0; i < df.Nrow(); i++ {
-			n, _ := df.Col("count").Elem(i).Int()
-			rows += n
-		}
-		result = fmt.Sprintf("%d states, %d rows above 1,000 pesos", df.Nrow(), rows)
+		result = fmt.Sprintf("%d states, %d rows above 1,000 pesos, total %.2f", df.Nrow(), int(colSum(df, "count")), colSum(df, "importe_sum"))
 	default:
 		return "", fmt.Errorf("unknown task %q (want T1, T2, T3, T4, stream or stream-parallel)", task)
 	}
