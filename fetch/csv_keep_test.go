@@ -428,3 +428,46 @@ func TestPipelinedColumnsWindows1252Header(t *testing.T) {
 		t.Fatalf("keep %v, want %v", keep, want)
 	}
 }
+
+// TestSkipFieldsPasses checks skipFields against fieldEnd on random text of
+// delimiters, quotes, line ends and letters: every field it passes ends at
+// a delimiter, holds no line feed, does not start with a quote (after the
+// first), and it passes no more than asked; on plain records it passes
+// every field it was asked to.
+func TestSkipFieldsPasses(t *testing.T) {
+	r := rand.New(rand.NewSource(19))
+	alphabet := []byte(`,,,;"\n\rab é`)
+	for k := 0; k < 20000; k++ {
+		b := make([]byte, r.Intn(60))
+		for i := range b {
+			b[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		s := "x" + string(b)
+		want := 1 + r.Intn(6)
+		at, count, end := skipFields(s, 0, ',', want)
+		if count > want {
+			t.Fatalf("%q: passed %d fields, asked for %d", s, count, want)
+		}
+		pos, last := 0, 0
+		for c := 0; c < count; c++ {
+			if c > 0 && s[pos] == '"' {
+				t.Fatalf("%q: passed a field starting with a quote at %d", s, pos)
+			}
+			j := fieldEnd(s, pos, ',')
+			if j >= len(s) || s[j] != ',' {
+				t.Fatalf("%q: passed field %d from %d, which does not end at a delimiter (%d)", s, c+1, pos, j)
+			}
+			last, pos = j, j+1
+		}
+		if count > 0 && (at != pos || end != last) {
+			t.Fatalf("%q: stopped at %d (end %d), fields lead to %d (end %d)", s, at, end, pos, last)
+		}
+		if count == 0 && at != 0 {
+			t.Fatalf("%q: passed no field but moved to %d", s, at)
+		}
+	}
+	plain := "aaaa,bb,cccccc,d,eeeeeeeeeeee,f,ggggg,hh\n"
+	if at, count, _ := skipFields(plain, 0, ',', 5); count != 5 || plain[at] != 'f' {
+		t.Errorf("plain record: passed %d fields to %q, want 5 to f", count, plain[at:])
+	}
+}

@@ -313,6 +313,17 @@ func scanRecords(s string, from, stop int, d byte, firstLine int, partial bool, 
 		}
 	}
 	var canon []byte // the fields of a record with quotes, joined
+	// skip[p] counts the positions from p on that the projection does not
+	// store, up to the next stored one.
+	var skip []int32
+	if keep != nil {
+		skip = make([]int32, len(keep)+1)
+		for p := len(keep) - 1; p >= 0; p-- {
+			if keep[p] < 0 {
+				skip[p] = skip[p+1] + 1
+			}
+		}
+	}
 	line := firstLine
 	i, n := from, len(s)
 	for i < n && i < stop {
@@ -343,6 +354,17 @@ func scanRecords(s string, from, stop int, d byte, firstLine int, partial bool, 
 			continue
 		}
 		for {
+			// a run of fields the projection does not store, unquoted:
+			// skipped delimiter to delimiter, several to a word.
+			if p < len(skip) && skip[p] > 0 && !(hash && quoted) && i < n && s[i] != '"' && s[i] != '\n' && (sure || s[i] != d && printable(s[i])) {
+				if at, c, end := skipFields(s, i, d, int(skip[p])); c > 0 {
+					sure = true
+					p += c
+					recEnd = end
+					i = at
+					continue
+				}
+			}
 			if i < n && s[i] == '"' {
 				// quoted field
 				j := i + 1
@@ -533,6 +555,49 @@ func sizeScan(s string, d byte, delims bool) (nl, nd int) {
 	return nl, nd
 }
 
+// zeroBytes returns 0x80 in each byte of x that is zero and 0 in every
+// other byte, exactly (no borrow from one byte reaches the next).
+func zeroBytes(x uint64) uint64 {
+	const low7 = 0x7F7F7F7F7F7F7F7F
+	return ^((x&low7 + low7) | x | low7)
+}
+
+// skipFields passes over up to want fields from i, the start of an
+// unquoted field, eight bytes at a time: each field it passes ends at a
+// delimiter. It stops at the start of a field that begins with a quote,
+// before a field that a line feed ends (the record's last, which the scan
+// reads itself, with its CR), and where fewer than nine bytes are left.
+// It returns where it stopped (a field's start), how many fields it
+// passed, and the end of the last one (its delimiter's offset).
+func skipFields(s string, i int, d byte, want int) (at, count, end int) {
+	const lo = 0x0101010101010101
+	dm, nm := lo*uint64(d), lo*uint64('\n')
+	at, end = i, i
+	n := len(s)
+	for w := i; w+9 <= n; w += 8 {
+		x := load64(s, w)
+		dmk := zeroBytes(x ^ dm)
+		nmk := zeroBytes(x ^ nm)
+		for dmk != 0 {
+			b := bits.TrailingZeros64(dmk)
+			if nmk&(1<<b-1) != 0 {
+				return at, count, end // a line feed ends the field first
+			}
+			end = w + b>>3
+			at = end + 1
+			count++
+			if count == want || s[at] == '"' {
+				return at, count, end
+			}
+			dmk &= dmk - 1
+		}
+		if nmk != 0 {
+			return at, count, end
+		}
+	}
+	return at, count, end
+}
+
 // fieldEnd returns the index of the first delimiter or line feed at or
 // after i, or len(s). It tests eight bytes at a time (the zero-byte trick
 // on the XOR with each sought byte); the lowest match is always exact.
@@ -542,8 +607,7 @@ func fieldEnd(s string, i int, d byte) int {
 	nm := lo * uint64('\n')
 	n := len(s)
 	for i+8 <= n {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := load64(s, i) // one load (eight byte loads, each bounds-checked, otherwise)
 		a, b := x^dm, x^nm
 		if m := ((a - lo) &^ a & hi) | ((b - lo) &^ b & hi); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
