@@ -63,3 +63,26 @@ func FuzzValidString(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkValidString checks 4 MB of the generated contracts file (UTF-8,
+// an accented letter every few words) with validString and with the
+// standard library.
+func BenchmarkValidString(b *testing.B) {
+	in := benchCSV(b, 30_000, false)
+	b.Run("validString", func(b *testing.B) {
+		b.SetBytes(int64(len(in)))
+		for i := 0; i < b.N; i++ {
+			if !validString(in) {
+				b.Fatal("invalid")
+			}
+		}
+	})
+	b.Run("utf8.ValidString", func(b *testing.B) {
+		b.SetBytes(int64(len(in)))
+		for i := 0; i < b.N; i++ {
+			if !utf8.ValidString(in) {
+				b.Fatal("invalid")
+			}
+		}
+	})
+}
