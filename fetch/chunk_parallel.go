@@ -189,9 +189,6 @@ func readBlocks(src io.Reader, first []byte, eof bool, d byte, keep []int32, max
 		b.WriteString(prefix)
 		return b
 	}
-	pend := fresh(string(first))
-	buf := make([]byte, parRead)
-	parity, scanned := 0, 0 // quote parity of the pending text up to scanned
 	send := func(b *pblock) bool {
 		b.done, b.delim, b.maxLine, b.size, b.keep = make(chan struct{}), d, maxLine, parBlock, keep
 		select {
@@ -206,6 +203,13 @@ func readBlocks(src io.Reader, first []byte, eof bool, d byte, keep []int32, max
 		}()
 		return true
 	}
+	if eof { // the whole input is in first: no block buffers
+		send(&pblock{raw: string(first), last: true})
+		return
+	}
+	pend := fresh(string(first))
+	buf := make([]byte, parRead)
+	parity, scanned := 0, 0 // quote parity of the pending text up to scanned
 	for {
 		// hand finished blocks on
 		for s := pend.String(); len(s) >= parBlock && !eof || eof; s = pend.String() {
