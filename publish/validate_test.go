@@ -149,15 +149,7 @@ func TestValidateDescriptorProblems(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, DescriptorFile)
-			if err := os.WriteFile(path, []byte(c.doc), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			rep, err := Validate(path)
-			if err != nil {
-				t.Fatal(err)
-			}
+			rep, _ := validateDoc(t, t.TempDir(), c.doc)
 			if rep.Valid() || !strings.Contains(rep.String(), c.want) {
 				t.Errorf("want a problem mentioning %q:\n%s", c.want, rep)
 			}
@@ -175,13 +167,9 @@ func TestValidateCapsProblems(t *testing.T) {
 	for i := 0; i < 1500; i++ {
 		b.WriteString("x\n")
 	}
-	os.WriteFile(filepath.Join(dir, "t.csv"), []byte(b.String()), 0o644)
-	os.WriteFile(filepath.Join(dir, DescriptorFile), []byte(`{"resources": [{"name": "t", "path": "t.csv",
-		"schema": {"fields": [{"name": "n", "type": "integer"}]}}]}`), 0o644)
-	rep, err := Validate(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	writeTestFile(t, filepath.Join(dir, "t.csv"), b.String())
+	rep, _ := validateDoc(t, dir, `{"resources": [{"name": "t", "path": "t.csv",
+		"schema": {"fields": [{"name": "n", "type": "integer"}]}}]}`)
 	if rep.Total != 1500 || len(rep.Problems) != MaxProblems || !rep.Capped {
 		t.Errorf("total %d, listed %d, capped %v", rep.Total, len(rep.Problems), rep.Capped)
 	}
@@ -212,13 +200,9 @@ func TestValidateEncoding(t *testing.T) {
 
 func TestValidateLabelsAndBlankRows(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "t.csv"), []byte("cve_ent,cve_ent,n\n01,01,5\n,,\n02,02,7\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, DescriptorFile), []byte(`{"resources": [{"name": "t", "path": "t.csv",
-		"schema": {"fields": [{"name": "cve_ent"}, {"name": "clave"}, {"name": "n", "type": "integer"}]}}]}`), 0o644)
-	rep, err := Validate(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	writeTestFile(t, filepath.Join(dir, "t.csv"), "cve_ent,cve_ent,n\n01,01,5\n,,\n02,02,7\n")
+	rep, _ := validateDoc(t, dir, `{"resources": [{"name": "t", "path": "t.csv",
+		"schema": {"fields": [{"name": "cve_ent"}, {"name": "clave"}, {"name": "n", "type": "integer"}]}}]}`)
 	got := map[string]bool{}
 	for _, p := range rep.Problems {
 		got[fmt.Sprintf("%s %d %d", p.Code, p.Row, p.Line)] = true
@@ -235,13 +219,8 @@ func TestValidateLabelsAndBlankRows(t *testing.T) {
 
 // A long path is matched by the ECMA-262 patterns without timing out.
 func TestValidateLongPath(t *testing.T) {
-	dir := t.TempDir()
 	long := strings.Repeat("a", 5000) + ".csv"
-	os.WriteFile(filepath.Join(dir, DescriptorFile), []byte(`{"resources": [{"name": "t", "path": "`+long+`"}]}`), 0o644)
-	rep, err := Validate(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep, _ := validateDoc(t, t.TempDir(), `{"resources": [{"name": "t", "path": "`+long+`"}]}`)
 	for _, p := range rep.Problems {
 		if p.Code == "descriptor-error" {
 			t.Errorf("a long relative path is valid: %s", p)
@@ -257,14 +236,7 @@ func TestValidateMissingDataFile(t *testing.T) {
 		`{"resources": [{"name": "anexo", "path": ["anexo.pdf"]}]}`,
 		`{"resources": [{"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "a"}]}}]}`,
 	} {
-		dir := t.TempDir()
-		if err := os.WriteFile(filepath.Join(dir, DescriptorFile), []byte(doc), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		rep, err := Validate(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
+		rep, _ := validateDoc(t, t.TempDir(), doc)
 		if rep.Valid() || len(rep.Problems) != 1 || rep.Problems[0].Code != "source-error" || !strings.Contains(rep.Problems[0].Message, "cannot be opened") {
 			t.Errorf("%s:\n%s", doc, rep)
 		}
@@ -283,15 +255,7 @@ func TestInlineObjectIsNotATable(t *testing.T) {
 		{`{"resources": [{"name": "meta", "data": {"fuente": "INEGI"}}]}`, true},
 		{`{"resources": [{"name": "meta", "data": {"fuente": "INEGI"}, "schema": {"fields": [{"name": "fuente"}]}}]}`, false},
 	} {
-		dir := t.TempDir()
-		path := filepath.Join(dir, DescriptorFile)
-		if err := os.WriteFile(path, []byte(c.doc), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		rep, err := Validate(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
+		rep, path := validateDoc(t, t.TempDir(), c.doc)
 		if rep.Valid() != c.valid || !c.valid && !strings.Contains(rep.String(), "inline data is not an array of rows") {
 			t.Errorf("%s:\n%s", c.doc, rep)
 		}
@@ -299,4 +263,25 @@ func TestInlineObjectIsNotATable(t *testing.T) {
 			t.Errorf("%s: ReadPackage: %v", c.doc, err)
 		}
 	}
+}
+
+// writeTestFile writes text to path, failing the test if it cannot.
+func writeTestFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// validateDoc writes doc as the descriptor of dir, validates the package
+// and returns the report and the descriptor's path.
+func validateDoc(t *testing.T, dir, doc string) (ValidationReport, string) {
+	t.Helper()
+	path := filepath.Join(dir, DescriptorFile)
+	writeTestFile(t, path, doc)
+	rep, err := Validate(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep, path
 }
