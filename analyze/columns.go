@@ -17,6 +17,10 @@ type column struct {
 	typ  series.Type
 	f    []float64 // numbers (Int, Float, Bool as 0/1); NaN where missing
 	s    []string  // String values; "" where missing
+	// A String key column read by readKey keeps no s: row i's value is
+	// dict[ids[i]] (see text), ids being the column's grouping.
+	dict []string
+	ids  []int32
 	na   []bool
 	src  *series.Series // the column read (Int columns only), for exact ints
 	iv   []int64        // exact Int values, read on first use by ints
@@ -65,6 +69,11 @@ func readColumn(fn string, df dataframe.DataFrame, name string) (*column, error)
 	if err != nil {
 		return nil, err
 	}
+	return columnOf(name, s), nil
+}
+
+// columnOf reads series s, named name, into typed slices.
+func columnOf(name string, s series.Series) *column {
 	c := &column{name: name, typ: s.Type()}
 	switch c.typ {
 	case series.String:
@@ -75,7 +84,19 @@ func readColumn(fn string, df dataframe.DataFrame, name string) (*column, error)
 			c.src = &s
 		}
 	}
-	return c, nil
+	return c
+}
+
+// isText reports whether c holds text (a String column, read whole or as
+// a key).
+func (c *column) isText() bool { return c.s != nil || c.dict != nil }
+
+// text returns the value of row i of a text column ("" when missing).
+func (c *column) text(i int) string {
+	if c.s != nil {
+		return c.s[i]
+	}
+	return c.dict[c.ids[i]]
 }
 
 // ints returns the exact values of an Int column (0 where missing): values
@@ -150,8 +171,8 @@ func (c *column) str(i int) string {
 	if c.na[i] {
 		return ""
 	}
-	if c.s != nil {
-		return c.s[i]
+	if c.isText() {
+		return c.text(i)
 	}
 	switch c.typ {
 	case series.Int:
@@ -177,7 +198,7 @@ func (c *column) gather(name string, idx []int) series.Series {
 				na[k] = true
 				continue
 			}
-			v[k] = c.s[i]
+			v[k] = c.text(i)
 		}
 		return frame.Strings(name, v, na)
 	case series.Int:

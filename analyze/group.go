@@ -3,6 +3,9 @@ package analyze
 import (
 	"math"
 	"sort"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 )
 
 // grouping assigns every row a dense group id, numbered in order of first
@@ -11,6 +14,53 @@ type grouping struct {
 	ids   []int32 // group of each row
 	n     int     // number of groups
 	first []int   // first row of each group
+}
+
+// readKey reads a key column and groups its rows by it: readColumn and
+// factorize in one, except that a String column is grouped as its values
+// are read, without first copying them into a slice of strings (which for
+// a large table cost more than the grouping, and its allocation a
+// collection); the column keeps one value per group (see column.text).
+func readKey(fn string, df dataframe.DataFrame, name string) (*column, grouping, error) {
+	s, err := getSeries(fn, df, name)
+	if err != nil {
+		return nil, grouping{}, err
+	}
+	if s.Type() != series.String {
+		c := columnOf(name, s)
+		return c, factorize(c), nil
+	}
+	n := s.Len()
+	g := grouping{ids: make([]int32, n)}
+	na := make([]bool, n)
+	var dict []string // the value of each group ("" for the missing one)
+	m := make(map[string]int32)
+	missing := int32(-1)
+	for i := 0; i < n; i++ {
+		e := s.Elem(i)
+		if e.IsNA() {
+			na[i] = true
+			if missing < 0 {
+				missing = int32(g.n)
+				g.n++
+				g.first = append(g.first, i)
+				dict = append(dict, "")
+			}
+			g.ids[i] = missing
+			continue
+		}
+		v := e.String()
+		id, ok := m[v]
+		if !ok {
+			id = int32(g.n)
+			m[v] = id
+			g.n++
+			g.first = append(g.first, i)
+			dict = append(dict, v)
+		}
+		g.ids[i] = id
+	}
+	return &column{name: name, typ: series.String, dict: dict, ids: g.ids, na: na}, g, nil
 }
 
 // factorize gives each distinct value of c (missing is one more value) a
@@ -186,9 +236,9 @@ func lessRows(keys []*column, a, b int) bool {
 			}
 			continue
 		}
-		if k.s != nil {
-			if k.s[a] != k.s[b] {
-				return k.s[a] < k.s[b]
+		if k.isText() {
+			if x, y := k.text(a), k.text(b); x != y {
+				return x < y
 			}
 			continue
 		}

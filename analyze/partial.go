@@ -136,18 +136,19 @@ func (p *Partial) Add(df dataframe.DataFrame) error {
 		return err
 	}
 	keys := make([]*column, len(p.keys))
+	codes := make([]grouping, len(p.keys))
 	for i, k := range p.keys {
-		c, err := readColumn(fn, df, k)
+		c, g, err := readKey(fn, df, k)
 		if err != nil {
 			return err
 		}
 		if err := p.checkKeyType(i, c.typ); err != nil {
 			return err
 		}
-		keys[i] = c
+		keys[i], codes[i] = c, g
 	}
 	nrow := df.Nrow()
-	local := groupRows(keys, nrow)
+	local := groupCodes(codes, nrow)
 	// Map local groups to global ones.
 	glob := make([]int32, local.n)
 	var sb strings.Builder
@@ -167,8 +168,8 @@ func (p *Partial) Add(df dataframe.DataFrame) error {
 				p.keyNA[i] = append(p.keyNA[i], r < 0 || k.na[r])
 				s, f := "", math.NaN()
 				if r >= 0 && !k.na[r] {
-					if k.s != nil {
-						s = k.s[r]
+					if k.isText() {
+						s = k.text(r)
 					} else {
 						f = k.f[r]
 					}
@@ -243,8 +244,9 @@ func writeKey(sb *strings.Builder, k *column, r int) {
 	case r < 0:
 	case k.na[r]:
 		sb.WriteString("N\x00")
-	case k.s != nil:
-		fmt.Fprintf(sb, "s%d:%s", len(k.s[r]), k.s[r])
+	case k.isText():
+		v := k.text(r)
+		fmt.Fprintf(sb, "s%d:%s", len(v), v)
 	case k.isInt() && math.Abs(k.f[r]) >= 1<<53:
 		// float64 cannot tell these integers apart: key by the exact value
 		sb.WriteString("n" + strconv.FormatInt(k.ints()[r], 10) + "\x00")

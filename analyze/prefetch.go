@@ -39,11 +39,7 @@ func (e *evaluator) prefetch(keyNames []string, aggs []Agg, nrow int) ([]*column
 	numErr := make([]error, len(numNames))
 	task := func(i int) {
 		if i < len(keyNames) {
-			c, err := readColumn(e.fn, e.df, keyNames[i])
-			if err == nil {
-				codes[i] = factorize(c)
-			}
-			keys[i], keyErr[i] = c, err
+			keys[i], codes[i], keyErr[i] = readKey(e.fn, e.df, keyNames[i])
 			return
 		}
 		i -= len(keyNames)

@@ -6,6 +6,7 @@
 //	go run ./bench/cmd/cifra-bench -gen -rows 1000000 -dir /tmp/cifra-bench
 //	go run ./bench/cmd/cifra-bench -task T2 -dir /tmp/cifra-bench
 //	go run ./bench/cmd/cifra-bench -task T2 -dir /tmp/cifra-bench -cpuprofile t2.prof
+//	go run ./bench/cmd/cifra-bench -task T2 -dir /tmp/cifra-bench -memprofile t2.mem
 //	go run ./bench/cmd/cifra-bench -task stream -file /data/big.csv
 //
 // The stream task reads the file chunk by chunk (fetch.EachChunk) and
@@ -43,6 +44,7 @@ func run() error {
 		task  = flag.String("task", "", "task to run: T1, T2, T3, T4, stream (EachChunk over -file) or stream-parallel (EachChunkParallel over -file)")
 		file  = flag.String("file", "", "file for -task stream (default: contratos.csv in -dir)")
 		prof  = flag.String("cpuprofile", "", "write a CPU profile of the task to this file")
+		mprof = flag.String("memprofile", "", "write a profile of the task's allocations (every allocation sampled) to this file")
 		times = flag.Int("repeat", 1, "run the task this many times in one process (for a steadier -cpuprofile); each run's time is printed")
 	)
 	flag.Parse()
@@ -80,6 +82,14 @@ func run() error {
 			f.Close()
 		}()
 	}
+	if *mprof != "" {
+		runtime.MemProfileRate = 1
+		defer func() {
+			if err := writeHeapProfile(*mprof); err != nil {
+				fmt.Fprintln(os.Stderr, "cifra-bench:", err)
+			}
+		}()
+	}
 	for i := 0; i < *times; i++ {
 		start := time.Now()
 		result, err := runTask(*task, cleanPath, messyPath, *file)
@@ -90,6 +100,20 @@ func run() error {
 		fmt.Printf("%s: %s in %.3f s, peak memory %s\n", strings.ToUpper(*task), result, elapsed.Seconds(), peak())
 	}
 	return nil
+}
+
+// writeHeapProfile writes the allocations made so far to path.
+func writeHeapProfile(path string) error {
+	runtime.GC() // the profile shows allocations up to the last collection
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func write(path string, fill func(*bufio.Writer) error) error {
