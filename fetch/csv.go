@@ -191,7 +191,16 @@ func noteLoneCR(s string, rep *Report) {
 	if lone == 0 {
 		return
 	}
-	at := -1
+	at := firstLoneCR(s)
+	if at < 0 {
+		return
+	}
+	rep.Notes = append(rep.Notes, loneCRNote(lone, strings.Count(s[:at], "\n")+1))
+}
+
+// firstLoneCR returns the offset of the first carriage return of s that no
+// line feed follows, or -1.
+func firstLoneCR(s string) int {
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '\r')
 		if j < 0 {
@@ -199,14 +208,15 @@ func noteLoneCR(s string, rep *Report) {
 		}
 		i += j
 		if i+1 >= len(s) || s[i+1] != '\n' {
-			at = i
-			break
+			return i
 		}
 		i++
 	}
-	if at < 0 {
-		return
-	}
-	line := strings.Count(s[:at], "\n") + 1
-	rep.Notes = append(rep.Notes, fmt.Sprintf("%d carriage returns (CR) without a line feed, the first on line %d: kept inside their values, not read as line ends (the file may mix line-end styles)", lone, line))
+	return -1
+}
+
+// loneCRNote is the report's note on lone carriage returns, the first on
+// the given line.
+func loneCRNote(lone, line int) string {
+	return fmt.Sprintf("%d carriage returns (CR) without a line feed, the first on line %d: kept inside their values, not read as line ends (the file may mix line-end styles)", lone, line)
 }

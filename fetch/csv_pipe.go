@@ -33,20 +33,42 @@ var (
 	pipeHead        = 64 << 10 // bytes read before deciding
 )
 
-// pipeSeg is one scanned block.
+// pipeSeg is one scanned block: the bytes [from, stop) of the file.
 type pipeSeg struct {
 	from, stop int
 	recs       *recs
-	end, nl    int
+	end        int // the file offset where the block's records end
+	nl         int // line feeds in the block
 	failed     bool
 	valid      bool // the block is valid UTF-8
+	counted    bool // multi and bad are set
+	multi, bad int  // utf8Evidence of the block
 	loneCR     int  // carriage returns not followed by a line feed
+	crLine     int  // with loneCR: the line feeds before the first one
+	blank      bool // the block is all white space
 }
 
+// pipeAfterScan, when set, runs once every block is scanned (for tests:
+// changing the file there checks what reading back finds).
+var pipeAfterScan func()
+
 // readCSVFilePipelined reads f (of the given size) as readCSVString would.
+//
+// With Columns (a projected scan), each block is read into its own string
+// and, once scanned and its selected fields packed, every block but the
+// first and the last lets go of its text (see csv_reread.go), so a large
+// file is not held in memory whole. Without Columns the values are
+// substrings of the text, so the whole file is read into one string.
 func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFrame, error) {
-	var b strings.Builder
-	b.Grow(int(size) + 1)
+	// The head holds everything the encoding, binary, delimiter and
+	// line-end checks look at (sniffWindow bytes after any "sep=" line),
+	// so they decide exactly as on the whole input.
+	need := pipeHead
+	if need < 2*sniffWindow {
+		need = 2 * sniffWindow
+	}
+	cur := new(strings.Builder) // the text read and not yet in a block
+	cur.Grow(need + pipeRead)
 	buf := make([]byte, pipeRead)
 	eof := false
 	budget := newInputBudget(cfg)
@@ -61,7 +83,7 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 			berr = e
 			return e
 		}
-		b.Write(buf[:n])
+		cur.Write(buf[:n])
 		if done {
 			eof = true
 			return nil
@@ -74,28 +96,31 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 		}
 		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", orDash(cfg.source), err)
 	}
-	// rest reads what is left and takes the ordinary path.
+	// wholeText makes cur the text of the whole file from here on.
+	wholeText := func() {
+		if cur.Cap() < int(size)+1 {
+			nb := new(strings.Builder)
+			nb.Grow(int(size) + 1)
+			nb.WriteString(cur.String())
+			cur = nb
+		}
+	}
+	// rest reads what is left of the head and takes the ordinary path.
 	rest := func() (dataframe.DataFrame, error) {
+		wholeText()
 		for !eof {
 			if err := readMore(); err != nil {
 				return fail(err)
 			}
 		}
-		return readCSVString(cfg, b.String())
+		return readCSVString(cfg, cur.String())
 	}
-	// The head holds everything the encoding, binary, delimiter and
-	// line-end checks look at (sniffWindow bytes after any "sep=" line),
-	// so they decide exactly as on the whole input.
-	need := pipeHead
-	if need < 2*sniffWindow {
-		need = 2 * sniffWindow
-	}
-	for b.Len() < need && !eof {
+	for cur.Len() < need && !eof {
 		if err := readMore(); err != nil {
 			return fail(err)
 		}
 	}
-	head := b.String()
+	head := cur.String()
 	skip := 0 // a UTF-8 byte-order mark, left out of the records
 	if strings.HasPrefix(head, "\xEF\xBB\xBF") {
 		skip = 3
@@ -114,49 +139,102 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 	}
 	from += skip
 	keep := cfg.projection(head, from, d, eof)
+	var rr *rereads // set when blocks may let go of their text
 	if keep != nil {
 		pipeProjected.Add(1)
+		rr = &rereads{f: f, source: cfg.source}
+		if cur.Cap() < pipeBlock+pipeRead { // room for the first block
+			nb := new(strings.Builder)
+			nb.Grow(pipeBlock + pipeRead)
+			nb.WriteString(head)
+			cur = nb
+		}
+	} else {
+		wholeText()
+	}
+	// what comes before the records (a byte-order mark, a "sep=" line)
+	pre := head[:from]
+	preValid := validString(head[skip:from])
+	var preMulti, preBad int
+	if !preValid {
+		preMulti, preBad = utf8Evidence(head[skip:from])
+	}
+
+	// The encoding verdict of a file that is not UTF-8 counts the UTF-8
+	// characters of every block (see decodeEager), valid ones too: they
+	// are counted as scanned once a block that is not UTF-8 was seen (or
+	// the head is not), and any other block is counted at the end.
+	var notUTF8 atomic.Bool
+	if h := head[skip:]; !eof {
+		if k := strings.LastIndexByte(h, '\n'); k >= 0 {
+			notUTF8.Store(!validString(h[:k]))
+		}
+	} else {
+		notUTF8.Store(!validString(h))
 	}
 
 	var (
 		segs    []*pipeSeg
 		wg      sync.WaitGroup
+		base    = 0 // the file offset of cur's first byte
 		start   = from
-		parity  = 0 // quote parity of s[start:scanned]
+		parity  = 0 // quote parity of the file's bytes [start, scanned)
 		scanned = from
 		sem     = make(chan struct{}, runtime.GOMAXPROCS(0))
 	)
-	launch := func(s string, lo, hi int) {
-		seg := &pipeSeg{from: lo, stop: hi}
+	// launch scans s[lo:hi] (s is cur's text) on a goroutine; last says no
+	// block follows.
+	launch := func(s string, lo, hi int, last bool) {
+		seg := &pipeSeg{from: base + lo, stop: base + hi}
+		first := len(segs) == 0
 		segs = append(segs, seg)
+		text, tlo, thi := s, lo, hi
+		if rr != nil { // the block alone, so that it can be let go of
+			text, tlo, thi = s[lo:hi], 0, hi-lo
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			// Blocks end at line ends, which are ASCII: no rune is split.
-			seg.valid = validString(s[lo:hi])
-			seg.loneCR = loneCRs(s[lo:hi])
-			r, end, nl, e := scanKeep(s, lo, hi, d, 1, false, keep, true)
-			seg.recs, seg.end, seg.nl, seg.failed = r, end, nl, e != nil
+			blk := text[tlo:thi]
+			if seg.valid = validString(blk); !seg.valid {
+				notUTF8.Store(true)
+			}
+			if !seg.valid || notUTF8.Load() {
+				seg.multi, seg.bad = utf8Evidence(blk)
+				seg.counted = true
+			}
+			if seg.loneCR = loneCRs(blk); seg.loneCR > 0 {
+				seg.crLine = strings.Count(blk[:firstLoneCR(blk)], "\n")
+			}
+			seg.blank = strings.TrimSpace(blk) == ""
+			r, end, nl, e := scanKeep(text, tlo, thi, d, 1, false, keep, true)
+			seg.recs, seg.end, seg.nl, seg.failed = r, seg.from+end-tlo, nl, e != nil
+			if rr != nil && !first && !last && e == nil && r.packed && r.hashed {
+				r.base, r.src = "", &blockSrc{rr: rr, off: int64(seg.from), n: thi - tlo}
+				pipeLetGo.Add(1)
+			}
 		}()
 	}
 	for {
-		s := b.String()
+		s := cur.String()
 		// hand finished blocks to the scanners
-		for len(s)-start >= pipeBlock || eof && start < len(s) {
-			if eof && len(s)-start < pipeBlock {
-				launch(s, start, len(s))
-				start = len(s)
+		for len(s)-(start-base) >= pipeBlock || eof && start < base+len(s) {
+			lo := start - base
+			if eof && len(s)-lo < pipeBlock {
+				launch(s, lo, len(s), true)
+				start = base + len(s)
 				break
 			}
 			p := start + pipeBlock
 			if scanned < p {
-				parity = (parity + strings.Count(s[scanned:p], `"`)) & 1
+				parity = (parity + strings.Count(s[scanned-base:p-base], `"`)) & 1
 				scanned = p
 			}
-			for scanned < len(s) {
-				c := s[scanned]
+			for scanned < base+len(s) {
+				c := s[scanned-base]
 				scanned++
 				if c == '"' {
 					parity ^= 1
@@ -164,16 +242,25 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 					break
 				}
 			}
-			if scanned >= len(s) && !eof {
+			if scanned >= base+len(s) && !eof {
 				break // no record end yet: read more
 			}
-			if scanned >= len(s) {
-				launch(s, start, len(s))
-				start = len(s)
+			if scanned >= base+len(s) {
+				launch(s, lo, len(s), true)
+				start = base + len(s)
 				break
 			}
-			launch(s, start, scanned)
+			launch(s, lo, scanned-base, false)
 			start, parity = scanned, 0
+			if rr != nil {
+				// the rest goes on in a new string, so that the block's
+				// can be let go of
+				rest := s[start-base:]
+				nb := new(strings.Builder)
+				nb.Grow(max(pipeBlock+pipeRead, len(rest)+pipeRead))
+				nb.WriteString(rest)
+				cur, base, s = nb, start, nb.String()
+			}
 		}
 		if eof {
 			break
@@ -184,38 +271,67 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 		}
 	}
 	wg.Wait()
-	s := b.String()
-	if len(s) > maxInput || len(strings.TrimSpace(s)) == 0 {
-		return readCSVString(cfg, s)
+	if pipeAfterScan != nil {
+		pipeAfterScan()
+	}
+	total := base + cur.Len()
+	// ordinary takes the ordinary path over the whole text: cur's, or the
+	// file read again when blocks let go of theirs.
+	ordinary := func() (dataframe.DataFrame, error) {
+		if rr == nil {
+			return readCSVString(cfg, cur.String())
+		}
+		segs = nil
+		return rereadCSVFile(cfg, f, size)
+	}
+	blank := strings.TrimSpace(pre) == ""
+	for _, sg := range segs {
+		blank = blank && sg.blank
+	}
+	if total > maxInput || blank {
+		return ordinary()
 	}
 	// The blocks must join up exactly; otherwise the ordinary path.
 	next := from
-	valid := validString(s[skip:from])
+	valid := preValid
 	for _, sg := range segs {
 		if sg.failed || sg.from != next || sg.end != sg.stop {
-			return readCSVString(cfg, s)
+			return ordinary()
 		}
 		next = sg.stop
 		valid = valid && sg.valid
 	}
-	if next != len(s) {
-		return readCSVString(cfg, s)
+	if next != total {
+		return ordinary()
 	}
 	enc, lazy := encUTF8, false
 	if skip > 0 {
 		enc = encUTF8BOM
 		if !valid { // the ordinary path reads the stray bytes
-			return readCSVString(cfg, s)
+			return ordinary()
 		}
 	}
 	if !valid {
 		// not UTF-8: Windows-1252 (scanned raw, decoded per value) or
-		// UTF-8 with stray bytes (the ordinary path rewrites the text).
-		_, e, l, err := decodeLazy(cfg, s)
-		if err != nil || !l {
-			return readCSVString(cfg, s)
+		// UTF-8 with stray bytes (the ordinary path rewrites the text);
+		// the counts of the parts add up to the whole's, as the parts
+		// split at line ends (see decodeEager).
+		multi, bad := preMulti, preBad
+		for _, sg := range segs {
+			if !sg.counted {
+				text, ok := sg.text(rr == nil)
+				if !ok {
+					return dataframe.DataFrame{}, rr.error()
+				}
+				sg.multi, sg.bad = utf8Evidence(text)
+			}
+			multi, bad = multi+sg.multi, bad+sg.bad
 		}
-		enc, lazy = e, l
+		e, win := notUTF8Verdict(multi, bad)
+		if !win {
+			return ordinary()
+		}
+		enc, lazy = e, true
 	}
 	rep.Encoding = enc
 	out := make([]*recs, 0, len(segs))
@@ -235,21 +351,82 @@ func readCSVFilePipelined(cfg *config, f *os.File, size int64) (dataframe.DataFr
 	}
 	// blocks end at line feeds, so no CRLF is split between two: the
 	// blocks' counts add up to the file's
-	lone := loneCRs(s[:from])
+	lone := loneCRs(pre)
 	for _, sg := range segs {
 		lone += sg.loneCR
 	}
 	if lone > 0 {
-		noteLoneCR(s, rep)
+		at, nl := firstLoneCR(pre), strings.Count(pre, "\n")
+		if at >= 0 {
+			nl = strings.Count(pre[:at], "\n")
+		} else {
+			for _, sg := range segs {
+				if sg.loneCR > 0 {
+					nl += sg.crLine
+					break
+				}
+				nl += sg.nl
+			}
+		}
+		rep.Notes = append(rep.Notes, loneCRNote(lone, nl+1))
 	}
 	pipeFinished.Add(1)
-	return finishCSV(cfg, out, d, rep)
+	df, err := finishCSV(cfg, out, d, rep)
+	if e := rr.error(); e != nil {
+		return dataframe.DataFrame{}, e
+	}
+	return df, err
+}
+
+// text returns the block's text, read back from the file if the block let
+// go of it; ok is false when that failed (the error is in the rereads).
+// whole says the block was scanned in the whole file's text (offsets from
+// the file's start) rather than alone.
+func (sg *pipeSeg) text(whole bool) (string, bool) {
+	r := sg.recs
+	switch {
+	case r.src != nil:
+		return r.src.text()
+	case whole:
+		return r.base[sg.from:sg.stop], true
+	}
+	return r.base, true
+}
+
+// rereadCSVFile reads f again from its start and takes the ordinary path
+// (the pipelined reader's fallback once its blocks let go of their text).
+func rereadCSVFile(cfg *config, f *os.File, size int64) (dataframe.DataFrame, error) {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", orDash(cfg.source), err)
+	}
+	var b strings.Builder
+	b.Grow(int(size) + 1)
+	budget := newInputBudget(cfg)
+	buf := make([]byte, pipeRead)
+	for {
+		n, err := f.Read(buf)
+		done := err == io.EOF || n == 0 && err == nil
+		if e := budget.add(buf[:n], done); e != nil {
+			return dataframe.DataFrame{}, e
+		}
+		b.Write(buf[:n])
+		if done {
+			break
+		}
+		if err != nil {
+			return dataframe.DataFrame{}, fmt.Errorf("fetch: %s: reading: %w", orDash(cfg.source), err)
+		}
+	}
+	return readCSVString(cfg, b.String())
 }
 
 // pipeFinished counts the reads the pipeline finished itself, and
 // pipeProjected those it scanned storing only the selected columns'
 // fields (for tests).
 var pipeFinished, pipeProjected atomic.Int64
+
+// pipeLetGo counts the blocks that let go of their text (for tests).
+var pipeLetGo atomic.Int64
 
 // plainStart reports whether the start of the input (after a UTF-8
 // byte-order mark, when bom is set) allows the pipelined path: no forced

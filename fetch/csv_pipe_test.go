@@ -2,6 +2,8 @@ package fetch
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -80,6 +82,101 @@ func TestPipelinedMatchesReadCSV(t *testing.T) {
 			if !reflect.DeepEqual(wantRep, gotRep) {
 				t.Fatalf("reports differ:\nordinary  %+v\npipelined %+v", wantRep, gotRep)
 			}
+			// with Columns, blocks let go of their text (and read it
+			// back for ragged and blank rows and duplicates)
+			if names := want.Names(); len(names) > 1 {
+				checkColumnsRead(t, path, in, names[len(names)/2:])
+			}
+		})
+	}
+}
+
+// checkColumnsRead holds ReadCSVFile(path, Columns(cols...)) to ReadCSV on
+// in: the same table, report and error.
+func checkColumnsRead(t *testing.T, path, in string, cols []string) {
+	t.Helper()
+	var wantRep, gotRep Report
+	want, werr := ReadCSV(strings.NewReader(in), Source(filepath.Base(path)), WithReport(&wantRep), Columns(cols...))
+	got, gerr := ReadCSVFile(path, WithReport(&gotRep), Columns(cols...))
+	if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
+		t.Fatalf("Columns(%q): ordinary err %v\npipelined err %v", cols, werr, gerr)
+	}
+	if werr != nil {
+		return
+	}
+	if msg := frameDiff(want, got); msg != "" {
+		t.Fatalf("Columns(%q): %s", cols, msg)
+	}
+	if !reflect.DeepEqual(wantRep, gotRep) {
+		t.Fatalf("Columns(%q): reports differ:\nordinary  %+v\npipelined %+v", cols, wantRep, gotRep)
+	}
+}
+
+// oddRows is a table whose rows the layout looks at whole here and there:
+// blank lines, ragged rows, free text split by the delimiter, duplicate
+// rows and a note at the end, spread over many blocks.
+func oddRows() string {
+	var b strings.Builder
+	b.WriteString("Secretaría de ejemplo, datos 2024\n\nclave,estado,monto,nota\n")
+	for i := 0; i < 400; i++ {
+		switch {
+		case i%97 == 5:
+			b.WriteString("\n")
+		case i%89 == 7:
+			b.WriteString("07,Chiapas\n") // short
+		case i%83 == 9:
+			b.WriteString("09,CDMX,12.5,texto, con, comas\n") // joined
+		case i%71 == 3:
+			b.WriteString("03,Baja California Sur,1,dup\n")
+		default:
+			fmt.Fprintf(&b, "%02d,Estado %d,%d.%02d,\"n %d\"\n", i%32+1, i%32, i*7, i%100, i)
+		}
+	}
+	b.WriteString("Fuente: elaboración propia\n")
+	return b.String()
+}
+
+// TestPipelinedReadsBack checks the blocks of a Columns read that let go
+// of their text: the records the layout needs again are read back from
+// the file (the result is the ordinary path's), and a file changed in
+// the meantime is an error wrapping ErrChanged, never a wrong value.
+func TestPipelinedReadsBack(t *testing.T) {
+	withTinyPipeline(t)
+	dir := t.TempDir()
+	in := oddRows()
+	path := writeTemp(t, dir, "odd.csv", in)
+	let, back := pipeLetGo.Load(), pipeRereads.Load()
+	checkColumnsRead(t, path, in, []string{"estado", "monto"})
+	if pipeLetGo.Load() == let {
+		t.Error("no block let go of its text")
+	}
+	if pipeRereads.Load() == back {
+		t.Error("no block was read back")
+	}
+	// changed between the scan and the reading back: same length, one
+	// row of the middle altered
+	changed := strings.Replace(in, "03,Baja California Sur,1,dup", "03,Baja California Sur,1,DUP", 2)
+	if len(changed) != len(in) || changed == in {
+		t.Fatal("bad test input")
+	}
+	for name, edit := range map[string]func() error{
+		"altered":   func() error { return os.WriteFile(path, []byte(changed), 0o644) },
+		"truncated": func() error { return os.Truncate(path, int64(len(in)/3)) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			pipeAfterScan = func() {
+				if err := edit(); err != nil {
+					t.Error(err)
+				}
+			}
+			defer func() { pipeAfterScan = nil }()
+			_, err := ReadCSVFile(path, Columns("estado", "monto"))
+			if !errors.Is(err, ErrChanged) || !strings.Contains(err.Error(), "odd.csv") {
+				t.Fatalf("err = %v, want one wrapping ErrChanged that names the file", err)
+			}
 		})
 	}
 }
@@ -107,11 +204,17 @@ func TestPipelinedGeneratedFiles(t *testing.T) {
 		pipeBlock = 1 << 20 // several blocks
 		path := writeTemp(t, dir, "c.csv", b.String())
 		var wantRep, gotRep Report
-		before := pipeFinished.Load()
+		before, let, back := pipeFinished.Load(), pipeLetGo.Load(), pipeRereads.Load()
 		got, gerr := ReadCSVFile(path, WithReport(&gotRep), Columns("fecha", "estado", "importe"))
+		blocks := b.Len() / pipeBlock
 		pipeBlock = m
 		if pipeFinished.Load() != before+1 {
 			t.Error("the pipeline fell back to the ordinary path")
+		}
+		// every block but the first and the last lets go of its text, and
+		// none is read back: the file has no row the layout needs whole
+		if n := pipeLetGo.Load() - let; n < int64(blocks-2) || n >= int64(blocks) || pipeRereads.Load() != back {
+			t.Errorf("%d of about %d blocks let go of their text, %d read back", n, blocks, pipeRereads.Load()-back)
 		}
 		want, werr := ReadCSV(strings.NewReader(b.String()), Source("c.csv"), WithReport(&wantRep), Columns("fecha", "estado", "importe"))
 		if werr != nil || gerr != nil {

@@ -74,6 +74,11 @@ type recs struct {
 	packed  bool
 	pack    string
 	packing *strings.Builder
+	// src, when set, is where base comes from once the text is let go
+	// of: a packed block of the pipelined file reader keeps no text (its
+	// values are in pack), and a record scanned again is read back from
+	// the file (see blockSrc).
+	src *blockSrc
 }
 
 // span locates one field: base[off:off+n] (pack[off:off+n] when the recs
@@ -154,12 +159,34 @@ func (r *recs) rawRecordFields(k int) []string {
 	return out
 }
 
-// rescan scans record k of a projected scan again, whole.
+// rescan scans record k of a projected scan again, whole. When the text
+// was let go of (r.src), it is read back from the file and the record is
+// held to the hash the first scan kept; a read that fails or finds other
+// bytes is recorded in r.src (the reader then returns that error) and the
+// record comes back with its fields empty.
 func (r *recs) rescan(k int) *recs {
+	base := r.base
+	if r.src != nil {
+		var ok bool
+		if base, ok = r.src.text(); !ok {
+			return r.emptyRecord(k)
+		}
+	}
 	off := int(r.offs[k])
-	full, _, _, _ := scan(r.base, off, off+1, r.delim, r.lines[k], false)
+	full, _, _, _ := scanKeep(base, off, off+1, r.delim, r.lines[k], false, nil, r.src != nil)
+	if r.src != nil && (full.n() != 1 || full.hashes[0] != r.hashes[k] || full.nf(0) != int(r.nfs[k])) {
+		r.src.changed(r.lines[k])
+		return r.emptyRecord(k)
+	}
 	full.win1252 = r.win1252
 	return full
+}
+
+// emptyRecord returns record k of a projected scan with its fields empty
+// (see rescan).
+func (r *recs) emptyRecord(k int) *recs {
+	n := int(r.nfs[k])
+	return &recs{starts: []int{0, n}, spans: make([]span, n), lines: []int{r.lines[k]}, delim: r.delim}
 }
 
 // nf returns the number of fields of record k.

@@ -207,19 +207,33 @@ func decodeEager(cfg *config, s string) (string, string, error) {
 		return s, encUTF8, nil
 	}
 	multi, bad := utf8EvidenceAll(s)
+	enc, win := notUTF8Verdict(multi, bad)
+	if !win {
+		return string(fixUTF8([]byte(s))), enc, nil
+	}
+	return s, enc, nil
+}
+
+// notUTF8Verdict decides how text that is not valid UTF-8 is read, from
+// its count of valid multi-byte UTF-8 sequences and of bytes that are not
+// UTF-8 (see utf8Evidence), and names the encoding for the report. win
+// says the text is read as Windows-1252 (each value that is valid UTF-8
+// kept as UTF-8); otherwise it is UTF-8 whose stray bytes are read as
+// Windows-1252 (fixUTF8).
+func notUTF8Verdict(multi, bad int) (enc string, win bool) {
 	if multi > 4*bad {
 		// mostly UTF-8 with a few stray bytes (e.g. files concatenated
 		// from two exports): keep the UTF-8, read the strays as
 		// Windows-1252.
-		return string(fixUTF8([]byte(s))), fmt.Sprintf("%s (%d invalid bytes read as Windows-1252)", encUTF8, bad), nil
+		return fmt.Sprintf("%s (%d invalid bytes read as Windows-1252)", encUTF8, bad), false
 	}
 	if multi > 0 {
 		// rows from two exports, one UTF-8 and one Windows-1252: each
 		// value is read as UTF-8 when it is valid UTF-8 (see
 		// win1252Value), so neither half turns into mojibake.
-		return s, fmt.Sprintf("%s mixed with UTF-8 (%d UTF-8 characters, %d Windows-1252 bytes; each value read as UTF-8 when it is valid UTF-8, else as Windows-1252)", encWin1252, multi, bad), nil
+		return fmt.Sprintf("%s mixed with UTF-8 (%d UTF-8 characters, %d Windows-1252 bytes; each value read as UTF-8 when it is valid UTF-8, else as Windows-1252)", encWin1252, multi, bad), true
 	}
-	return s, encWin1252, nil
+	return encWin1252, true
 }
 
 // validUTF8 is utf8.ValidString (through validString), in two halves at

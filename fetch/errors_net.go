@@ -35,7 +35,8 @@ var (
 	// ErrZipBomb: a ZIP member expands beyond the size or ratio limits.
 	ErrZipBomb = errors.New("zip member expands too much")
 	// ErrChanged: a file no longer has the SHA-256 a manifest recorded
-	// (Manifest.Verify).
+	// (Manifest.Verify), or changed while ReadCSVFile was reading it (a
+	// part read again did not hold what the first reading found).
 	ErrChanged = errors.New("file changed since the manifest")
 	// ErrCache: the cache directory cannot be used (permissions, disk full,
 	// a lock that never frees).
