@@ -376,47 +376,9 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 		c2.types = schema
 		ccfg = &c2
 	}
+	projected := whole && rs.projected()
 	work := func(c int, sc *scratch) {
 		j := lay.selected[c]
-		raw := sc.strings(len(lay.rows))
-		var decoded map[string]string // Windows-1252 raw value → UTF-8
-		var seg *recs
-		cur, sl := int32(-1), j // the segment and where it stores field j
-		for i, r := range lay.rows {
-			if r.seg != cur {
-				cur, seg, sl = r.seg, rs.segs[r.seg], j
-				if seg.keep != nil {
-					sl = seg.slot(j)
-				}
-			}
-			k := int(r.rec)
-			if j >= seg.nf(k) {
-				continue
-			}
-			var v string
-			if sl >= 0 {
-				v = seg.rawValue(seg.starts[k] + sl)
-			} else {
-				v = seg.rawField(k, j) // not stored: scanned again
-			}
-			if seg.win1252 && hasHigh(v) {
-				u, ok := decoded[v]
-				if !ok {
-					if decoded == nil {
-						decoded = make(map[string]string)
-					}
-					u = win1252Value(v)
-					decoded[v] = u
-				}
-				v = u
-			}
-			raw[i] = v
-		}
-		if j == lay.width-1 {
-			for r, v := range lay.merged {
-				raw[rowIndex(lay.rows, r)] = v
-			}
-		}
 		if lay.checks {
 			sc.hashes, sc.col = lay.hashes, j
 			if sc.text == nil {
@@ -424,9 +386,18 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 			}
 			*sc.text = textFindings{}
 		}
-		s, cr, err, ok := typedColumnDict(ccfg, lay.names[j], raw, ms, lineOf, sc)
+		// A column of few distinct values is typed straight from the
+		// records. So is any other of a projected scan, whose values lie
+		// packed one after another, unless it is text (its series needs
+		// them in a slice); otherwise the values are gathered first.
+		cv := columnValues{rs: rs, lay: lay, j: j, merged: j == lay.width-1 && len(lay.merged) > 0}
+		s, cr, err, ok := typedColumnDict(ccfg, lay.names[j], len(lay.rows), cv.at, ms, lineOf, sc)
 		if !ok {
-			s, cr, err = typedColumn(ccfg, lay.names[j], raw, ms, lineOf, sc)
+			text := &colText{n: len(lay.rows), at: cv.at, fill: cv.gather}
+			if !projected {
+				text.strings(sc)
+			}
+			s, cr, err = typedColumnOf(ccfg, lay.names[j], text, ms, lineOf, sc)
 		}
 		if schema != nil && err == nil {
 			cr.Why = "schema of the first chunk"
@@ -496,6 +467,86 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 		return df, nil, fmt.Errorf("fetch: %s: %w", orDash(cfg.source), err)
 	}
 	return df, crs, nil
+}
+
+// columnValues reads the values of column j of the planned rows as text
+// (a Windows-1252 value decoded, a row too short for the column giving "",
+// and the last column taking the rejoined text of lay.merged).
+type columnValues struct {
+	rs      *recordSet
+	lay     *layout
+	j       int
+	merged  bool              // j is the last column and lay.merged is not empty
+	decoded map[string]string // Windows-1252 raw value → UTF-8
+}
+
+// at returns the value of row i.
+func (cv *columnValues) at(i int) string {
+	r := cv.lay.rows[i]
+	if cv.merged {
+		if v, ok := cv.lay.merged[r]; ok {
+			return v
+		}
+	}
+	seg := cv.rs.segs[r.seg]
+	k, sl := int(r.rec), cv.j
+	if cv.j >= seg.nf(k) {
+		return ""
+	}
+	if seg.keep != nil {
+		sl = seg.slot(cv.j)
+	}
+	return cv.decode(seg, k, sl)
+}
+
+// decode returns field j of record k of seg (stored in slot sl, or not
+// stored when sl < 0), decoded.
+func (cv *columnValues) decode(seg *recs, k, sl int) string {
+	var v string
+	if sl >= 0 {
+		v = seg.rawValue(seg.starts[k] + sl)
+	} else {
+		v = seg.rawField(k, cv.j) // not stored: scanned again
+	}
+	if seg.win1252 && hasHigh(v) {
+		u, ok := cv.decoded[v]
+		if !ok {
+			if cv.decoded == nil {
+				cv.decoded = make(map[string]string)
+			}
+			u = win1252Value(v)
+			cv.decoded[v] = u
+		}
+		v = u
+	}
+	return v
+}
+
+// gather fills raw (cleared, one element per planned row) with the
+// column's values and returns it.
+func (cv *columnValues) gather(raw []string) []string {
+	lay, j := cv.lay, cv.j
+	var seg *recs
+	cur, sl := int32(-1), j // the segment and where it stores field j
+	for i, r := range lay.rows {
+		if r.seg != cur {
+			cur, seg, sl = r.seg, cv.rs.segs[r.seg], j
+			if seg.keep != nil {
+				sl = seg.slot(j)
+			}
+		}
+		k := int(r.rec)
+		if j >= seg.nf(k) {
+			continue
+		}
+		raw[i] = cv.decode(seg, k, sl)
+	}
+	if cv.merged {
+		for r, v := range lay.merged {
+			raw[rowIndex(lay.rows, r)] = v
+		}
+	}
+	return raw
 }
 
 // gcBeforeCopy is the number of cells from which buildColumns collects

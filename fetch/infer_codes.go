@@ -38,13 +38,14 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// stringCodes is dictCodes over text values (see dictCodes).
-func stringCodes(v []string, na []bool, sc *scratch) (codes, firsts []int, naCode int, ok bool) {
-	codes = sc.codeSlice(len(v))
+// stringCodes is dictCodes over the n text values v(0), …, v(n-1) (see
+// dictCodes).
+func stringCodes(n int, v func(int) string, na []bool, sc *scratch) (codes, firsts []int, naCode int, ok bool) {
+	codes = sc.codeSlice(n)
 	cache := make([]codeCacheEntry, codeCacheSize)
 	seen := make(map[string]int, 256)
 	naCode = -1
-	for i, x := range v {
+	for i := 0; i < n; i++ {
 		if na[i] {
 			if naCode < 0 {
 				naCode = len(firsts)
@@ -53,6 +54,7 @@ func stringCodes(v []string, na []bool, sc *scratch) (codes, firsts []int, naCod
 			codes[i] = naCode
 			continue
 		}
+		x := v(i)
 		e := &cache[quickHash(x)&(codeCacheSize-1)]
 		if e.used && e.key == x {
 			codes[i] = int(e.code)

@@ -97,7 +97,7 @@ func compact(v []string, na []bool) {
 
 func stringSeries(name string, v []string, na []bool, sc *scratch) series.Series {
 	if len(v) >= dictMin {
-		if codes, firsts, naCode, ok := stringCodes(v, na, sc); ok {
+		if codes, firsts, naCode, ok := stringCodes(len(v), func(i int) string { return v[i] }, na, sc); ok {
 			return expand(codes, firsts, naCode, func(firsts []int, una []bool) series.Series {
 				u := make([]string, len(firsts))
 				for k, i := range firsts {
@@ -241,11 +241,11 @@ var dictTyping = true
 // Subset. Distinct text values are copied out of the input, so the input
 // can be freed once the table is built. ok is false when the column has
 // too many distinct values; the caller then uses typedColumn.
-func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, lineOf func(int) int, sc *scratch) (s series.Series, cr ColumnReport, err error, ok bool) {
-	if len(raw) < dictMin || !dictTyping {
+func typedColumnDict(cfg *config, name string, n int, raw func(int) string, ms *markerSet, lineOf func(int) int, sc *scratch) (s series.Series, cr ColumnReport, err error, ok bool) {
+	if n < dictMin || !dictTyping {
 		return s, cr, nil, false
 	}
-	codes, firsts, _, ok := stringCodes(raw, sc.bools(len(raw)), sc)
+	codes, firsts, _, ok := stringCodes(n, raw, sc.bools(n), sc)
 	if !ok {
 		return s, cr, nil, false
 	}
@@ -257,7 +257,7 @@ func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, line
 	if sc != nil && sc.hashes != nil {
 		vals := make([]string, nd)
 		for k, i := range firsts {
-			vals[k] = raw[i]
+			vals[k] = raw(i)
 		}
 		sc.hashes.addCodes(sc.col, codes, vals)
 	}
@@ -269,7 +269,7 @@ func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, line
 	_, forced := cfg.types[name]
 	infer := !forced && !cfg.noInference
 	for k, i := range firsts {
-		v := raw[i]
+		v := raw(i)
 		sc.sawText(v, counts[k])
 		t := trimSpace(v)
 		trimmed[k] = t
@@ -305,7 +305,7 @@ func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, line
 	cr.Type = t
 	bad := func(k int) error {
 		i := firsts[k]
-		return fmt.Errorf("fetch: %s: line %d: column %q: %q (row %d) is not %s: %w", orDash(cfg.source), lineOf(i), name, raw[i], i+1, typeName(t), ErrType)
+		return fmt.Errorf("fetch: %s: line %d: column %q: %q (row %d) is not %s: %w", orDash(cfg.source), lineOf(i), name, raw(i), i+1, typeName(t), ErrType)
 	}
 	var dict series.Series
 	switch t {
@@ -352,7 +352,7 @@ func typedColumnDict(cfg *config, name string, raw []string, ms *markerSet, line
 		u := make([]string, nd)
 		for k, i := range firsts {
 			if !una[k] {
-				u[k] = strings.Clone(raw[i])
+				u[k] = strings.Clone(raw(i))
 			}
 		}
 		dict = frame.Strings(name, u, una)

@@ -195,13 +195,51 @@ func uniqueNames(header []string) []string {
 //
 // sc, when not nil, lends buffers that are reused from column to column.
 func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf func(int) int, sc *scratch) (series.Series, ColumnReport, error) {
+	if raw == nil {
+		raw = []string{}
+	}
+	return typedColumnOf(cfg, name, &colText{n: len(raw), raw: raw}, ms, lineOf, sc)
+}
+
+// colText is the raw text of a column of n rows: raw, or the value of row
+// i at(i) and the whole column, only if a text column needs it, gathered
+// by fill into the slice it is given.
+type colText struct {
+	n    int
+	raw  []string
+	at   func(int) string
+	fill func([]string) []string
+}
+
+// value returns the raw value of row i.
+func (c *colText) value(i int) string {
+	if c.raw != nil {
+		return c.raw[i]
+	}
+	return c.at(i)
+}
+
+// strings returns the raw values (gathered, the first time, into a slice
+// of sc's).
+func (c *colText) strings(sc *scratch) []string {
+	if c.raw == nil {
+		c.raw = c.fill(sc.strings(c.n))
+	}
+	return c.raw
+}
+
+// typedColumnOf is typedColumn over a column's text that need not be
+// gathered into a slice: a number, boolean or date column is typed from
+// its values one at a time.
+func typedColumnOf(cfg *config, name string, text *colText, ms *markerSet, lineOf func(int) int, sc *scratch) (series.Series, ColumnReport, error) {
 	cr := ColumnReport{Name: name}
-	na := sc.bools(len(raw))
+	na := sc.bools(text.n)
 	empties := 0
 	var in inference
 	_, forced := cfg.types[name]
 	infer := !forced && !cfg.noInference
-	for i, v := range raw {
+	for i := 0; i < text.n; i++ {
+		v := text.value(i)
 		sc.sawText(v, 1)
 		t := trimSpace(v)
 		if ms.isTrimmed(t) {
@@ -235,25 +273,26 @@ func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf f
 	}
 	cr.Type = t
 	if sc != nil && sc.hashes != nil {
-		sc.hashes.add(sc.col, raw)
+		sc.hashes.add(sc.col, text.strings(sc))
 	}
-	s, err := buildSeries(cfg, name, t, raw, na, lineOf, sc)
+	s, err := buildSeries(cfg, name, t, text, na, lineOf, sc)
 	return s, cr, err
 }
 
 // buildSeries parses raw into a typed slice of type t and builds the
 // series. A value that does not fit t is an error wrapping ErrType.
-func buildSeries(cfg *config, name string, t series.Type, raw []string, na []bool, lineOf func(int) int, sc *scratch) (series.Series, error) {
+func buildSeries(cfg *config, name string, t series.Type, text *colText, na []bool, lineOf func(int) int, sc *scratch) (series.Series, error) {
 	bad := func(i int) error {
-		return fmt.Errorf("fetch: %s: line %d: column %q: %q (row %d) is not %s: %w", orDash(cfg.source), lineOf(i), name, raw[i], i+1, typeName(t), ErrType)
+		return fmt.Errorf("fetch: %s: line %d: column %q: %q (row %d) is not %s: %w", orDash(cfg.source), lineOf(i), name, text.value(i), i+1, typeName(t), ErrType)
 	}
 	switch t {
 	case series.Int:
-		v := sc.intSlice(len(raw))
-		for i, s := range raw {
+		v := sc.intSlice(text.n)
+		for i := 0; i < text.n; i++ {
 			if na[i] {
 				continue
 			}
+			s := text.value(i)
 			n, ok := parseIntValue(trimSpace(s))
 			if !ok {
 				return series.Series{}, bad(i)
@@ -262,11 +301,12 @@ func buildSeries(cfg *config, name string, t series.Type, raw []string, na []boo
 		}
 		return intSeries(name, v, na, sc), nil
 	case series.Float:
-		v := sc.floatSlice(len(raw))
-		for i, s := range raw {
+		v := sc.floatSlice(text.n)
+		for i := 0; i < text.n; i++ {
 			if na[i] {
 				continue
 			}
+			s := text.value(i)
 			f, ok := parseFloatValue(trimSpace(s))
 			if !ok {
 				return series.Series{}, bad(i)
@@ -275,11 +315,12 @@ func buildSeries(cfg *config, name string, t series.Type, raw []string, na []boo
 		}
 		return floatSeries(name, v, na, sc), nil
 	case series.Bool:
-		v := make([]bool, len(raw))
-		for i, s := range raw {
+		v := make([]bool, text.n)
+		for i := 0; i < text.n; i++ {
 			if na[i] {
 				continue
 			}
+			s := text.value(i)
 			b, ok := parseBoolValue(trimSpace(s))
 			if !ok {
 				return series.Series{}, bad(i)
@@ -288,7 +329,7 @@ func buildSeries(cfg *config, name string, t series.Type, raw []string, na []boo
 		}
 		return frame.Bools(name, v, na), nil
 	default:
-		return stringSeries(name, raw, na, sc), nil
+		return stringSeries(name, text.strings(sc), na, sc), nil
 	}
 }
 
