@@ -48,11 +48,15 @@ func ReadCSV(r io.Reader, opts ...Option) (dataframe.DataFrame, error) {
 //
 // A file of 4 MB or more is read in a pipeline: blocks of records are
 // checked and scanned on all cores while the rest is read (the result is
-// the same as ReadCSV's). The whole file is held in memory while it is
-// read; for files larger than memory use EachChunk. A table of two million
-// cells or more triggers one garbage collection just before its columns
-// are handed to gota, which copies them (this keeps the peak memory and
-// the time down).
+// the same as ReadCSV's). Without Columns the whole file is held in memory
+// while it is read; with Columns, each block lets go of its text once its
+// selected fields are copied out, and the few records the layout needs
+// whole again (a ragged or blank row, a duplicate to confirm) are read
+// back from the file and checked against what was first read: a file
+// changed in the meantime is an error wrapping ErrChanged. For files
+// larger than memory use EachChunk. A large table triggers a garbage
+// collection or two while it is built, where they cost least (this keeps
+// the peak memory and the time down).
 func ReadCSVFile(path string, opts ...Option) (dataframe.DataFrame, error) {
 	cfg := newConfig(opts)
 	if cfg.source == "" {

@@ -134,7 +134,12 @@
 // values is built from its distinct values and expanded with
 // Series.Subset, which avoids gota's per-element boxing. With Columns, the
 // other columns' fields are located by the scanner but never copied,
-// checked or typed. EachChunk streams in blocks of up to 4 MB and keeps
+// checked or typed, and ReadCSVFile does not hold the whole file: each
+// block's selected fields are copied out as it is scanned and its text
+// let go of (csv_reread.go reads back the rare record needed whole). A
+// column of few distinct values, and with Columns any column that is not
+// text, is typed straight from the scanned records, without a slice of
+// strings in between. EachChunk streams in blocks of up to 4 MB and keeps
 // memory flat.
 //
 // # Downloading, with a cache and provenance
@@ -185,6 +190,8 @@
 //	csv.go         ReadCSV, ReadCSVFile
 //	csv_scan.go    the scanner: records of substrings, parallel split
 //	csv_pipe.go    pipelined file reading: blocks checked and scanned while read
+//	csv_reread.go  with Columns, blocks let go of their text; records read
+//	               back from the file when the layout needs them whole
 //	csv_layout.go  header, notes, width and ragged rows; typed columns
 //	chunk.go       EachChunk, streaming with a fixed schema
 //	chunk_parallel.go streaming on every core: blocks decoded and scanned in
