@@ -391,12 +391,12 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 		// packed one after another, unless it is text (its series needs
 		// them in a slice); otherwise the values are gathered first.
 		cv := columnValues{rs: rs, lay: lay, j: j, merged: j == lay.width-1 && len(lay.merged) > 0}
-		s, cr, err, ok := typedColumnDict(ccfg, lay.names[j], len(lay.rows), cv.at, ms, lineOf, sc)
+		text := &colText{n: len(lay.rows), fill: cv.fill}
+		if !projected {
+			text.strings(sc)
+		}
+		s, cr, err, ok := typedColumnDict(ccfg, lay.names[j], text, ms, lineOf, sc)
 		if !ok {
-			text := &colText{n: len(lay.rows), at: cv.at, fill: cv.gather}
-			if !projected {
-				text.strings(sc)
-			}
 			s, cr, err = typedColumnOf(ccfg, lay.names[j], text, ms, lineOf, sc)
 		}
 		if schema != nil && err == nil {
@@ -480,25 +480,6 @@ type columnValues struct {
 	decoded map[string]string // Windows-1252 raw value → UTF-8
 }
 
-// at returns the value of row i.
-func (cv *columnValues) at(i int) string {
-	r := cv.lay.rows[i]
-	if cv.merged {
-		if v, ok := cv.lay.merged[r]; ok {
-			return v
-		}
-	}
-	seg := cv.rs.segs[r.seg]
-	k, sl := int(r.rec), cv.j
-	if cv.j >= seg.nf(k) {
-		return ""
-	}
-	if seg.keep != nil {
-		sl = seg.slot(cv.j)
-	}
-	return cv.decode(seg, k, sl)
-}
-
 // decode returns field j of record k of seg (stored in slot sl, or not
 // stored when sl < 0), decoded.
 func (cv *columnValues) decode(seg *recs, k, sl int) string {
@@ -522,31 +503,30 @@ func (cv *columnValues) decode(seg *recs, k, sl int) string {
 	return v
 }
 
-// gather fills raw (cleared, one element per planned row) with the
-// column's values and returns it.
-func (cv *columnValues) gather(raw []string) []string {
-	lay, j := cv.lay, cv.j
+// fill sets dst to the values of rows lo, lo+1, … (a row too short for
+// the column gives "").
+func (cv *columnValues) fill(lo int, dst []string) {
+	j := cv.j
 	var seg *recs
 	cur, sl := int32(-1), j // the segment and where it stores field j
-	for i, r := range lay.rows {
+	for i, r := range cv.lay.rows[lo : lo+len(dst)] {
 		if r.seg != cur {
 			cur, seg, sl = r.seg, cv.rs.segs[r.seg], j
 			if seg.keep != nil {
 				sl = seg.slot(j)
 			}
 		}
-		k := int(r.rec)
-		if j >= seg.nf(k) {
-			continue
+		v := ""
+		if k := int(r.rec); j < seg.nf(k) {
+			v = cv.decode(seg, k, sl)
 		}
-		raw[i] = cv.decode(seg, k, sl)
-	}
-	if cv.merged {
-		for r, v := range lay.merged {
-			raw[rowIndex(lay.rows, r)] = v
+		if cv.merged {
+			if m, ok := cv.lay.merged[r]; ok {
+				v = m
+			}
 		}
+		dst[i] = v
 	}
-	return raw
 }
 
 // gcBeforeCopy is the number of cells from which buildColumns collects

@@ -232,6 +232,15 @@ func TestPipelinedGeneratedFiles(t *testing.T) {
 		if !reflect.DeepEqual(wantRep, gotRep) {
 			t.Fatalf("reports differ:\nordinary  %+v\npipelined %+v", wantRep, gotRep)
 		}
+		// the projected reads type their columns through windows of
+		// rows; the whole table read and then selected gathers them
+		all, err := ReadCSV(strings.NewReader(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg := frameDiff(all.Select([]string{"fecha", "estado", "importe"}), got); msg != "" {
+			t.Fatalf("against the whole table selected: %s", msg)
+		}
 		if want := map[bool]string{false: encUTF8, true: encWin1252}[messy]; gotRep.Encoding != want {
 			t.Errorf("encoding %q, want %q", gotRep.Encoding, want)
 		}

@@ -38,9 +38,10 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// stringCodes is dictCodes over the n text values v(0), …, v(n-1) (see
+// stringCodes is dictCodes over the text values of a column (see
 // dictCodes).
-func stringCodes(n int, v func(int) string, na []bool, sc *scratch) (codes, firsts []int, naCode int, ok bool) {
+func stringCodes(v *colText, na []bool, sc *scratch) (codes, firsts []int, naCode int, ok bool) {
+	n := v.n
 	codes = sc.codeSlice(n)
 	cache := make([]codeCacheEntry, codeCacheSize)
 	seen := make(map[string]int, 256)
@@ -54,7 +55,7 @@ func stringCodes(n int, v func(int) string, na []bool, sc *scratch) (codes, firs
 			codes[i] = naCode
 			continue
 		}
-		x := v(i)
+		x := v.value(i)
 		e := &cache[quickHash(x)&(codeCacheSize-1)]
 		if e.used && e.key == x {
 			codes[i] = int(e.code)

@@ -40,7 +40,7 @@ func TestStringCodesMatchDictCodes(t *testing.T) {
 				}
 				na[i] = r.Intn(100) < tc.naPct
 			}
-			c1, f1, n1, ok1 := stringCodes(len(v), func(i int) string { return v[i] }, na, nil)
+			c1, f1, n1, ok1 := stringCodes(wholeText(v), na, nil)
 			c2, f2, n2, ok2 := dictCodes(len(v), func(i int) string { return v[i] }, na, nil)
 			if ok1 != ok2 || n1 != n2 || !reflect.DeepEqual(f1, f2) || ok1 && !reflect.DeepEqual(c1, c2) {
 				t.Fatalf("stringCodes ok %v na %d %d firsts; dictCodes ok %v na %d %d firsts", ok1, n1, len(f1), ok2, n2, len(f2))
@@ -59,7 +59,7 @@ func BenchmarkStringCodes(b *testing.B) {
 	}
 	b.Run("cached", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			stringCodes(len(v), func(i int) string { return v[i] }, na, nil)
+			stringCodes(wholeText(v), na, nil)
 		}
 	})
 	b.Run("map", func(b *testing.B) {
@@ -89,7 +89,7 @@ func BenchmarkStringCodesSpread(b *testing.B) {
 	na := make([]bool, len(v))
 	b.Run("cached", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			stringCodes(len(v), func(i int) string { return v[i] }, na, nil)
+			stringCodes(wholeText(v), na, nil)
 		}
 	})
 	b.Run("map", func(b *testing.B) {

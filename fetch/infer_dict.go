@@ -97,7 +97,7 @@ func compact(v []string, na []bool) {
 
 func stringSeries(name string, v []string, na []bool, sc *scratch) series.Series {
 	if len(v) >= dictMin {
-		if codes, firsts, naCode, ok := stringCodes(len(v), func(i int) string { return v[i] }, na, sc); ok {
+		if codes, firsts, naCode, ok := stringCodes(wholeText(v), na, sc); ok {
 			return expand(codes, firsts, naCode, func(firsts []int, una []bool) series.Series {
 				u := make([]string, len(firsts))
 				for k, i := range firsts {
@@ -241,11 +241,13 @@ var dictTyping = true
 // Subset. Distinct text values are copied out of the input, so the input
 // can be freed once the table is built. ok is false when the column has
 // too many distinct values; the caller then uses typedColumn.
-func typedColumnDict(cfg *config, name string, n int, raw func(int) string, ms *markerSet, lineOf func(int) int, sc *scratch) (s series.Series, cr ColumnReport, err error, ok bool) {
+func typedColumnDict(cfg *config, name string, text *colText, ms *markerSet, lineOf func(int) int, sc *scratch) (s series.Series, cr ColumnReport, err error, ok bool) {
+	n := text.n
 	if n < dictMin || !dictTyping {
 		return s, cr, nil, false
 	}
-	codes, firsts, _, ok := stringCodes(n, raw, sc.bools(n), sc)
+	raw := text.value
+	codes, firsts, _, ok := stringCodes(text, sc.bools(n), sc)
 	if !ok {
 		return s, cr, nil, false
 	}

@@ -198,34 +198,59 @@ func typedColumn(cfg *config, name string, raw []string, ms *markerSet, lineOf f
 	if raw == nil {
 		raw = []string{}
 	}
-	return typedColumnOf(cfg, name, &colText{n: len(raw), raw: raw}, ms, lineOf, sc)
+	return typedColumnOf(cfg, name, wholeText(raw), ms, lineOf, sc)
 }
 
-// colText is the raw text of a column of n rows: raw, or the value of row
-// i at(i) and the whole column, only if a text column needs it, gathered
-// by fill into the slice it is given.
+// colText is the raw text of a column of n rows, read through a window:
+// win holds rows [lo, lo+len(win)). A column held whole in a slice is its
+// own window; otherwise fill gathers the rows from lo into a window of
+// textWindow rows (which stays in cache) as they are asked for, or the
+// whole column when a text series needs it.
 type colText struct {
-	n    int
-	raw  []string
-	at   func(int) string
-	fill func([]string) []string
+	n     int
+	win   []string
+	lo    int
+	whole bool // win is the whole column
+	fill  func(lo int, dst []string)
+	buf   []string
+}
+
+// textWindow is the number of rows colText gathers at a time.
+const textWindow = 4096
+
+// wholeText returns the colText of raw.
+func wholeText(raw []string) *colText {
+	return &colText{n: len(raw), win: raw, whole: true}
 }
 
 // value returns the raw value of row i.
 func (c *colText) value(i int) string {
-	if c.raw != nil {
-		return c.raw[i]
+	if j := i - c.lo; uint(j) < uint(len(c.win)) {
+		return c.win[j]
 	}
-	return c.at(i)
+	return c.load(i)
 }
 
-// strings returns the raw values (gathered, the first time, into a slice
-// of sc's).
-func (c *colText) strings(sc *scratch) []string {
-	if c.raw == nil {
-		c.raw = c.fill(sc.strings(c.n))
+// load gathers the window that holds row i and returns its value.
+func (c *colText) load(i int) string {
+	if c.buf == nil {
+		c.buf = make([]string, min(textWindow, c.n))
 	}
-	return c.raw
+	lo := i - i%len(c.buf)
+	c.win, c.lo = c.buf[:min(len(c.buf), c.n-lo)], lo
+	c.fill(lo, c.win)
+	return c.win[i-lo]
+}
+
+// strings returns the whole column (gathered, the first time, into a
+// slice of sc's).
+func (c *colText) strings(sc *scratch) []string {
+	if !c.whole {
+		raw := sc.strings(c.n)
+		c.fill(0, raw)
+		c.win, c.lo, c.whole, c.buf = raw, 0, true, nil
+	}
+	return c.win
 }
 
 // typedColumnOf is typedColumn over a column's text that need not be
