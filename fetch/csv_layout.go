@@ -386,10 +386,11 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 			}
 			*sc.text = textFindings{}
 		}
-		// A column of few distinct values is typed straight from the
-		// records. So is any other of a projected scan, whose values lie
-		// packed one after another, unless it is text (its series needs
-		// them in a slice); otherwise the values are gathered first.
+		// A projected scan's values lie packed one after another: a
+		// column of few distinct values, or one that is not text (as its
+		// first rows say), is typed from them through a window of rows;
+		// a text column (its series needs a slice) and any column of a
+		// full scan are gathered into a slice first.
 		cv := columnValues{rs: rs, lay: lay, j: j, merged: j == lay.width-1 && len(lay.merged) > 0}
 		text := &colText{n: len(lay.rows), fill: cv.fill}
 		if !projected {
@@ -397,6 +398,9 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 		}
 		s, cr, err, ok := typedColumnDict(ccfg, lay.names[j], text, ms, lineOf, sc)
 		if !ok {
+			if projected && text.prefixIsText(ccfg, lay.names[j], ms) {
+				text.strings(sc)
+			}
 			s, cr, err = typedColumnOf(ccfg, lay.names[j], text, ms, lineOf, sc)
 		}
 		if schema != nil && err == nil {

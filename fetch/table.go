@@ -242,6 +242,27 @@ func (c *colText) load(i int) string {
 	return c.win[i-lo]
 }
 
+// prefixIsText reports whether the column's first window of values (or
+// its type set by option) makes it text, whose series needs the whole
+// column in a slice: gathered first, it is gathered once rather than
+// through windows and then whole.
+func (c *colText) prefixIsText(cfg *config, name string, ms *markerSet) bool {
+	if t, forced := cfg.types[name]; forced {
+		return t == series.String
+	}
+	if cfg.noInference {
+		return true
+	}
+	var in inference
+	for i := 0; i < min(c.n, textWindow); i++ {
+		if t := trimSpace(c.value(i)); !ms.isTrimmed(t) {
+			in.add(t)
+		}
+	}
+	t, _ := in.decide(name, cfg.noInference, cfg.emptyAsString)
+	return t == series.String
+}
+
 // strings returns the whole column (gathered, the first time, into a
 // slice of sc's).
 func (c *colText) strings(sc *scratch) []string {
