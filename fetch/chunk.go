@@ -86,6 +86,7 @@ func newChunker(who string, r io.Reader, rows int, noFn bool, opts []Option) (*c
 		rep = &Report{}
 	}
 	*rep = Report{Source: cfg.source, Format: "csv"}
+	cfg.dictMiss = &dictMisses{}
 	return &chunker{cfg: cfg, rep: rep, rows: rows}, nil
 }
 

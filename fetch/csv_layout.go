@@ -396,7 +396,16 @@ func buildColumns(cfg *config, rs *recordSet, lay *layout, schema map[string]ser
 		if !projected {
 			text.strings(sc)
 		}
-		s, cr, err, ok := typedColumnDict(ccfg, lay.names[j], text, ms, lineOf, sc)
+		var s series.Series
+		var cr ColumnReport
+		var err error
+		ok := false
+		if !ccfg.dictMiss.has(lay.names[j]) {
+			s, cr, err, ok = typedColumnDict(ccfg, lay.names[j], text, ms, lineOf, sc)
+			if !ok && len(lay.rows) >= dictMin && dictTyping {
+				ccfg.dictMiss.add(lay.names[j]) // too many distinct values
+			}
+		}
 		if !ok {
 			if projected && text.prefixIsText(ccfg, lay.names[j], ms) {
 				text.strings(sc)

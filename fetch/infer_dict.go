@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/datacon-mx/cifra/internal/frame"
 	"github.com/go-gota/gota/series"
@@ -226,6 +227,36 @@ func (sc *scratch) strings(n int) []string {
 	sc.raw = sc.raw[:n]
 	clear(sc.raw)
 	return sc.raw
+}
+
+// dictMisses remembers, across the chunks of a stream, the columns whose
+// values were too many distinct ones for typedColumnDict, so that later
+// chunks do not try again (the result is the same either way: a
+// dictionary only saves work). A nil *dictMisses remembers nothing.
+type dictMisses struct {
+	mu   sync.Mutex
+	cols map[string]bool
+}
+
+func (d *dictMisses) has(col string) bool {
+	if d == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.cols[col]
+}
+
+func (d *dictMisses) add(col string) {
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.cols == nil {
+		d.cols = map[string]bool{}
+	}
+	d.cols[col] = true
 }
 
 // dictTyping turns typedColumnDict on; tests turn it off to compare the

@@ -13,6 +13,7 @@ type Option func(*config)
 // config holds every reader setting. The zero value is not used directly:
 // newConfig gives the defaults.
 type config struct {
+	dictMiss     *dictMisses            // streaming: columns not worth a dictionary
 	source       string                 // file name or URL, for errors and reports
 	columns      []string               // Columns: read only these
 	encoding     encoding.Encoding      // Encoding: nil means detect
