@@ -31,67 +31,78 @@ func readKey(fn string, df dataframe.DataFrame, name string) (*column, grouping,
 		return c, factorize(c), nil
 	}
 	n := s.Len()
-	g := grouping{ids: make([]int32, n)}
+	tg := newTextGroups(n, true)
 	na := make([]bool, n)
-	var dict []string // the value of each group ("" for the missing one)
-	m := make(map[string]int32)
-	missing := int32(-1)
 	for i := 0; i < n; i++ {
-		e := s.Elem(i)
-		if e.IsNA() {
+		if e := s.Elem(i); e.IsNA() {
 			na[i] = true
-			if missing < 0 {
-				missing = int32(g.n)
-				g.n++
-				g.first = append(g.first, i)
-				dict = append(dict, "")
-			}
-			g.ids[i] = missing
-			continue
+			tg.missingAt(i)
+		} else {
+			tg.valueAt(i, e.String())
 		}
-		v := e.String()
-		id, ok := m[v]
-		if !ok {
-			id = int32(g.n)
-			m[v] = id
-			g.n++
-			g.first = append(g.first, i)
-			dict = append(dict, v)
-		}
-		g.ids[i] = id
 	}
-	return &column{name: name, typ: series.String, dict: dict, ids: g.ids, na: na}, g, nil
+	return &column{name: name, typ: series.String, dict: tg.dict, ids: tg.g.ids, na: na}, tg.g, nil
+}
+
+// textGroups numbers the rows of a text column by value, in order of first
+// appearance (a missing value is one more value).
+type textGroups struct {
+	g       grouping
+	m       map[string]int32
+	missing int32
+	dict    []string // with keepValues: the value of each group ("" for the missing one)
+	keep    bool
+}
+
+func newTextGroups(n int, keepValues bool) *textGroups {
+	return &textGroups{g: grouping{ids: make([]int32, n)}, m: make(map[string]int32), missing: -1, keep: keepValues}
+}
+
+// missingAt puts row i, whose value is missing, in the missing group.
+func (t *textGroups) missingAt(i int) {
+	if t.missing < 0 {
+		t.missing = t.newGroup(i, "")
+	}
+	t.g.ids[i] = t.missing
+}
+
+// valueAt puts row i, of value v, in v's group.
+func (t *textGroups) valueAt(i int, v string) {
+	id, ok := t.m[v]
+	if !ok {
+		id = t.newGroup(i, v)
+		t.m[v] = id
+	}
+	t.g.ids[i] = id
+}
+
+func (t *textGroups) newGroup(first int, v string) int32 {
+	id := int32(t.g.n)
+	t.g.n++
+	t.g.first = append(t.g.first, first)
+	if t.keep {
+		t.dict = append(t.dict, v)
+	}
+	return id
 }
 
 // factorize gives each distinct value of c (missing is one more value) a
 // dense code in order of first appearance.
 func factorize(c *column) grouping {
 	nrow := len(c.na)
-	g := grouping{ids: make([]int32, nrow)}
-	missing := int32(-1)
 	if c.s != nil {
-		m := make(map[string]int32)
+		tg := newTextGroups(nrow, false)
 		for i, v := range c.s {
 			if c.na[i] {
-				if missing < 0 {
-					missing = int32(g.n)
-					g.n++
-					g.first = append(g.first, i)
-				}
-				g.ids[i] = missing
-				continue
+				tg.missingAt(i)
+			} else {
+				tg.valueAt(i, v)
 			}
-			id, ok := m[v]
-			if !ok {
-				id = int32(g.n)
-				m[v] = id
-				g.n++
-				g.first = append(g.first, i)
-			}
-			g.ids[i] = id
 		}
-		return g
+		return tg.g
 	}
+	g := grouping{ids: make([]int32, nrow)}
+	missing := int32(-1)
 	// Int values beyond ±2^53 are told apart by their exact values, which
 	// float64 does not keep.
 	var iv []int64
