@@ -594,14 +594,6 @@ func rejoinProse(f []string, last int, d byte) (string, bool) {
 	return v, words >= 3 && letters >= 10
 }
 
-// rowIndex returns the position of r in rows (rows are in input order).
-func rowIndex(rows []ref, r ref) int {
-	return sort.Search(len(rows), func(i int) bool {
-		a := rows[i]
-		return a.seg > r.seg || a.seg == r.seg && a.rec >= r.rec
-	})
-}
-
 func allEmpty(f []string) bool {
 	for _, v := range f {
 		if trimSpace(v) != "" {

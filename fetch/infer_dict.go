@@ -271,7 +271,7 @@ var dictTyping = true
 // meets first), and builds the series from the distinct values with
 // Subset. Distinct text values are copied out of the input, so the input
 // can be freed once the table is built. ok is false when the column has
-// too many distinct values; the caller then uses typedColumn.
+// too many distinct values; the caller then uses typedColumnOf.
 func typedColumnDict(cfg *config, name string, text *colText, ms *markerSet, lineOf func(int) int, sc *scratch) (s series.Series, cr ColumnReport, err error, ok bool) {
 	n := text.n
 	if n < dictMin || !dictTyping {
